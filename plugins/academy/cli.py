@@ -1,0 +1,101 @@
+"""The `academy` command: catalog upkeep and checks for editors and translators.
+
+    academy i18n update              extract every source, update every catalog
+    academy i18n status [--fail-under N]
+    academy check                    validate everything, publish nothing
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .i18n import Sources, coverage, update
+
+
+def _sources(config_file: Path) -> Sources:
+    data = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    options: dict = {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "academy" in plugin:
+            options = plugin["academy"] or {}
+    root = config_file.resolve().parent
+    return Sources(
+        root=root,
+        content=root / data.get("docs_dir", "docs"),
+        quizzes=root / options.get("quizzes_dir", "quizzes"),
+        locales=root / options.get("locales_dir", "locales"),
+        languages=tuple(options.get("languages", ["en"])),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="academy", description=__doc__.split("\n")[0])
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    commands = parser.add_subparsers(dest="command", required=True)
+    i18n = commands.add_parser("i18n", help="translation catalogs")
+    i18n_commands = i18n.add_subparsers(dest="action", required=True)
+    i18n_commands.add_parser("update", help="extract the English and update every catalog")
+    status = i18n_commands.add_parser("status", help="translated, fuzzy and untranslated messages per language")
+    status.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
+    commands.add_parser("check", help="validate content, quizzes and catalogs without publishing")
+    args = parser.parse_args(argv)
+
+    if not args.config_file.exists():
+        print(f"{args.config_file}: no such file; run academy from the folder that holds mkdocs.yml", file=sys.stderr)
+        return 2
+    sources = _sources(args.config_file)
+    if args.command == "i18n" and args.action == "update":
+        changed = update(sources)
+        for path in changed:
+            print(f"updated {path}")
+        print(f"{len(changed)} file(s) changed")
+        return 0
+    if args.command == "i18n" and args.action == "status":
+        return _status(sources, args.fail_under)
+    return _check(args.config_file)
+
+
+def _status(sources: Sources, fail_under: float | None) -> int:
+    rows = coverage(sources)
+    print(f"{'language':8} {'catalog':52} {'translated':>10} {'fuzzy':>6} {'missing':>8} {'done':>7}")
+    totals: dict[str, list[int]] = {}
+    for row in rows:
+        print(f"{row.lang:8} {row.domain:52} {row.translated:>10} {row.fuzzy:>6} {row.untranslated:>8} {row.percent:>6.1f}%")
+        total = totals.setdefault(row.lang, [0, 0])
+        total[0] += row.translated
+        total[1] += row.total
+    status = 0
+    for lang, (done, total) in totals.items():
+        percent = 100.0 * done / total if total else 100.0
+        print(f"{lang}: {done}/{total} messages translated ({percent:.1f}%)")
+        if fail_under is not None and percent < fail_under:
+            print(f"{lang}: below {fail_under:g}%", file=sys.stderr)
+            status = 1
+    return status
+
+
+def _check(config_file: Path) -> int:
+    with tempfile.TemporaryDirectory(prefix="academy-check-") as out:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", out],
+            env=env, capture_output=True, text=True, check=False,
+        )
+    lines = [line for line in (result.stdout + result.stderr).splitlines()
+             if line.strip() and "Aborted with" not in line and not line.lstrip().startswith(("│", "\x1b"))]
+    for line in lines:
+        print(line.replace("ERROR    -  ", "").replace("WARNING  -  ", "").replace("ERROR   -  ", "").replace("WARNING -  ", ""))
+    if result.returncode == 0:
+        print("no problems found")
+    return 1 if result.returncode else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

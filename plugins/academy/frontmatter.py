@@ -1,0 +1,73 @@
+"""Front matter: the YAML between the two `---` lines at the top of a page."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass
+class Document:
+    meta: dict[str, Any] = field(default_factory=dict)
+    header: str = ""  # the front matter block, verbatim, fences included
+    body: str = ""
+    body_line: int = 1  # file line of the body's first line
+
+
+def parse(text: str, path: str) -> Document:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return Document({}, "", text, 1)
+    header = match.group(0)
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 1
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise FrontMatterError(
+            Problem(path, line, f"front matter is not valid YAML: {problem}",
+                    "front matter is `key: value` lines between two `---` lines; quote values that contain a colon")
+        ) from None
+    if not isinstance(meta, dict):
+        raise FrontMatterError(Problem(path, 2, "front matter must be `key: value` lines",
+                                       "write e.g. `title: My lesson` between the `---` lines"))
+    return Document(meta, header, text[match.end():], header.count("\n") + 1)
+
+
+def line_of_key(doc: Document, key: str) -> int:
+    for number, line in enumerate(doc.header.splitlines(), start=1):
+        if re.match(rf"{re.escape(key)}\s*:", line):
+            return number
+    return 1
+
+
+def replace_values(header: str, values: dict[str, str]) -> str:
+    """The front matter with some one-line values replaced, everything else as it was."""
+    lines = header.splitlines(keepends=True)
+    for key, value in values.items():
+        for index, line in enumerate(lines):
+            if re.match(rf"{re.escape(key)}\s*:", line):
+                # JSON strings are YAML double-quoted scalars
+                lines[index] = f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                # drop folded continuation lines of the old value
+                follow = index + 1
+                while follow < len(lines) - 1 and lines[follow].startswith((" ", "\t")):
+                    lines[follow] = ""
+                    follow += 1
+                break
+    return "".join(lines)
+
+
+class FrontMatterError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))

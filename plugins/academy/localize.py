@@ -1,0 +1,90 @@
+"""Render a page in another language from its English source and its catalog.
+
+Every message with a current translation is replaced; one without (or with a
+fuzzy one) stays English, and the page is marked so that the reader is told.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import frontmatter, segment
+from .catalogs import Catalog, markup_problem
+from .errors import Problem, display_path
+
+TRANSLATED_META = ("title", "description")
+
+
+@dataclass
+class Localized:
+    source: str
+    total: int = 0
+    missing: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.missing == 0
+
+
+class _Translator:
+    def __init__(self, catalog: Catalog, root=None):
+        self.catalog = catalog
+        self.root = root
+        self.total = 0
+        self.missing = 0
+        self.problems: list[Problem] = []
+
+    def __call__(self, unit: segment.Unit) -> str | None:
+        self.total += 1
+        entry = self.catalog.lookup(unit.text)
+        if entry is None or not entry.msgstr or entry.fuzzy:
+            self.missing += 1
+            return None
+        if entry.msgstr == unit.text:
+            return None
+        reason = markup_problem(unit.text, entry.msgstr)
+        if reason:
+            self.missing += 1
+            path = display_path(self.catalog.path, self.root) if self.catalog.path else self.catalog.domain
+            self.problems.append(
+                Problem(path, entry.line, f"translation refused, English shown: {reason}",
+                        "compare the translation with its msgid and keep links, tags and placeholders as they are")
+            )
+            return None
+        return entry.msgstr
+
+
+def translate_text(text: str, catalog: Catalog, root=None) -> tuple[str, _Translator]:
+    translator = _Translator(catalog, root)
+    unit = segment.Unit(text, "text", 1)
+    return (translator(unit) or text), translator
+
+
+def localize_page(text: str, path: str, catalog: Catalog, root=None) -> Localized:
+    """The page's Markdown in the catalog's language."""
+    doc = frontmatter.parse(text, path)
+    translate = _Translator(catalog, root)
+    values = {}
+    for key in TRANSLATED_META:
+        value = doc.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            translated = translate(segment.Unit(value, f"page {key}", frontmatter.line_of_key(doc, key)))
+            if translated is not None:
+                values[key] = translated
+    header = frontmatter.replace_values(doc.header, values) if values else doc.header
+    parts = segment.split(doc.body, doc.body_line)
+    body = segment.join(parts, translate)
+    return Localized(header + body, translate.total, translate.missing, translate.problems)
+
+
+def messages_of_page(text: str, path: str) -> list[segment.Unit]:
+    """The messages a translator sees for a page, in order (front matter first)."""
+    doc = frontmatter.parse(text, path)
+    found = []
+    for key in TRANSLATED_META:
+        value = doc.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            found.append(segment.Unit(value, f"page {key}", frontmatter.line_of_key(doc, key)))
+    found.extend(segment.units(segment.split(doc.body, doc.body_line)))
+    return found

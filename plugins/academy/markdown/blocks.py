@@ -1,0 +1,158 @@
+"""The `/// faq`, `/// quiz | ID`, `/// lessons` and `/// progress` blocks."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markdown.util import AtomicString
+from pymdownx.blocks.block import Block, type_string
+
+from ..jsonld import dumps_for_script
+from ..quiz.render import render_quiz
+
+if TYPE_CHECKING:
+    from ..site import Academy
+
+
+class AcademyBlock(Block):
+    @property
+    def academy(self) -> Academy:
+        return self.config["academy"]
+
+    def stash(self, parent: etree.Element, html: str, tag: str = "div", cls: str = "") -> etree.Element:
+        element = etree.SubElement(parent, tag, {"class": cls} if cls else {})
+        element.text = self.md.htmlStash.store(html)
+        return element
+
+
+class Faq(AcademyBlock):
+    """Questions as `### headings`, each followed by its answer; shown as an accordion."""
+
+    NAME = "faq"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "academy-faq"})
+
+    def on_end(self, block: etree.Element) -> None:
+        children = list(block)
+        for child in children:
+            block.remove(child)
+        item = None
+        for child in children:
+            if child.tag in ("h2", "h3", "h4", "h5", "h6"):
+                item = etree.SubElement(block, "details", {"class": "academy-faq__item"})
+                summary = etree.SubElement(item, "summary")
+                summary.append(child)
+                answer = etree.SubElement(item, "div", {"class": "academy-faq__answer"})
+                self.academy.current.faq.append((child, answer))
+            elif item is not None:
+                item[1].append(child)
+            else:
+                block.append(child)
+
+
+class Quiz(AcademyBlock):
+    NAME = "quiz"
+    ARGUMENT = True
+    OPTIONS = {}
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        quiz_id = type_string(self.argument).strip()
+        quiz = self.academy.quizzes.get(quiz_id)
+        if quiz is None:
+            # the adapter reports this with the page's file and line
+            self.academy.current.quizzes.append("!" + quiz_id)
+            return etree.SubElement(parent, "div", {"class": "academy-quiz academy-quiz--missing"})
+        self.academy.current.quizzes.append(quiz_id)
+        tr = self.academy.translator_for(Path(self.academy.root) / quiz.path)
+        return self.stash(parent, render_quiz(quiz, tr, self.academy.ui))
+
+
+class Lessons(AcademyBlock):
+    """The courses and their lessons as cards."""
+
+    NAME = "lessons"
+    ARGUMENT = None
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        ui = self.academy.ui
+        link = self.config["link"]
+        html = ['<div class="academy-courses">']
+        for course in self.academy.courses:
+            count = ui.ngettext(*_plural("lessons.count"), len(course.lessons)).format(count=len(course.lessons))
+            html.append(
+                f'<section class="academy-course"><h3 class="academy-course__title">'
+                f'<a href="{escape(link(course.index.src))}">{escape(course.index.title)}</a></h3>'
+                f'<p class="academy-course__meta">{escape(count)}</p><ul class="academy-cards">'
+            )
+            for lesson in course.lessons:
+                minutes = ui.ngettext(*_plural("reading.minutes"), lesson.minutes).format(count=lesson.minutes)
+                html.append(
+                    f'<li class="academy-card"><a href="{escape(link(lesson.src))}">'
+                    f'<span class="academy-card__title">{escape(lesson.title)}</span>'
+                    f'<span class="academy-card__text">{escape(lesson.description)}</span>'
+                    f'<span class="academy-card__meta">{escape(minutes)}</span></a></li>'
+                )
+            html.append("</ul></section>")
+        html.append("</div>")
+        return self.stash(parent, "".join(html))
+
+
+class Progress(AcademyBlock):
+    """Every lesson with its quiz; the script fills in status and best score."""
+
+    NAME = "progress"
+    ARGUMENT = None
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        ui = self.academy.ui
+        link = self.config["link"]
+        rows = []
+        lessons = []
+        for course in self.academy.courses:
+            for lesson in course.lessons:
+                if not lesson.quiz:
+                    continue
+                quiz = self.academy.quizzes.get(lesson.quiz)
+                lessons.append({"quiz": lesson.quiz, "title": lesson.title,
+                                "questions": [q.id for q in quiz.questions] if quiz else []})
+                rows.append(
+                    f'<tr data-quiz="{escape(lesson.quiz)}"><td><a href="{escape(link(lesson.src))}">{escape(lesson.title)}</a></td>'
+                    f'<td data-status>{escape(ui.t("progress.not_started"))}</td><td data-best>–</td></tr>'
+                )
+        html = (
+            '<div class="academy-progress">'
+            f'<p>{escape(ui.t("progress.local"))}</p>'
+            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+            f'<thead><tr><th scope="col">{escape(ui.t("progress.lesson"))}</th><th scope="col">{escape(ui.t("progress.status"))}</th>'
+            f'<th scope="col">{escape(ui.t("progress.best"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'
+            '<p class="academy-progress__actions">'
+            f'<button type="button" class="md-button" data-download="json">{escape(ui.t("progress.json"))}</button> '
+            f'<button type="button" class="md-button" data-download="csv">{escape(ui.t("progress.csv"))}</button> '
+            f'<button type="button" class="md-button" data-action="reset">{escape(ui.t("progress.reset"))}</button></p>'
+            f'<script type="application/json" class="academy-progress__lessons">{dumps_for_script(lessons)}</script>'
+            "</div>"
+        )
+        return self.stash(parent, html)
+
+
+def _plural(key: str) -> tuple[str, str]:
+    from ..interface import PLURALS
+
+    return PLURALS[key]
+
+
+__all__ = ["Faq", "Quiz", "Lessons", "Progress", "AtomicString"]

@@ -1,0 +1,29 @@
+"""Registers the academy's blocks with pymdownx.blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pymdownx.blocks import BlocksExtension
+
+from .blocks import Faq, Lessons, Progress, Quiz
+
+if TYPE_CHECKING:
+    from ..site import Academy
+
+
+class AcademyExtension(BlocksExtension):
+    def __init__(self, academy: Academy, link: Callable[[str], str], **kwargs: Any):
+        self.academy = academy
+        self.link = link
+        super().__init__(**kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Python-Markdown's name)
+        config = {"academy": self.academy, "link": self.link}
+        for block in (Faq, Quiz, Lessons, Progress):
+            block_mgr.register(block, config)
+
+
+def makeExtension(**kwargs: Any) -> AcademyExtension:  # noqa: N802
+    return AcademyExtension(**kwargs)

@@ -1,0 +1,310 @@
+"""The MkDocs adapter: hooks that hand the work to the engine-independent core.
+
+`mkdocs build` builds the first language (English, at the site root) in this
+process and every other language in a child `mkdocs build` with
+``ACADEMY_LANG`` set, in parallel. When all succeed, the language folders are
+merged and the whole site is swapped into place; otherwise nothing changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from .. import diagrams, publish, search
+from ..catalogs import CatalogError
+from ..errors import ContentError, Problem, display_path
+from ..frontmatter import FrontMatterError
+from ..jsonld import dumps_for_script
+from ..languages import KNOWN_LANGUAGES, Language
+from ..markdown import AcademyExtension
+from ..site import Academy
+from . import structured
+from .config import AcademyConfig
+
+log = logging.getLogger("mkdocs.plugins.academy")
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+CHILD = "ACADEMY_CHILD"
+LANG = "ACADEMY_LANG"
+
+
+def _fail(problems: list[Problem] | Problem | str) -> PluginError:
+    if isinstance(problems, str):
+        return PluginError(problems)
+    problems = problems if isinstance(problems, list) else [problems]
+    return PluginError("\n".join(str(p) for p in problems))
+
+
+def _line_in(path: Path, pattern: str) -> int:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(pattern, line):
+                return number
+    except OSError:
+        pass
+    return 1
+
+
+class AcademyPlugin(BasePlugin[AcademyConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.children: dict[str, tuple[subprocess.Popen, Path, Path]] = {}
+        self.staging: Path | None = None
+        self.final: Path | None = None
+
+    # -- configuration ------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        self.root = config_file.parent
+        shown = display_path(config_file, self.root)
+        if not config.site_url:
+            raise _fail(Problem(shown, 1, "site_url is missing",
+                                "add e.g. `site_url: https://academy.example.org/`; canonical links, "
+                                "hreflang and sitemaps need the site's address"))
+        codes = list(self.config.languages)
+        for code in codes:
+            if code not in KNOWN_LANGUAGES:
+                line = _line_in(config_file, rf"(^|[\s\[,-])\s*{re.escape(code)}\s*($|[,\]#])")
+                raise _fail(Problem(shown, line, f"unknown language code {code!r}",
+                                    "the academy builds: " + ", ".join(KNOWN_LANGUAGES)))
+        if not codes:
+            raise _fail(Problem(shown, _line_in(config_file, r"languages\s*:"), "no languages are configured",
+                                "list them, the source language first: `languages: [en, fil, ru]`"))
+        self.codes = codes
+        self.is_child = os.environ.get(CHILD) == "1"
+        chosen = os.environ.get(LANG) or codes[0]
+        if chosen not in codes:
+            raise _fail(f"{LANG}={chosen} is not one of the site's languages ({', '.join(codes)})")
+        self.language: Language = KNOWN_LANGUAGES[chosen]
+        self.only_one = bool(os.environ.get(LANG)) and not self.is_child
+
+        config.theme["language"] = self.language.theme_language
+        config.theme.dirs.insert(0, str(THEME_DIR))
+        self.base_url = config.site_url.rstrip("/") + "/"
+        if chosen != codes[0]:
+            config.site_url = f"{self.base_url}{chosen}/"
+
+        docs_dir = Path(config.docs_dir)
+        try:
+            self.academy = Academy(
+                root=self.root,
+                content=docs_dir,
+                locales=self.root / self.config.locales_dir,
+                quizzes=self.root / self.config.quizzes_dir,
+                language=self.language,
+                abbreviations=self.config.abbreviations,
+                strict=bool(config.strict),
+            )
+            self.academy.check_handwritten()
+            if not self.is_child:
+                self.academy.check_quiz_use()
+        except (ContentError, CatalogError, FrontMatterError) as error:
+            raise _fail(getattr(error, "problems", None) or error.problem) from None
+        self._flush_warnings()
+        config.markdown_extensions.append(AcademyExtension(academy=self.academy, link=self._link))
+        config.extra_css.append("assets/academy/academy.css")
+
+        if self.command in (None, "build") and not self.is_child:
+            self.final = Path(config.site_dir).resolve()
+            self.staging = publish.staging_dir(self.final)
+            config.site_dir = str(self.staging)
+        if not self.is_child and not self.only_one:
+            self._start_children(config, codes[1:])
+        return config
+
+    def _start_children(self, config: MkDocsConfig, codes: list[str]) -> None:
+        for code in codes:
+            out = Path(tempfile.mkdtemp(prefix=f"academy-{code}-"))
+            log_file = Path(tempfile.mkstemp(prefix=f"academy-{code}-", suffix=".log")[1])
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config.config_file_path),
+                       "-d", str(out)]
+            if config.strict:
+                command.append("--strict")
+            env = dict(os.environ, **{CHILD: "1", LANG: code})
+            with log_file.open("w") as handle:
+                process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=self.root)
+            self.children[code] = (process, out, log_file)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        for folder in (self.config.quizzes_dir, self.config.locales_dir):
+            path = self.root / folder
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    # -- files and navigation -------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.academy.is_source:
+            return files
+        for file in list(files):
+            if file.src_uri.endswith(".svg") and file.abs_src_path:
+                tr = self.academy.translator_for(Path(file.abs_src_path))
+                text = Path(file.abs_src_path).read_text(encoding="utf-8")
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri, content=diagrams.localize_svg(text, tr)))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        sections: list[tuple[str, list[str]]] = []
+        try:
+            for item in nav.items:
+                if not isinstance(item, Section):
+                    continue
+                pages = [child for child in item.children if isinstance(child, Page)]
+                index = next((p for p in pages if posixpath.basename(p.file.src_uri) == "index.md"), None)
+                if index is None:
+                    continue
+                item.title = self.academy.info(index.file.src_uri).title
+                sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
+            self.academy.set_outline(sections)
+        except (ContentError, CatalogError, FrontMatterError) as error:
+            raise _fail(getattr(error, "problems", None) or error.problem) from None
+        self.files = files
+        return nav
+
+    # -- pages -----------------------------------------------------------------
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.page = page
+        try:
+            source = self.academy.page_source(page.file.src_uri)
+        except (ContentError, CatalogError, FrontMatterError) as error:
+            raise _fail(getattr(error, "problems", None) or error.problem) from None
+        self._flush_warnings()
+        return source
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        current = self.academy.current
+        shown = display_path(Path(config.docs_dir) / page.file.src_uri, self.root)
+        problems = []
+        source_path = Path(config.docs_dir) / page.file.src_uri
+        for quiz_id in current.quizzes:
+            if quiz_id.startswith("!"):
+                problems.append(Problem(shown, _line_in(source_path, rf"^///\s*quiz\s*\|\s*{re.escape(quiz_id[1:])}\b"),
+                                        f"no quiz {quiz_id[1:]!r} in {self.config.quizzes_dir}/",
+                                        f"create {self.config.quizzes_dir}/{quiz_id[1:]}.yml or fix the id"))
+        html, review_problems = structured.resolve_review_links(html, page, self.academy)
+        problems.extend(review_problems)
+        if problems:
+            raise _fail(problems)
+        self._flush_warnings()
+        page.meta["academy_missing"] = current.missing
+        page.meta["academy_outdated"] = current.outdated
+        page.meta["academy_faq"] = structured.faq_entries(current.faq)
+        return html
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        context["academy"] = structured.page_context(self, page, config)
+        return context
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        context["academy"] = structured.page_context(self, None, config)
+        return context
+
+    def translated_elsewhere(self, src: str) -> dict[str, bool]:
+        return {code: self.academy.is_translated(src, code) for code in self.codes if code != self.language.code}
+
+    def _link(self, src: str) -> str:
+        """A relative URL from the page being rendered to the page with this source."""
+        file = self.files.get_file_from_path(src)
+        if file is None:
+            return src
+        here = posixpath.dirname("/" + self.page.url) if not self.page.url.endswith("/") else "/" + self.page.url
+        target = "/" + file.url
+        rel = posixpath.relpath(target, here.rstrip("/") or "/")
+        return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+
+    def _flush_warnings(self) -> None:
+        for problem in self.academy.warnings:
+            log.warning(str(problem))
+        self.academy.warnings.clear()
+
+    # -- finishing -------------------------------------------------------------
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        try:
+            search.build_index(site)
+        except search.SearchIndexError as error:
+            raise _fail(str(error)) from None
+        if self.is_child:
+            return
+        failed = []
+        for code, (process, out, log_file) in self.children.items():
+            process.wait()
+            output = log_file.read_text(encoding="utf-8", errors="replace").strip()
+            log_file.unlink(missing_ok=True)
+            if process.returncode != 0:
+                failed.append(f"the {KNOWN_LANGUAGES[code].name} ({code}) build failed:\n{_clean(output)}")
+            elif output:
+                for line in _clean(output).splitlines():
+                    log.warning(f"[{code}] {line}")
+        if failed:
+            raise _fail("\n".join(failed))
+        for code, (_process, out, _log) in self.children.items():
+            target = site / code
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.move(str(out), str(target))
+        self.children = {}
+        structured.write_sitemap_index(site, self.base_url, self.codes)
+        if self.staging is not None and self.final is not None:
+            if config.strict and _warning_count():
+                return  # MkDocs aborts after this hook; on_build_error discards the staging folder
+            publish.swap_into_place(self.staging, self.final)
+            config.site_dir = str(self.final)
+            self.staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        for process, out, log_file in self.children.values():
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            publish.discard(out)
+            log_file.unlink(missing_ok=True)
+        self.children = {}
+        publish.discard(self.staging)
+        self.staging = None
+
+    def on_shutdown(self) -> None:
+        publish.discard(self.staging)
+
+
+def _clean(output: str) -> str:
+    """A child's messages without MkDocs' own noise."""
+    lines = [line for line in output.splitlines() if line.strip() and "Aborted with" not in line]
+    return "\n".join(re.sub(r"^(ERROR|WARNING)\s+-\s+", "", line) for line in lines)
+
+
+def _warning_count() -> int:
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, CountHandler):
+            return sum(count for _level, count in handler.get_counts())
+    return 0
+
+
+__all__ = ["AcademyPlugin", "dumps_for_script"]

@@ -1,0 +1,1 @@
+"""Quizzes: the YAML model, its validation, and its HTML."""

@@ -1,0 +1,381 @@
+"""Split a Markdown page into translatable messages, and join it back.
+
+One message per block: paragraph, heading, list item, table cell, admonition
+title, FAQ question and answer, abbreviation. Inline markup stays inside the
+message; code, HTML and our block fences are never extracted.
+
+The split is symmetric with the join: joining with no translations gives the
+source back byte for byte, so an untranslated page renders exactly as the
+English one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from markdown.extensions.toc import slugify
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One message for the translator."""
+
+    text: str
+    kind: str
+    line: int
+
+
+Translate = Callable[[Unit], "str | None"]
+
+
+@dataclass
+class Part:
+    """A run of source lines, with the messages in it (none for verbatim text)."""
+
+    original: str
+    units: list[Unit] = field(default_factory=list)
+    rebuild: Callable[[list[str]], str] | None = None
+
+    def join(self, translate: Translate) -> str:
+        if not self.units:
+            return self.original
+        texts = [translate(unit) for unit in self.units]
+        if all(text is None for text in texts):
+            return self.original
+        assert self.rebuild is not None
+        chosen = [t if t is not None else u.text for t, u in zip(texts, self.units)]
+        return self.rebuild(chosen)
+
+
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
+HEADING = re.compile(r"^(#{1,6})([ \t]+)(.*?)(?:[ \t]+#+)?[ \t]*$")
+HEADING_ATTRS = re.compile(r"^(.*?)([ \t]*\{[^{}]*\})$")
+LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])([ \t]+)(\[[ xX]\][ \t]+)?(.*)$")
+ADMONITION = re.compile(r'^(!!!|\?\?\?\+?)([ \t]+[\w-]+(?:[ \t]+[\w-]+)*)(?:([ \t]+")(.*)("))?[ \t]*$')
+BLOCK_FENCE = re.compile(r"^///(?:[ \t]+([\w-]+)(.*))?[ \t]*$")
+ABBREVIATION = re.compile(r"^(\*\[[^\]]+\]:[ \t]*)(.*)$")
+LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
+TABLE_DELIMITER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+RULE = re.compile(r"^([-*_])([ \t]*\1){2,}[ \t]*$")
+HAS_WORDS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def heading_anchor(text: str) -> str:
+    """The id Python-Markdown's toc gives a heading with this Markdown text."""
+    plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    plain = re.sub(r"[*_`]", "", plain)
+    return slugify(plain, "-")
+
+
+def _is_translatable(text: str) -> bool:
+    return bool(HAS_WORDS.search(text))
+
+
+class _Splitter:
+    def __init__(self, lines: list[str], first_line: int):
+        self.lines = lines
+        self.first_line = first_line
+        self.parts: list[Part] = []
+        self.blocks: list[str] = []  # open /// blocks, innermost last
+
+    def lineno(self, index: int) -> int:
+        return self.first_line + index
+
+    def verbatim(self, text: str) -> None:
+        if self.parts and not self.parts[-1].units:
+            self.parts[-1].original += text
+        else:
+            self.parts.append(Part(text))
+
+    def in_faq(self) -> bool:
+        return "faq" in self.blocks
+
+    def run(self) -> list[Part]:
+        i = 0
+        lines = self.lines
+        while i < len(lines):
+            line = lines[i]
+            stripped = line.strip()
+            if not stripped:
+                self.verbatim(line)
+                i += 1
+            elif FENCE.match(line):
+                i = self.fenced_code(i)
+            elif BLOCK_FENCE.match(stripped):
+                self.block_fence(stripped)
+                self.verbatim(line)
+                i += 1
+            elif line.startswith("<"):
+                i = self.html_block(i)
+            elif HEADING.match(line):
+                self.heading(i)
+                i += 1
+            elif ADMONITION.match(line):
+                i = self.admonition(i)
+            elif ABBREVIATION.match(line):
+                self.abbreviation(i)
+                i += 1
+            elif LINK_DEFINITION.match(line) or RULE.match(line):
+                self.verbatim(line)
+                i += 1
+            elif line.lstrip().startswith("|") and i + 1 < len(lines) and TABLE_DELIMITER.match(lines[i + 1].strip()):
+                i = self.table(i)
+            elif LIST_ITEM.match(line.lstrip()) and (len(line) - len(line.lstrip())) < 4:
+                i = self.list_item(i)
+            elif line.startswith("    ") or line.startswith("\t"):
+                # indented code (or a body we do not understand): keep as it is
+                self.verbatim(line)
+                i += 1
+            else:
+                i = self.paragraph(i)
+        return self.parts
+
+    # -- constructs -------------------------------------------------------
+
+    def fenced_code(self, start: int) -> int:
+        match = FENCE.match(self.lines[start])
+        assert match
+        marker = match.group(2)
+        i = start + 1
+        while i < len(self.lines):
+            if self.lines[i].strip().startswith(marker[0] * len(marker)) and not self.lines[i].strip().strip(marker[0]):
+                i += 1
+                break
+            i += 1
+        self.verbatim("".join(self.lines[start:i]))
+        return i
+
+    def block_fence(self, stripped: str) -> None:
+        match = BLOCK_FENCE.match(stripped)
+        assert match
+        name = match.group(1)
+        if name:
+            self.blocks.append(name)
+        elif self.blocks:
+            self.blocks.pop()
+
+    def html_block(self, start: int) -> int:
+        i = start
+        while i < len(self.lines) and self.lines[i].strip():
+            i += 1
+        self.verbatim("".join(self.lines[start:i]))
+        return i
+
+    def heading(self, i: int) -> None:
+        line = self.lines[i]
+        match = HEADING.match(line)
+        assert match
+        hashes, space, content = match.groups()
+        attrs = ""
+        attr_match = HEADING_ATTRS.match(content)
+        if attr_match and attr_match.group(2).strip().startswith("{"):
+            content, attrs = attr_match.groups()
+        if not _is_translatable(content):
+            self.verbatim(line)
+            return
+        kind = "FAQ question" if self.in_faq() and len(hashes) >= 2 else "section heading"
+        if len(hashes) == 1:
+            kind = "page heading"
+        keep_anchor = attrs or (" { #" + heading_anchor(content) + " }")
+        newline = "\n" if line.endswith("\n") else ""
+
+        def rebuild(texts: list[str]) -> str:
+            return f"{hashes}{space}{texts[0]}{keep_anchor}{newline}"
+
+        self.parts.append(Part(line, [Unit(content, kind, self.lineno(i))], rebuild))
+
+    def admonition(self, start: int) -> int:
+        line = self.lines[start]
+        match = ADMONITION.match(line)
+        assert match
+        marker, kinds, open_quote, title, close_quote = match.groups()
+        newline = "\n" if line.endswith("\n") else ""
+        if title and _is_translatable(title):
+            def rebuild(texts: list[str]) -> str:
+                return f'{marker}{kinds}{open_quote}{texts[0]}{close_quote}{newline}'
+
+            self.parts.append(Part(line, [Unit(title, "admonition title", self.lineno(start))], rebuild))
+        else:
+            self.verbatim(line)
+        return self.indented_body(start + 1)
+
+    def indented_body(self, start: int) -> int:
+        """The 4-space indented body of an admonition or list item, split on its own."""
+        i = start
+        body: list[str] = []
+        while i < len(self.lines):
+            line = self.lines[i]
+            if line.strip() and not (line.startswith("    ") or line.startswith("\t")):
+                break
+            body.append(line)
+            i += 1
+        while body and not body[-1].strip():
+            i -= 1
+            body.pop()
+        if body:
+            dedented = [line[4:] if line.startswith("    ") else line.lstrip("\t") if line.strip() else line for line in body]
+            inner = _Splitter(dedented, self.lineno(start))
+            inner.blocks = list(self.blocks)
+            for part in inner.run():
+                self.parts.append(_indent_part(part, body))
+        return i
+
+    def abbreviation(self, i: int) -> None:
+        line = self.lines[i]
+        match = ABBREVIATION.match(line.rstrip("\n"))
+        assert match
+        prefix, text = match.groups()
+        newline = "\n" if line.endswith("\n") else ""
+        self.parts.append(
+            Part(line, [Unit(text, "abbreviation", self.lineno(i))], lambda t: f"{prefix}{t[0]}{newline}")
+        )
+
+    def table(self, start: int) -> int:
+        i = start
+        while i < len(self.lines) and self.lines[i].lstrip().startswith("|"):
+            line = self.lines[i]
+            if i == start + 1:
+                self.verbatim(line)
+            else:
+                self.table_row(i)
+            i += 1
+        return i
+
+    def table_row(self, i: int) -> None:
+        line = self.lines[i]
+        newline = "\n" if line.endswith("\n") else ""
+        cells = _split_cells(line.strip())
+        units = [
+            Unit(cell, "table header" if i == 0 else "table cell", self.lineno(i))
+            for cell in cells
+            if _is_translatable(cell)
+        ]
+        if not units:
+            self.verbatim(line)
+            return
+
+        def rebuild(texts: list[str]) -> str:
+            out = iter(texts)
+            row = [next(out) if _is_translatable(cell) else cell for cell in cells]
+            return "| " + " | ".join(row) + " |" + newline
+
+        # the header row is the first row of this table, wherever it starts
+        kind_units = [Unit(u.text, u.kind, u.line) for u in units]
+        self.parts.append(Part(line, kind_units, rebuild))
+
+    def list_item(self, start: int) -> int:
+        line = self.lines[start]
+        indent = line[: len(line) - len(line.lstrip())]
+        match = LIST_ITEM.match(line.lstrip().rstrip("\n"))
+        assert match
+        marker, space, task, text = match.groups()
+        task = task or ""
+        i = start + 1
+        texts = [text.strip()]
+        while i < len(self.lines):
+            nxt = self.lines[i]
+            if not nxt.strip() or LIST_ITEM.match(nxt.lstrip()) or nxt.startswith("    ") or self.starts_block(nxt):
+                break
+            texts.append(nxt.strip())
+            i += 1
+        content = " ".join(texts)
+        original = "".join(self.lines[start:i])
+        newline = "\n" if original.endswith("\n") else ""
+        if _is_translatable(content):
+            self.parts.append(
+                Part(
+                    original,
+                    [Unit(content, "list item", self.lineno(start))],
+                    lambda t: f"{indent}{marker}{space}{task}{t[0]}{newline}",
+                )
+            )
+        else:
+            self.verbatim(original)
+        # a continuation paragraph or nested list indented under the item
+        j = i
+        while j < len(self.lines) and not self.lines[j].strip():
+            j += 1
+        if j < len(self.lines) and self.lines[j].startswith("    ") and not LIST_ITEM.match(self.lines[j].lstrip()):
+            self.verbatim("".join(self.lines[i:j]))
+            return self.indented_body(j)
+        return i
+
+    def starts_block(self, line: str) -> bool:
+        stripped = line.strip()
+        return bool(
+            FENCE.match(line)
+            or BLOCK_FENCE.match(stripped)
+            or HEADING.match(line)
+            or ADMONITION.match(line)
+            or ABBREVIATION.match(line)
+            or line.startswith("<")
+            or RULE.match(line)
+            or stripped.startswith("|")
+        )
+
+    def paragraph(self, start: int) -> int:
+        i = start
+        texts: list[str] = []
+        blockquote = self.lines[start].startswith(">")
+        while i < len(self.lines):
+            line = self.lines[i]
+            if not line.strip() or (i > start and (self.starts_block(line) or LIST_ITEM.match(line.lstrip()))):
+                break
+            text = line.strip()
+            if blockquote:
+                text = text.lstrip(">").strip()
+            texts.append(text)
+            i += 1
+        original = "".join(self.lines[start:i])
+        content = " ".join(t for t in texts if t)
+        newline = "\n" if original.endswith("\n") else ""
+        prefix = "> " if blockquote else ""
+        if not _is_translatable(content):
+            self.verbatim(original)
+            return i
+        kind = "FAQ answer" if self.in_faq() else ("quotation" if blockquote else "paragraph")
+        self.parts.append(
+            Part(original, [Unit(content, kind, self.lineno(start))], lambda t: f"{prefix}{t[0]}{newline}")
+        )
+        return i
+
+
+def _split_cells(row: str) -> list[str]:
+    """Cells of a pipe-table row; a backslash-escaped pipe stays in its cell."""
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row)]
+
+
+def _indent_part(part: Part, body: list[str]) -> Part:
+    """Re-indent a part split out of an indented body."""
+    original_lines = part.original.splitlines(keepends=True)
+    reindented = "".join("    " + line if line.strip() else line for line in original_lines)
+    if not part.units:
+        return Part(reindented)
+    inner = part.rebuild
+    assert inner is not None
+    return Part(
+        reindented,
+        part.units,
+        lambda texts: "".join(
+            "    " + line if line.strip() else line for line in inner(texts).splitlines(keepends=True)
+        ),
+    )
+
+
+def split(text: str, first_line: int = 1) -> list[Part]:
+    """Split Markdown into parts; ``first_line`` is the file line of the text's first line."""
+    return _Splitter(text.splitlines(keepends=True), first_line).run()
+
+
+def units(parts: Iterable[Part]) -> list[Unit]:
+    return [unit for part in parts for unit in part.units]
+
+
+def join(parts: Iterable[Part], translate: Translate) -> str:
+    return "".join(part.join(translate) for part in parts)

@@ -1,0 +1,204 @@
+"""The academy as a whole for one language: its pages, courses, quizzes and catalogs.
+
+One ``Academy`` is made per language build. It reads every source once and
+hands out localized pages; the engine adapter asks it for what it renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from . import frontmatter
+from .catalogs import UI_DOMAIN, Catalogs, domain_of
+from .errors import ContentError, Problem, display_path
+from .interface import Interface
+from .languages import SOURCE_LANGUAGE, Language
+from .localize import Localized, localize_page, translate_text
+from .quiz.load import load_quizzes
+from .quiz.model import Quiz
+
+WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+WORDS_PER_MINUTE = 200
+
+
+@dataclass
+class PageInfo:
+    """What the home page and the progress page show of a page."""
+
+    src: str  # relative to the content folder, e.g. customer-journey/moments-of-truth.md
+    title: str
+    description: str
+    minutes: int
+    quiz: str | None
+    translated: bool = True
+
+
+@dataclass
+class Course:
+    index: PageInfo
+    lessons: list[PageInfo] = field(default_factory=list)
+
+
+@dataclass
+class PageResult:
+    """Per-page state gathered while a page renders (quiz and FAQ blocks add to it)."""
+
+    missing: int = 0
+    faq: list[tuple[str, str]] = field(default_factory=list)  # (question, answer HTML)
+    quizzes: list[str] = field(default_factory=list)
+    handwritten: bool = False
+    outdated: bool = False
+
+
+QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([\w-]+)", re.MULTILINE)
+
+
+def source_revision(text: str) -> str:
+    """What a hand-written translation records to say which English it translates."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+class Academy:
+    def __init__(self, root: Path, content: Path, locales: Path, quizzes: Path,
+                 language: Language, abbreviations: str | None = None, strict: bool = False):
+        self.root = root
+        self.content = content
+        self.locales = locales
+        self.quizzes_dir = quizzes
+        self.language = language
+        self.strict = strict
+        self.abbreviations = abbreviations
+        self.catalogs = Catalogs(locales, language.code, root)
+        self.warnings: list[Problem] = []
+        self.quizzes: dict[str, Quiz] = load_quizzes(quizzes, root) if quizzes.exists() else {}
+        ui_catalog = None if self.is_source else self.catalogs.get(UI_DOMAIN)
+        self.ui = Interface(language.code, ui_catalog)
+        self.current = PageResult()
+        self.courses: list[Course] = []
+        self._info: dict[str, PageInfo] = {}
+        self._other_catalogs: dict[str, Catalogs] = {}
+
+    @property
+    def is_source(self) -> bool:
+        return self.language.code == SOURCE_LANGUAGE
+
+    # -- sources ---------------------------------------------------------
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def handwritten_path(self, src: str) -> Path:
+        return self.locales / self.language.code / "pages" / src
+
+    def check_handwritten(self) -> None:
+        """A hand-written page must translate a page that still exists."""
+        folder = self.locales / self.language.code / "pages"
+        problems = []
+        for path in sorted(folder.rglob("*.md")) if folder.exists() else []:
+            src = path.relative_to(folder).as_posix()
+            if not (self.content / src).exists():
+                problems.append(Problem(self.shown(path), 1,
+                                        f"hand-written translation of content/{src}, which does not exist",
+                                        "move it to the page's new path, or delete it if the page is gone"))
+        if problems:
+            raise ContentError(problems)
+
+    def page_source(self, src: str) -> str:
+        """The Markdown the engine renders for a page in this language."""
+        path = self.content / src
+        english = path.read_text(encoding="utf-8")
+        self.current = PageResult()
+        result = self._localize(src, english)
+        return result.source + self._abbreviations()
+
+    def _localize(self, src: str, english: str) -> Localized:
+        shown = self.shown(self.content / src)
+        frontmatter.parse(english, shown)  # report bad English front matter in the English file
+        if self.is_source:
+            return Localized(english)
+        handwritten = self.handwritten_path(src)
+        if handwritten.exists():
+            text = handwritten.read_text(encoding="utf-8")
+            doc = frontmatter.parse(text, self.shown(handwritten))
+            self.current.handwritten = True
+            self.current.outdated = doc.meta.get("translation_of") != source_revision(english)
+            return Localized(text)
+        catalog = self.catalogs.get(domain_of(PurePosixPath(self.content.relative_to(self.root).as_posix()) / src))
+        result = localize_page(english, shown, catalog, self.root)
+        self.current.missing += result.missing
+        self.warnings.extend(result.problems)
+        return result
+
+    def _abbreviations(self) -> str:
+        if not self.abbreviations:
+            return ""
+        path = self.content / self.abbreviations
+        if not path.exists():
+            return ""
+        return "\n\n" + self._localize(self.abbreviations, path.read_text(encoding="utf-8")).source
+
+    def is_translated(self, src: str, code: str) -> bool:
+        """Whether a page reads fully translated in another language (for hreflang)."""
+        if code == SOURCE_LANGUAGE:
+            return True
+        if (self.locales / code / "pages" / src).exists():
+            return True
+        catalogs = self._other_catalogs.setdefault(code, Catalogs(self.locales, code, self.root))
+        english = (self.content / src).read_text(encoding="utf-8")
+        domain = domain_of(PurePosixPath(self.content.relative_to(self.root).as_posix()) / src)
+        return localize_page(english, src, catalogs.get(domain), self.root).missing == 0
+
+    # -- strings of quizzes and diagrams ----------------------------------
+
+    def translator_for(self, source: Path):
+        """A function giving each string of a source file in this language (English if missing)."""
+        if self.is_source:
+            return lambda text: text
+        catalog = self.catalogs.get(domain_of(source.relative_to(self.root).as_posix()))
+
+        def tr(text: str) -> str:
+            translated, state = translate_text(text, catalog, self.root)
+            self.current.missing += state.missing
+            self.warnings.extend(state.problems)
+            return translated
+
+        return tr
+
+    # -- the outline: courses and lessons ----------------------------------
+
+    def info(self, src: str) -> PageInfo:
+        if src not in self._info:
+            saved = self.current
+            self.current = PageResult()
+            english = (self.content / src).read_text(encoding="utf-8")
+            localized = self._localize(src, english)
+            doc = frontmatter.parse(localized.source, self.shown(self.content / src))
+            words = len(WORDS.findall(doc.body))
+            quiz = QUIZ_BLOCK.search(english)
+            self._info[src] = PageInfo(
+                src,
+                str(doc.meta.get("title") or PurePosixPath(src).stem.replace("-", " ").capitalize()),
+                str(doc.meta.get("description") or ""),
+                max(1, math.ceil(words / WORDS_PER_MINUTE)),
+                quiz.group(1) if quiz else None,
+                self.current.missing == 0,
+            )
+            self.current = saved
+        return self._info[src]
+
+    def set_outline(self, sections: list[tuple[str, list[str]]]) -> None:
+        """Courses in navigation order: (course index page, [lesson pages])."""
+        self.courses = [Course(self.info(index), [self.info(src) for src in lessons]) for index, lessons in sections]
+
+    def check_quiz_use(self) -> None:
+        used = set()
+        for path in self.content.rglob("*.md"):
+            used.update(QUIZ_BLOCK.findall(path.read_text(encoding="utf-8")))
+        for quiz_id, quiz in sorted(self.quizzes.items()):
+            if quiz_id not in used:
+                self.warnings.append(Problem(quiz.path, 1, f"quiz {quiz_id} is not used by any lesson",
+                                             f"embed it with `/// quiz | {quiz_id}` and `///`, or delete the file"))

@@ -1,0 +1,283 @@
+/* The academy's scripts: search, quizzes and the progress page. No framework.
+ * Events (bubbling, on the quiz's <section>):
+ *   academy:answer   detail {quiz, question, type, score, points, correct}
+ *   academy:complete detail {quiz, score, total, percent, passed}
+ */
+(function () {
+  "use strict";
+  var node = document.getElementById("__academy");
+  if (!node) return;
+  var C = JSON.parse(node.textContent);
+  var pluralOf = new Function("n", "return +(" + C.plural + ")");
+  function fmt(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
+  }
+  function t(key, values) { return fmt(C.strings[key] || key, values); }
+  function nt(key, n, values) {
+    var forms = C.plurals[key];
+    return fmt(forms[Math.min(pluralOf(n), forms.length - 1)], values);
+  }
+  function percent(x) {
+    return new Intl.NumberFormat(C.lang, { style: "percent", maximumFractionDigits: 0 }).format(x);
+  }
+  function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  /* Storage that never throws: private mode or a full quota only lose persistence. */
+  var store = {
+    get: function (k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
+    set: function (k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* not saved */ } },
+    keys: function () { try { return Object.keys(localStorage); } catch (e) { return []; } },
+    del: function (k) { try { localStorage.removeItem(k); } catch (e) { /* nothing */ } }
+  };
+  var PREFIX = "academy:quiz:";
+
+  /* ---- search ---------------------------------------------------------- */
+  var dialog = document.querySelector("dialog.academy-search");
+  var opener = document.querySelector(".academy-search-open");
+  if (dialog && opener) {
+    var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
+      status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0;
+    var open = function () { dialog.showModal(); input.focus(); input.select(); };
+    opener.addEventListener("click", open);
+    document.addEventListener("keydown", function (e) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName || "");
+      if (!dialog.open && ((e.key === "/" && !typing) || (e.key === "k" && (e.ctrlKey || e.metaKey)))) {
+        e.preventDefault(); open();
+      }
+    });
+    dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+    var run = function () {
+      var q = input.value.trim(), mine = ++seq;
+      if (!q) { list.textContent = ""; status.textContent = ""; return; }
+      status.textContent = t("search.loading");
+      (pagefind ? Promise.resolve(pagefind) : import(new URL(C.search, location.href).href).then(function (m) {
+        pagefind = m;
+        return m.options({ baseUrl: new URL(C.root, location.href).pathname }).then(function () { return m; });
+      })).then(function (pf) { return pf.search(q); }).then(function (r) {
+        return Promise.all(r.results.slice(0, 10).map(function (x) { return x.data(); }));
+      }).then(function (results) {
+        if (mine !== seq) return;
+        list.textContent = "";
+        status.textContent = results.length ? "" : t("search.none");
+        results.forEach(function (d) {
+          var li = el("li"), a = el("a"), p = el("p");
+          a.href = d.url;
+          a.appendChild(el("strong", null, d.meta && d.meta.title || d.url));
+          p.innerHTML = d.excerpt; /* Pagefind escapes the page text and adds only <mark> */
+          a.appendChild(p); li.appendChild(a); list.appendChild(li);
+        });
+      }).catch(function () { if (mine === seq) status.textContent = t("search.unavailable"); });
+    };
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    dialog.querySelector("form").addEventListener("submit", function (e) {
+      if (e.submitter && e.submitter.classList.contains("academy-search__close")) return;
+      e.preventDefault(); clearTimeout(timer); run();
+    });
+  }
+
+  /* ---- quizzes ------------------------------------------------------------ */
+  function normalize(s) {
+    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s\-‐-―_.,!?'"’]+/g, "");
+  }
+  function shuffle(parent, items) {
+    for (var i = items.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1)), x = items[i]; items[i] = items[j]; items[j] = x;
+    }
+    items.forEach(function (it) { parent.appendChild(it); });
+  }
+
+  function Question(fs, data) {
+    this.fs = fs; this.d = data;
+    this.controls = $$(fs, "input, select");
+  }
+  Question.prototype.value = function () {
+    var d = this.d, c = this.controls;
+    if (d.type === "single" || d.type === "true_false" || d.type === "multiple") {
+      var picked = c.filter(function (i) { return i.checked; }).map(function (i) { return +i.value; });
+      return picked.length ? picked : null;
+    }
+    if (d.type === "ordering" || d.type === "matching") {
+      var v = {}, all = true;
+      $$(this.fs, "li[data-item]").forEach(function (li) {
+        var s = li.querySelector("select").value; if (s === "") all = false; v[li.getAttribute("data-item")] = s;
+      });
+      return all ? v : null;
+    }
+    return c[0].value.trim() ? c[0].value.trim() : null;
+  };
+  Question.prototype.restore = function (v) {
+    var d = this.d;
+    if (v == null) return;
+    if (Array.isArray(v)) this.controls.forEach(function (i) { i.checked = v.indexOf(+i.value) >= 0; });
+    else if (typeof v === "object") $$(this.fs, "li[data-item]").forEach(function (li) {
+      var s = v[li.getAttribute("data-item")]; if (s != null) li.querySelector("select").value = s;
+    });
+    else if (d) this.controls[0].value = v;
+  };
+  Question.prototype.score = function (v) {
+    var d = this.d;
+    if (d.type === "single" || d.type === "true_false") return v[0] === d.correct[0] ? 1 : 0;
+    if (d.type === "multiple") {
+      var good = v.filter(function (i) { return d.correct.indexOf(i) >= 0; }).length;
+      return Math.max(0, (good - (v.length - good)) / d.correct.length);
+    }
+    if (d.type === "ordering" || d.type === "matching") {
+      var keys = Object.keys(v), right = keys.filter(function (k) {
+        return d.type === "ordering" ? +v[k] === +k + 1 : +v[k] === d.correct[+k];
+      }).length;
+      return right / keys.length;
+    }
+    if (d.type === "numeric") {
+      var n = parseFloat(v.replace(/\s|%/g, "").replace(",", "."));
+      return !isNaN(n) && Math.abs(n - d.answer) <= d.tolerance + 1e-9 ? 1 : 0;
+    }
+    var given = normalize(v);
+    return d.answers.some(function (a) { return normalize(a) === given; }) ? 1 : 0;
+  };
+  Question.prototype.show = function (v, s) {
+    var d = this.d, box = this.fs.querySelector(".academy-q__feedback");
+    var state = s === 1 ? "correct" : s > 0 ? "partial" : "incorrect";
+    this.fs.classList.remove("is-correct", "is-partial", "is-incorrect");
+    this.fs.classList.add("is-" + state);
+    box.textContent = "";
+    box.appendChild(el("p", "academy-q__verdict", (s === 1 ? "✓ " : s > 0 ? "◐ " : "✗ ") + t("quiz." + state)));
+    if (d.feedback && Array.isArray(v)) v.forEach(function (i) { if (d.feedback[i]) box.appendChild(el("p", null, d.feedback[i])); });
+    if (s < 1 && d.answerText) box.appendChild(el("p", null, t(d.type === "ordering" ? "quiz.order_answer" : "quiz.correct_answer", { answer: d.answerText })));
+    if (d.explanation) box.appendChild(el("p", null, d.explanation));
+  };
+  Question.prototype.clear = function () {
+    this.fs.classList.remove("is-correct", "is-partial", "is-incorrect");
+    this.fs.querySelector(".academy-q__feedback").textContent = "";
+    this.controls.forEach(function (i) { if (i.type === "radio" || i.type === "checkbox") i.checked = false; else i.value = ""; });
+  };
+
+  function Quiz(section) {
+    var key = JSON.parse(section.querySelector(".academy-quiz__key").textContent), self = this;
+    this.section = section; this.key = key; this.storeKey = PREFIX + key.id;
+    this.form = section.querySelector("form");
+    this.summary = section.querySelector(".academy-quiz__summary");
+    this.submit = this.form.querySelector("button[type=submit]");
+    this.retry = this.form.querySelector("[data-action=retry]");
+    this.questions = key.questions.map(function (d) {
+      return new Question(section.querySelector('fieldset[data-q="' + d.id + '"]'), d);
+    });
+    section.querySelector(".academy-quiz__nojs").hidden = true;
+    this.submit.disabled = false;
+    this.state = store.get(this.storeKey) || {};
+    var saved = this.state.answers || {};
+    this.state.answers = {};
+    this.questions.forEach(function (q) {
+      var s = saved[q.d.id];
+      /* a question whose English changed starts again; the others keep their answers */
+      if (s && s.rev === q.d.rev) { self.state.answers[q.d.id] = s; q.restore(s.value); }
+    });
+    this.shuffle();
+    if (this.state.checked && this.questions.every(function (q) { return self.state.answers[q.d.id]; })) this.check(true);
+    else this.state.checked = false;
+    this.form.addEventListener("change", function (e) {
+      var fs = e.target.closest("fieldset"); if (!fs) return;
+      var q = self.questions.filter(function (x) { return x.fs === fs; })[0];
+      self.state.answers[q.d.id] = { rev: q.d.rev, value: q.value() };
+      self.save();
+    });
+    this.form.addEventListener("submit", function (e) { e.preventDefault(); self.check(false); });
+    this.retry.addEventListener("click", function () { self.reset(); });
+  }
+  Quiz.prototype.save = function () { this.state.updated = new Date().toISOString(); store.set(this.storeKey, this.state); };
+  Quiz.prototype.shuffle = function () {
+    if (!this.key.shuffle) return;
+    this.questions.forEach(function (q) {
+      if (!q.d.shuffle || q.d.type === "true_false") return;
+      var box = q.fs.querySelector(".academy-q__options, .academy-q__order, .academy-q__match");
+      if (box) shuffle(box, Array.prototype.slice.call(box.children));
+    });
+  };
+  Quiz.prototype.check = function (restoring) {
+    var self = this, total = 0, got = 0, right = 0, missing = null;
+    this.questions.forEach(function (q) { if (!missing && q.value() === null) missing = q; });
+    if (missing) {
+      this.summary.textContent = t("quiz.unanswered");
+      missing.controls[0].focus();
+      return;
+    }
+    this.questions.forEach(function (q) {
+      var v = q.value(), s = q.score(v);
+      total += q.d.points; got += s * q.d.points; if (s === 1) right++;
+      q.show(v, s);
+      q.fs.disabled = true;
+      self.state.answers[q.d.id] = { rev: q.d.rev, value: v, score: s };
+      if (!restoring) self.emit("academy:answer", { quiz: self.key.id, question: q.d.id, type: q.d.type, score: s * q.d.points, points: q.d.points, correct: s === 1 });
+    });
+    var ratio = total ? got / total : 0, passed = ratio * 100 >= this.key.passMark - 1e-9;
+    this.summary.textContent = "";
+    this.summary.appendChild(el("p", null, nt("quiz.summary", this.questions.length, { correct: right, total: this.questions.length })));
+    this.summary.appendChild(el("p", passed ? "academy-quiz__passed" : "academy-quiz__failed",
+      t(passed ? "quiz.passed" : "quiz.failed", { percent: percent(ratio), pass_mark: percent(this.key.passMark / 100) })));
+    this.submit.hidden = true; this.retry.hidden = false;
+    if (!restoring) {
+      this.state.checked = true; this.state.last = Math.round(ratio * 100);
+      this.state.best = Math.max(this.state.best || 0, this.state.last);
+      this.state.passed = this.state.passed || passed;
+      this.save();
+      this.emit("academy:complete", { quiz: this.key.id, score: got, total: total, percent: Math.round(ratio * 100), passed: passed });
+      this.summary.setAttribute("tabindex", "-1"); this.summary.focus();
+    }
+  };
+  Quiz.prototype.reset = function () {
+    this.questions.forEach(function (q) { q.fs.disabled = false; q.clear(); });
+    this.state.answers = {}; this.state.checked = false; this.save();
+    this.summary.textContent = ""; this.submit.hidden = false; this.retry.hidden = true;
+    this.shuffle();
+    this.questions[0].controls[0].focus();
+  };
+  Quiz.prototype.emit = function (name, detail) {
+    this.section.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true }));
+  };
+  $$(document, ".academy-quiz").forEach(function (s) { if (s.querySelector(".academy-quiz__key")) new Quiz(s); });
+
+  /* ---- progress page ----------------------------------------------------- */
+  var progress = document.querySelector(".academy-progress");
+  if (progress) {
+    var lessons = JSON.parse(progress.querySelector(".academy-progress__lessons").textContent);
+    var rows = function () {
+      return lessons.map(function (l) {
+        var s = store.get(PREFIX + l.quiz) || {}, answered = Object.keys(s.answers || {}).length;
+        var status = s.passed ? "passed" : s.checked || s.best != null ? "failed" : answered ? "in_progress" : "not_started";
+        return { quiz: l.quiz, lesson: l.title, status: status, best: s.best == null ? null : s.best, last: s.last == null ? null : s.last, updated: s.updated || null, answers: s.answers || {} };
+      });
+    };
+    var paint = function () {
+      rows().forEach(function (r) {
+        var tr = progress.querySelector('tr[data-quiz="' + r.quiz + '"]');
+        tr.querySelector("[data-status]").textContent = t("progress." + r.status);
+        tr.querySelector("[data-best]").textContent = r.best == null ? "–" : percent(r.best / 100);
+      });
+    };
+    var download = function (name, type, text) {
+      var a = el("a"); a.download = name;
+      a.href = URL.createObjectURL(new Blob([text], { type: type }));
+      document.body.appendChild(a); a.click(); a.remove();
+    };
+    progress.addEventListener("click", function (e) {
+      var b = e.target.closest("button"); if (!b) return;
+      var kind = b.getAttribute("data-download");
+      if (kind === "json") download("academy-progress.json", "application/json", JSON.stringify({ exported: new Date().toISOString(), quizzes: rows() }, null, 2));
+      if (kind === "csv") {
+        var q = function (v) { v = v == null ? "" : String(v); return /[",\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
+        download("academy-progress.csv", "text/csv", ["quiz,lesson,status,best,last,updated"].concat(rows().map(function (r) {
+          return [r.quiz, r.lesson, r.status, r.best, r.last, r.updated].map(q).join(",");
+        })).join("\n") + "\n");
+      }
+      if (b.getAttribute("data-action") === "reset") {
+        store.keys().forEach(function (k) { if (k.indexOf(PREFIX) === 0) store.del(k); }); paint();
+      }
+    });
+    paint();
+  }
+})();

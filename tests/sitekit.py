@@ -1,0 +1,226 @@
+"""A tiny real academy, written into a folder, built with the real `mkdocs build`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: Test Academy
+site_url: https://academy.test/
+docs_dir: content
+nav:
+  - index.md
+  - Journey:
+      - journey/index.md
+      - journey/first-steps.md
+plugins:
+  - academy:
+      languages: [en, fil, ru]
+      abbreviations: includes/abbreviations.md
+theme:
+  name: material
+  font: false
+  features: [navigation.prune, navigation.indexes]
+exclude_docs: |
+  includes/
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - tables
+  - toc
+"""
+
+PAGES = {
+    "index.md": """\
+        ---
+        title: Test Academy
+        description: A small academy for tests.
+        ---
+
+        # Test Academy
+
+        Welcome to the test academy.
+
+        /// lessons
+        ///
+        """,
+    "journey/index.md": """\
+        ---
+        title: The journey
+        description: The course about the journey.
+        ---
+
+        # The journey
+
+        A course about customers.
+        """,
+    "journey/first-steps.md": """\
+        ---
+        title: First steps
+        description: How a customer meets a brand.
+        ---
+
+        # First steps
+
+        Every customer meets the brand through a touchpoint.
+
+        ## The research moment
+
+        A shopper reads reviews before buying.
+
+        - Reviews matter.
+        - Ratings matter too.
+
+        | Stage | Example |
+        | --- | --- |
+        | ZMOT | Reading reviews |
+
+        !!! tip "Remember"
+            Answer every customer kindly.
+
+        ## Frequently asked questions
+
+        /// faq
+        ### Why do reviews matter?
+
+        Because shoppers trust other shoppers.
+        ///
+
+        ## Check your understanding
+
+        /// quiz | first-steps
+        ///
+        """,
+}
+
+ABBREVIATIONS = "*[ZMOT]: Zero moment of truth\n"
+
+QUIZ = """\
+id: first-steps
+title: First steps quiz
+questions:
+  - id: research
+    type: single
+    text: What does a shopper do before buying?
+    review: "#the-research-moment"
+    explanation: Shoppers research first.
+    options:
+      - text: Reads reviews
+        correct: true
+        feedback: Yes, reviews come first.
+      - text: Sleeps
+        feedback: Secretfeedbackword is not the answer.
+  - id: share
+    type: numeric
+    text: What share of shoppers research first, in percent?
+    answer: 53
+    tolerance: 2
+    unit: "%"
+"""
+
+RU = {
+    "Test Academy": "Тестовая академия",
+    "A small academy for tests.": "Маленькая академия для тестов.",
+    "Welcome to the test academy.": "Добро пожаловать в тестовую академию.",
+    "The journey": "Путь клиента",
+    "The course about the journey.": "Курс о пути клиента.",
+    "A course about customers.": "Курс о клиентах.",
+    "First steps": "Первые шаги",
+    "How a customer meets a brand.": "Как клиент знакомится с брендом.",
+    "Every customer meets the brand through a touchpoint.": "Каждый клиент встречает бренд в точке контакта.",
+    "The research moment": "Момент исследования",
+    "A shopper reads reviews before buying.": "Покупатель читает отзывы перед покупкой.",
+    "Reviews matter.": "Отзывы важны.",
+    "Ratings matter too.": "Оценки тоже важны.",
+    "Stage": "Этап",
+    "Example": "Пример",
+    "ZMOT": "ZMOT",
+    "Reading reviews": "Чтение отзывов",
+    "Remember": "Запомните",
+    "Answer every customer kindly.": "Отвечайте каждому клиенту вежливо.",
+    "Frequently asked questions": "Частые вопросы",
+    "Why do reviews matter?": "Почему отзывы важны?",
+    "Because shoppers trust other shoppers.": "Потому что покупатели доверяют другим покупателям.",
+    "Check your understanding": "Проверьте себя",
+    "Zero moment of truth": "Нулевой момент истины",
+    "First steps quiz": "Тест «Первые шаги»",
+    "What does a shopper do before buying?": "Что делает покупатель перед покупкой?",
+    "Reads reviews": "Читает отзывы",
+    "Sleeps": "Спит",
+    "Yes, reviews come first.": "Да, сначала отзывы.",
+    "Secretfeedbackword is not the answer.": "Секретноеслово — не ответ.",
+    "Shoppers research first.": "Покупатели сначала изучают.",
+    "What share of shoppers research first, in percent?": "Какая доля покупателей сначала изучает товар, в процентах?",
+    "%": "%",
+}
+# Filipino: everything but one paragraph, so that page shows the fallback notice.
+FIL = {
+    "Test Academy": "Akademya ng Pagsusulit",
+    "Welcome to the test academy.": "Maligayang pagdating sa akademya.",
+    "The journey": "Ang paglalakbay",
+    "First steps": "Mga unang hakbang",
+    "The research moment": "Ang sandali ng research",
+    "A shopper reads reviews before buying.": "Nagbabasa ng reviews ang mamimili bago bumili.",
+}
+
+
+@dataclass
+class Built:
+    root: Path
+    site: Path
+    result: subprocess.CompletedProcess
+
+    def html(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def write_project(root: Path) -> Path:
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    for name, text in PAGES.items():
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    (root / "content" / "includes").mkdir(exist_ok=True)
+    (root / "content" / "includes" / "abbreviations.md").write_text(ABBREVIATIONS, encoding="utf-8")
+    (root / "quizzes").mkdir(exist_ok=True)
+    (root / "quizzes" / "first-steps.yml").write_text(QUIZ, encoding="utf-8")
+    academy(root, "i18n", "update")
+    translate_catalogs(root, "ru", RU)
+    translate_catalogs(root, "fil", FIL)
+    return root
+
+
+def translate_catalogs(root: Path, lang: str, table: dict[str, str]) -> None:
+    for path in (root / "locales" / lang / "LC_MESSAGES").rglob("*.po"):
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if message.id and not message.pluralizable and message.id in table:
+                message.string = table[message.id]
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=0, include_previous=True)
+
+
+def academy(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "academy.cli", *args], cwd=root, capture_output=True,
+                          text=True, check=True)
+
+
+def build(root: Path, *args: str, check: bool = True) -> Built:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ACADEMY_LANG", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=root, capture_output=True,
+                            text=True, env=env, check=False)
+    if check and result.returncode != 0:
+        raise AssertionError(f"build failed:\n{result.stdout}\n{result.stderr}")
+    return Built(root, root / "site", result)
