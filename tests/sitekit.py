@@ -162,6 +162,10 @@ RU = {
     "Shoppers research first.": "Покупатели сначала изучают.",
     "What share of shoppers research first, in percent?": "Какая доля покупателей сначала изучает товар, в процентах?",
     "%": "%",
+    "Page not found": "Страница не найдена",
+    "Check answers": "Проверить ответы",
+    "Review: {section}": "Повторить: {section}",
+    "Part of this page is not translated yet; those parts are shown in English.": "Часть страницы ещё не переведена и показана на английском.",
 }
 # Filipino: everything but one paragraph, so that page shows the fallback notice.
 FIL = {
@@ -171,6 +175,8 @@ FIL = {
     "First steps": "Mga unang hakbang",
     "The research moment": "Ang sandali ng research",
     "A shopper reads reviews before buying.": "Nagbabasa ng reviews ang mamimili bago bumili.",
+    "Part of this page is not translated yet; those parts are shown in English.": "May bahagi ng pahinang ito na hindi pa naisasalin; nasa English ang mga iyon.",
+    "Page not found": "Hindi nahanap ang pahina",
 }
 
 

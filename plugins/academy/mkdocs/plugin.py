@@ -9,6 +9,7 @@ merged and the whole site is swapped into place; otherwise nothing changes.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 import os
 import posixpath
 import re
@@ -49,6 +50,15 @@ def _fail(problems: list[Problem] | Problem | str) -> PluginError:
         return PluginError(problems)
     problems = problems if isinstance(problems, list) else [problems]
     return PluginError("\n".join(str(p) for p in problems))
+
+
+@contextmanager
+def _reported():
+    """Content errors raised by the core become MkDocs errors: a message, no traceback."""
+    try:
+        yield
+    except (ContentError, CatalogError, FrontMatterError) as error:
+        raise _fail(getattr(error, "problems", None) or error.problem) from None
 
 
 def _line_in(path: Path, pattern: str) -> int:
@@ -159,13 +169,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.academy.is_source:
             return files
+        with _reported():
+            self._localize_diagrams(files, config)
+        return files
+
+    def _localize_diagrams(self, files: Files, config: MkDocsConfig) -> None:
         for file in list(files):
             if file.src_uri.endswith(".svg") and file.abs_src_path:
                 tr = self.academy.translator_for(Path(file.abs_src_path))
                 text = Path(file.abs_src_path).read_text(encoding="utf-8")
                 files.remove(file)
                 files.append(File.generated(config, file.src_uri, content=diagrams.localize_svg(text, tr)))
-        return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         sections: list[tuple[str, list[str]]] = []
@@ -206,22 +220,26 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 problems.append(Problem(shown, _line_in(source_path, rf"^///\s*quiz\s*\|\s*{re.escape(quiz_id[1:])}\b"),
                                         f"no quiz {quiz_id[1:]!r} in {self.config.quizzes_dir}/",
                                         f"create {self.config.quizzes_dir}/{quiz_id[1:]}.yml or fix the id"))
-        html, review_problems = structured.resolve_review_links(html, page, self.academy)
+        with _reported():
+            html, review_problems = structured.resolve_review_links(html, page, self.academy)
+            faq = structured.faq_entries(current.faq)
         problems.extend(review_problems)
         if problems:
             raise _fail(problems)
         self._flush_warnings()
         page.meta["academy_missing"] = current.missing
         page.meta["academy_outdated"] = current.outdated
-        page.meta["academy_faq"] = structured.faq_entries(current.faq)
+        page.meta["academy_faq"] = faq
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
-        context["academy"] = structured.page_context(self, page, config)
+        with _reported():
+            context["academy"] = structured.page_context(self, page, config)
         return context
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
-        context["academy"] = structured.page_context(self, None, config)
+        with _reported():
+            context["academy"] = structured.page_context(self, None, config)
         return context
 
     def translated_elsewhere(self, src: str) -> dict[str, bool]:

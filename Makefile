@@ -1,0 +1,52 @@
+# The two commands of the README:  `make site`  and  `make test`.
+VENV   ?= .venv
+PYTHON ?= python3
+BIN     = $(VENV)/bin
+export NO_MKDOCS_2_WARNING = 1
+
+.PHONY: setup setup-test site serve serve-fil serve-ru test check i18n-update i18n-status bench clean
+
+$(BIN)/mkdocs: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+setup: $(BIN)/mkdocs
+
+# Test tools: the Python ones, Debian's Chromium for the browser tests, gettext for msgfmt --check.
+setup-test: setup
+	$(BIN)/pip install --quiet -e ".[test]"
+	@command -v chromium >/dev/null && command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium gettext; \
+	  else sudo apt-get update -q && sudo apt-get install -y -q chromium gettext; fi; }
+
+site: setup            ## set up and build all three languages into site/
+	$(BIN)/mkdocs build
+
+serve: setup           ## preview every language with live reload
+	$(BIN)/mkdocs serve
+
+serve-fil: setup       ## preview Filipino only (fast), at http://127.0.0.1:8000/fil/
+	ACADEMY_LANG=fil $(BIN)/mkdocs serve
+
+serve-ru: setup
+	ACADEMY_LANG=ru $(BIN)/mkdocs serve
+
+test: setup-test       ## set up and run every test
+	$(BIN)/python -m pytest -q
+
+check: setup
+	$(BIN)/academy check
+
+i18n-update: setup
+	$(BIN)/academy i18n update
+
+i18n-status: setup
+	$(BIN)/academy i18n status
+
+bench: setup
+	$(BIN)/python bench/scale.py
+
+clean:
+	rm -rf site .site.* $(VENV)

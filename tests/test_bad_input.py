@@ -1,0 +1,104 @@
+"""Bad input: a one-line `path:line: message` with a hint, a non-zero exit, no traceback, site/ untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+import sitekit
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_clean_failure(built: sitekit.Built, location: str, words: str) -> str:
+    output = built.result.stdout + built.result.stderr
+    assert built.result.returncode != 0, output
+    assert "Traceback" not in output, output
+    assert re.search(rf"{re.escape(location)}:\d+: .*{re.escape(words)}", output), output
+    assert "hint:" in output, output
+    return output
+
+
+CASES = {
+    "unknown language code": (
+        lambda root: edit(root / "mkdocs.yml", "languages: [en, fil, ru]", "languages: [en, fil, xx]"),
+        "mkdocs.yml", "unknown language code 'xx'",
+    ),
+    "missing site_url": (
+        lambda root: edit(root / "mkdocs.yml", "site_url: https://academy.test/\n", ""),
+        "mkdocs.yml", "site_url is missing",
+    ),
+    "PO file with a syntax error": (
+        lambda root: edit(root / "locales/ru/LC_MESSAGES/content/journey/first-steps.po", 'msgstr "Первые шаги"',
+                          'msgstr "Первые шаги"\nmsgstrr "oops"'),
+        "locales/ru/LC_MESSAGES/content/journey/first-steps.po", "cannot be read",
+    ),
+    "hand-written translation of a page that does not exist": (
+        lambda root: (root / "locales/ru/pages/journey").mkdir(parents=True)
+        or (root / "locales/ru/pages/journey/gone.md").write_text("# Нет\n", encoding="utf-8"),
+        "locales/ru/pages/journey/gone.md", "does not exist",
+    ),
+    "quiz YAML syntax error": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "type: single", "type: [single"),
+        "quizzes/first-steps.yml", "not valid YAML",
+    ),
+    "unknown question type": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "type: single", "type: essay"),
+        "quizzes/first-steps.yml", "unknown question type 'essay'",
+    ),
+    "no correct answer": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "        correct: true\n", ""),
+        "quizzes/first-steps.yml", "no option is marked",
+    ),
+    "lesson embeds a quiz that does not exist": (
+        lambda root: edit(root / "content/journey/first-steps.md", "/// quiz | first-steps", "/// quiz | no-such-quiz"),
+        "content/journey/first-steps.md", "no quiz 'no-such-quiz'",
+    ),
+    "review link to a missing heading": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "#the-research-moment", "#no-such-heading"),
+        "quizzes/first-steps.yml", "review link #no-such-heading",
+    ),
+    "negative tolerance": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "tolerance: 2", "tolerance: -2"),
+        "quizzes/first-steps.yml", "tolerance must not be negative",
+    ),
+    "front matter that is not YAML": (
+        lambda root: edit(root / "content/journey/first-steps.md", "title: First steps", "title: [First steps"),
+        "content/journey/first-steps.md", "front matter is not valid YAML",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_input_gives_a_clear_message_and_leaves_the_site_untouched(project, case):
+    first = sitekit.build(project)
+    before = snapshot(first.site)
+    breaker, location, words = CASES[case]
+    breaker(project)
+    second = sitekit.build(project, check=False)
+    assert_clean_failure(second, location, words)
+    assert snapshot(project / "site") == before
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site")]
+    assert leftovers == []
+
+
+def test_build_into_another_folder(project):
+    built = sitekit.build(project, "-d", "elsewhere")
+    assert (project / "elsewhere" / "ru" / "journey" / "first-steps" / "index.html").exists()
+    assert not (project / "site").exists()
+    assert built.result.returncode == 0
