@@ -126,6 +126,31 @@ questions:
     answer: 53
     tolerance: 2
     unit: "%"
+  - id: kinds
+    type: multiple
+    text: Which of these are touchpoints?
+    options:
+      - {text: A support chat, correct: true}
+      - {text: A product review, correct: true}
+      - {text: The weather}
+  - id: fmot-seconds
+    type: true_false
+    text: FMOT lasts about 3 to 7 seconds.
+    answer: true
+  - id: order
+    type: ordering
+    text: Put the stages in order.
+    items: [Need, Research, Purchase]
+  - id: match
+    type: matching
+    text: Match each example to its stage.
+    pairs:
+      - {prompt: Reading reviews at night, answer: ZMOT}
+      - {prompt: Picking a box from the shelf, answer: FMOT}
+  - id: word
+    type: text
+    text: Which word names the research moment?
+    answers: [nag-research]
 """
 
 RU = {
@@ -162,6 +187,28 @@ RU = {
     "Shoppers research first.": "Покупатели сначала изучают.",
     "What share of shoppers research first, in percent?": "Какая доля покупателей сначала изучает товар, в процентах?",
     "%": "%",
+    "Which of these are touchpoints?": "Что из этого — точки контакта?",
+    "A support chat": "Чат поддержки",
+    "A product review": "Отзыв о товаре",
+    "The weather": "Погода",
+    "FMOT lasts about 3 to 7 seconds.": "FMOT длится около 3–7 секунд.",
+    "Put the stages in order.": "Расставьте этапы по порядку.",
+    "Need": "Потребность",
+    "Research": "Изучение",
+    "Purchase": "Покупка",
+    "Match each example to its stage.": "Сопоставьте пример и этап.",
+    "Reading reviews at night": "Чтение отзывов ночью",
+    "Picking a box from the shelf": "Выбор коробки с полки",
+    "FMOT": "FMOT",
+    "Which word names the research moment?": "Какое слово называет момент исследования?",
+    "nag-research": "исследование",
+    "You answered {correct} of {total} question correctly.": (
+        "Правильных ответов: {correct}. Всего {total} вопрос.",
+        "Правильных ответов: {correct}. Всего {total} вопроса.",
+        "Правильных ответов: {correct}. Всего {total} вопросов.",
+    ),
+    "True": "Верно",
+    "False": "Неверно",
     "Page not found": "Страница не найдена",
     "Check answers": "Проверить ответы",
     "Review: {section}": "Повторить: {section}",
@@ -211,8 +258,9 @@ def translate_catalogs(root: Path, lang: str, table: dict[str, str]) -> None:
         with path.open("rb") as handle:
             catalog = read_po(handle)
         for message in catalog:
-            if message.id and not message.pluralizable and message.id in table:
-                message.string = table[message.id]
+            key = message.id[0] if message.pluralizable else message.id
+            if key and key in table:
+                message.string = table[key]
         with path.open("wb") as handle:
             write_po(handle, catalog, width=0, include_previous=True)
 

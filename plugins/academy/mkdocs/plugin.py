@@ -8,6 +8,7 @@ merged and the whole site is swapped into place; otherwise nothing changes.
 
 from __future__ import annotations
 
+import copy
 import logging
 from contextlib import contextmanager
 import os
@@ -235,6 +236,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         with _reported():
             context["academy"] = structured.page_context(self, page, config)
+        # Only the page's own course is listed in the navigation; the others are a
+        # click away on the home page. A page's HTML so stays the same size
+        # however many courses the academy has.
+        trimmed = copy.copy(nav)
+        trimmed.items = [item for item in nav.items if not isinstance(item, Section) or item in page.ancestors]
+        context["nav"] = trimmed
         return context
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
