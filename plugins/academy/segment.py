@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from markdown.extensions.toc import slugify
+from markdown.extensions.toc import slugify, unique
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ class _Splitter:
         self.first_line = first_line
         self.parts: list[Part] = []
         self.blocks: list[str] = []  # open /// blocks, innermost last
+        self.ids: set[str] = set()  # heading ids so far, made unique as toc does
 
     def lineno(self, index: int) -> int:
         return self.first_line + index
@@ -172,13 +173,15 @@ class _Splitter:
         attr_match = HEADING_ATTRS.match(content)
         if attr_match and attr_match.group(2).strip().startswith("{"):
             content, attrs = attr_match.groups()
+        explicit = re.search(r"#([\w-]+)", attrs) if attrs else None
+        anchor = unique(explicit.group(1) if explicit else heading_anchor(content), self.ids)
         if not _is_translatable(content):
             self.verbatim(line)
             return
         kind = "FAQ question" if self.in_faq() and len(hashes) >= 2 else "section heading"
         if len(hashes) == 1:
             kind = "page heading"
-        keep_anchor = attrs or (" { #" + heading_anchor(content) + " }")
+        keep_anchor = attrs or (" { #" + anchor + " }")
         newline = "\n" if line.endswith("\n") else ""
 
         def rebuild(texts: list[str]) -> str:
@@ -218,6 +221,7 @@ class _Splitter:
             dedented = [line[4:] if line.startswith("    ") else line.lstrip("\t") if line.strip() else line for line in body]
             inner = _Splitter(dedented, self.lineno(start))
             inner.blocks = list(self.blocks)
+            inner.ids = self.ids
             for part in inner.run():
                 self.parts.append(_indent_part(part, body))
         return i
@@ -239,16 +243,16 @@ class _Splitter:
             if i == start + 1:
                 self.verbatim(line)
             else:
-                self.table_row(i)
+                self.table_row(i, header=i == start)
             i += 1
         return i
 
-    def table_row(self, i: int) -> None:
+    def table_row(self, i: int, header: bool) -> None:
         line = self.lines[i]
         newline = "\n" if line.endswith("\n") else ""
         cells = _split_cells(line.strip())
         units = [
-            Unit(cell, "table header" if i == 0 else "table cell", self.lineno(i))
+            Unit(cell, "table header" if header else "table cell", self.lineno(i))
             for cell in cells
             if _is_translatable(cell)
         ]
@@ -261,9 +265,7 @@ class _Splitter:
             row = [next(out) if _is_translatable(cell) else cell for cell in cells]
             return "| " + " | ".join(row) + " |" + newline
 
-        # the header row is the first row of this table, wherever it starts
-        kind_units = [Unit(u.text, u.kind, u.line) for u in units]
-        self.parts.append(Part(line, kind_units, rebuild))
+        self.parts.append(Part(line, units, rebuild))
 
     def list_item(self, start: int) -> int:
         line = self.lines[start]

@@ -1,0 +1,98 @@
+"""Catalogs as translators get them: read by gettext's own tools, updated without losing work."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+import sitekit
+
+
+def po(root: Path, lang: str, domain: str) -> Path:
+    return root / "locales" / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def read(path: Path):
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def test_every_catalog_passes_msgfmt_check(project):
+    catalogs = sorted((project / "locales").rglob("*.po")) + sorted((project / "locales").rglob("*.pot"))
+    assert len(catalogs) >= 12
+    for path in catalogs:
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{path}: {result.stderr}"
+
+
+def test_catalog_headers_name_the_language_and_cldr_plural_forms(project):
+    fil = po(project, "fil", "ui").read_text(encoding="utf-8")
+    assert '"Language: fil\\n"' in fil
+    assert ("Plural-Forms: nplurals=2; plural=(n != 1 && n != 2 && n != 3 && "
+            "(n % 10 == 4 || n % 10 == 6 || n % 10 == 9));") in fil
+    ru = po(project, "ru", "ui").read_text(encoding="utf-8")
+    assert "nplurals=3;" in ru
+
+
+def test_messages_carry_their_source_line_and_what_they_are(project):
+    catalog = read(po(project, "ru", "content/journey/first-steps"))
+    heading = catalog.get("The research moment")
+    assert heading.locations == [("content/journey/first-steps.md", 10)]
+    assert heading.auto_comments == ["section heading"]
+    assert catalog.get("Why do reviews matter?").auto_comments == ["FAQ question"]
+    quiz = read(po(project, "ru", "quizzes/first-steps"))
+    assert quiz.get("Reads reviews").auto_comments == ["quiz option, correct answer"]
+    assert quiz.get("Sleeps").auto_comments == ["quiz option, wrong answer"]
+
+
+def test_code_blocks_are_not_extracted(project):
+    lesson = project / "content/journey/first-steps.md"
+    lesson.write_text(lesson.read_text() + "\n```\nprint('do not translate me')\n```\n", encoding="utf-8")
+    sitekit.academy(project, "i18n", "update")
+    assert read(po(project, "ru", "content/journey/first-steps")).get("print('do not translate me')") is None
+
+
+def test_changed_english_keeps_the_old_translation_as_fuzzy_and_removed_english_becomes_obsolete(project):
+    lesson = project / "content/journey/first-steps.md"
+    text = lesson.read_text(encoding="utf-8")
+    text = text.replace("A shopper reads reviews before buying.", "A shopper reads many reviews before buying.")
+    text = text.replace("- Ratings matter too.\n", "")
+    lesson.write_text(text, encoding="utf-8")
+    sitekit.academy(project, "i18n", "update")
+    catalog = read(po(project, "ru", "content/journey/first-steps"))
+    changed = catalog.get("A shopper reads many reviews before buying.")
+    assert changed.fuzzy
+    assert changed.string == "Покупатель читает отзывы перед покупкой."
+    assert "Ratings matter too." in catalog.obsolete
+    assert catalog.obsolete["Ratings matter too."].string == "Оценки тоже важны."
+    raw = po(project, "ru", "content/journey/first-steps").read_text(encoding="utf-8")
+    assert '#| msgid "A shopper reads reviews before buying."' in raw
+    assert '#~ msgid "Ratings matter too."' in raw
+
+
+def test_a_fuzzy_translation_is_shown_as_english_with_the_notice(project):
+    lesson = project / "content/journey/first-steps.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace(
+        "A shopper reads reviews before buying.", "A shopper reads many reviews before buying."), encoding="utf-8")
+    sitekit.academy(project, "i18n", "update")
+    built = sitekit.build(project)
+    page = built.html("ru/journey/first-steps/index.html")
+    assert "A shopper reads many reviews before buying." in page
+    assert "Покупатель читает отзывы перед покупкой." not in page
+    assert "Часть страницы ещё не переведена" in page
+
+
+def test_status_counts_fuzzy_apart_from_translated_and_can_fail_under_a_threshold(project):
+    result = sitekit.academy(project, "i18n", "status")
+    assert "ru: " in result.stdout and "fil: " in result.stdout
+    lesson = project / "content/journey/first-steps.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("Reviews matter.", "Reviews matter a lot."), encoding="utf-8")
+    sitekit.academy(project, "i18n", "update")
+    status = sitekit.academy(project, "i18n", "status").stdout
+    row = next(line for line in status.splitlines() if line.startswith("ru") and "content/journey/first-steps" in line)
+    assert row.split()[2:5] == ["16", "1", "0"]
+    failing = subprocess.run(["python", "-m", "academy.cli", "i18n", "status", "--fail-under", "99"], cwd=project,
+                             capture_output=True, text=True)
+    assert failing.returncode == 1
