@@ -149,11 +149,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         for code in codes:
             out = Path(tempfile.mkdtemp(prefix=f"academy-{code}-"))
             log_file = Path(tempfile.mkstemp(prefix=f"academy-{code}-", suffix=".log")[1])
-            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config.config_file_path),
+            command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config.config_file_path),
                        "-d", str(out)]
             if config.strict:
                 command.append("--strict")
-            env = dict(os.environ, **{CHILD: "1", LANG: code})
+            env = dict(os.environ, **{CHILD: "1", LANG: code, "NO_MKDOCS_2_WARNING": "1"})
             with log_file.open("w") as handle:
                 process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=self.root)
             self.children[code] = (process, out, log_file)
@@ -321,7 +321,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
 def _clean(output: str) -> str:
     """A child's messages without MkDocs' own noise."""
-    lines = [line for line in output.splitlines() if line.strip() and "Aborted with" not in line]
+    lines = [line for line in output.splitlines()
+             if line.strip() and "Aborted with" not in line and not line.startswith("INFO")]
     return "\n".join(re.sub(r"^(ERROR|WARNING)\s+-\s+", "", line) for line in lines)
 
 
