@@ -17,6 +17,7 @@ setup: $(BIN)/mkdocs
 # Test tools: the Python ones, Debian's Chromium for the browser tests, gettext for msgfmt --check.
 setup-test: setup
 	$(BIN)/pip install --quiet -e ".[test]"
+	npm ci --no-audit --no-fund --loglevel=error
 	@command -v chromium >/dev/null && command -v msgfmt >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium gettext; \
 	  else sudo apt-get update -q && sudo apt-get install -y -q chromium gettext; fi; }

@@ -22,6 +22,7 @@ nav:
   - Journey:
       - journey/index.md
       - journey/first-steps.md
+  - progress.md
 plugins:
   - academy:
       languages: [en, fil, ru]
@@ -51,7 +52,19 @@ PAGES = {
 
         Welcome to the test academy.
 
+        ## Courses
+
         /// lessons
+        ///
+        """,
+    "progress.md": """\
+        ---
+        title: Your progress
+        ---
+
+        # Your progress
+
+        /// progress
         ///
         """,
     "journey/index.md": """\
@@ -155,6 +168,7 @@ questions:
 
 RU = {
     "Test Academy": "Тестовая академия",
+    "Courses": "Курсы",
     "A small academy for tests.": "Маленькая академия для тестов.",
     "Welcome to the test academy.": "Добро пожаловать в тестовую академию.",
     "The journey": "Путь клиента",
