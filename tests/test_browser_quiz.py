@@ -64,6 +64,7 @@ def submit(page) -> None:
 
 def test_every_question_type_answered_right_with_the_keyboard(page, site_server):
     page.goto(f"{site_server}/{LESSON}")
+    assert not page.locator(".academy-quiz [data-action=retry]").is_visible()
     answer_all(page, right=True)
     submit(page)
     summary = page.text_content(".academy-quiz__summary")
