@@ -244,6 +244,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         context["nav"] = trimmed
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return _valid_toggles(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return _valid_toggles(output_content) if template_name.endswith(".html") else output_content
+
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         with _reported():
             context["academy"] = structured.page_context(self, None, config)
@@ -317,6 +323,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_shutdown(self) -> None:
         publish.discard(self.staging)
+
+
+MATERIAL_TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def _valid_toggles(html: str) -> str:
+    # Material's drawer and search toggles carry autocomplete="off", which HTML
+    # allows on text-like inputs only; the W3C checker reports it on every page.
+    return MATERIAL_TOGGLE.sub(r"\1", html)
 
 
 def _clean(output: str) -> str:
