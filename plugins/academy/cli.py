@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     i18n = commands.add_parser("i18n", help="translation catalogs")
     i18n_commands = i18n.add_subparsers(dest="action", required=True)
-    i18n_commands.add_parser("update", help="extract the English and update every catalog")
+    update_parser = i18n_commands.add_parser("update", help="extract the English and update every catalog")
+    update_parser.add_argument("sources", nargs="*", help="only these source files (default: all)")
     status = i18n_commands.add_parser("status", help="translated, fuzzy and untranslated messages per language")
     status.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
     commands.add_parser("check", help="validate content, quizzes and catalogs without publishing")
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     sources = _sources(args.config_file)
     if args.command == "i18n" and args.action == "update":
-        changed = update(sources)
+        changed = update(sources, args.sources or None)
         for path in changed:
             print(f"updated {path}")
         print(f"{len(changed)} file(s) changed")

@@ -98,10 +98,17 @@ def _write(catalog: Catalog, path: Path, **options) -> bool:
     return True
 
 
-def update(sources: Sources) -> list[str]:
-    """Write every template and update every language's catalog; returns what changed."""
+def update(sources: Sources, only: list[str] | None = None) -> list[str]:
+    """Write every template and update every language's catalog; returns what changed.
+
+    ``only`` limits the update to the catalogs of these source files (or `ui`).
+    """
     changed = []
+    wanted = {domain_of(Path(p).resolve().relative_to(sources.root).as_posix()) if p != UI_DOMAIN else UI_DOMAIN
+              for p in only} if only else None
     for domain, template in templates(sources).items():
+        if wanted is not None and domain not in wanted:
+            continue
         if _write(template, pot_path(sources.locales, domain)):
             changed.append(str(pot_path(sources.locales, domain).relative_to(sources.root)))
         for lang in sources.languages:
