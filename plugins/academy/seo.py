@@ -46,6 +46,7 @@ def sanitize_answer(html: str) -> tuple[str, set[str]]:
 
 
 def faq_page(entries: list[tuple[str, str]], language: str, url: str) -> dict:
+    """FAQPage for (question, sanitized answer HTML) pairs."""
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
@@ -55,7 +56,7 @@ def faq_page(entries: list[tuple[str, str]], language: str, url: str) -> dict:
             {
                 "@type": "Question",
                 "name": question,
-                "acceptedAnswer": {"@type": "Answer", "text": sanitize_answer(answer)[0]},
+                "acceptedAnswer": {"@type": "Answer", "text": answer},
             }
             for question, answer in entries
         ],

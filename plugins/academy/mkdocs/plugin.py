@@ -80,6 +80,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.children: dict[str, tuple[subprocess.Popen, Path, Path]] = {}
         self.staging: Path | None = None
         self.final: Path | None = None
+        self.faq_marked_up: set[str] = set()
 
     # -- configuration ------------------------------------------------------
 
@@ -104,6 +105,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             raise _fail(Problem(shown, _line_in(config_file, r"languages\s*:"), "no languages are configured",
                                 "list them, the source language first: `languages: [en, fil, ru]`"))
         self.codes = codes
+        self.faq_marked_up = set()
         self.is_child = os.environ.get(CHILD) == "1"
         chosen = os.environ.get(LANG) or codes[0]
         if chosen not in codes:

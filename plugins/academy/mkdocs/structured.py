@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from html import escape, unescape
@@ -12,7 +13,7 @@ from ..errors import Problem
 from ..interface import PLURALS, STRINGS
 from ..jsonld import dumps_for_script
 from ..languages import KNOWN_LANGUAGES
-from ..seo import faq_page, learning_resource, breadcrumbs
+from ..seo import breadcrumbs, faq_page, learning_resource, sanitize_answer
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
     from ..site import Academy
     from .plugin import AcademyPlugin
+
+log = logging.getLogger("mkdocs.plugins.academy")
 
 REVIEW = re.compile(r'<a href="#([^"]*)" data-review="([^"]*)">[^<]*</a>')
 TAGS = re.compile(r"<[^>]+>")
@@ -150,7 +153,17 @@ def _jsonld(plugin: AcademyPlugin, page: Page, config: MkDocsConfig) -> list[dic
             trail.append((course.title, course_url))
         trail.append((info.title, page.canonical_url or ""))
         blocks.append(breadcrumbs(trail))
-    faq = page.meta.get("academy_faq") or []
+    faq = []
+    for question, answer in page.meta.get("academy_faq") or []:
+        # A question is marked up once in the whole site, on the first page that asks it.
+        if question in plugin.faq_marked_up:
+            continue
+        plugin.faq_marked_up.add(question)
+        clean, stripped = sanitize_answer(answer)
+        if stripped:
+            log.warning(f"content/{page.file.src_uri}: FAQ answer to {question!r}: <{'>, <'.join(sorted(stripped))}> "
+                        "removed from the FAQPage structured data (allowed: headings, p, lists, links, b/strong, i/em, br, div)")
+        faq.append((question, clean))
     if faq:
         blocks.append(faq_page(faq, language, page.canonical_url or ""))
     return blocks

@@ -1,0 +1,86 @@
+"""Structured data and language links, read from the built HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import html5lib
+
+
+def documents(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        if path.name == "404.html" or "pagefind" in path.parts:
+            continue
+        yield path, html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+
+
+def jsonld(doc) -> list[dict]:
+    return [json.loads(s.text) for s in doc.iter("script") if s.get("type") == "application/ld+json"]
+
+
+def test_every_json_ld_block_is_strict_json_with_known_types(built_site):
+    seen = set()
+    for path, doc in documents(built_site.site):
+        for block in jsonld(doc):
+            assert block["@context"] == "https://schema.org"
+            assert block["@type"] in {"LearningResource", "BreadcrumbList", "FAQPage"}, path
+            seen.add(block["@type"])
+    assert seen == {"LearningResource", "BreadcrumbList", "FAQPage"}
+
+
+def test_lesson_structured_data_is_in_the_pages_language(built_site):
+    doc = html5lib.parse(built_site.html("ru/journey/first-steps/index.html"), namespaceHTMLElements=False)
+    blocks = {b["@type"]: b for b in jsonld(doc)}
+    assert blocks["FAQPage"]["inLanguage"] == "ru"
+    assert blocks["FAQPage"]["mainEntity"][0]["name"] == "Почему отзывы важны?"
+    assert blocks["FAQPage"]["mainEntity"][0]["acceptedAnswer"]["text"] == "<p>Потому что покупатели доверяют другим покупателям.</p>"
+    resource = blocks["LearningResource"]
+    assert resource["inLanguage"] == "ru" and resource["timeRequired"].startswith("PT")
+    assert resource["isPartOf"]["name"] == "Путь клиента"
+    assert [item["name"] for item in blocks["BreadcrumbList"]["itemListElement"]] == [
+        "Тестовая академия", "Путь клиента", "Первые шаги"]
+
+
+def test_one_faq_block_per_page_at_most(built_site):
+    for path, doc in documents(built_site.site):
+        assert sum(1 for b in jsonld(doc) if b["@type"] == "FAQPage") <= 1, path
+
+
+def test_one_absolute_self_canonical_per_page(built_site):
+    for path, doc in documents(built_site.site):
+        canonicals = [link.get("href") for link in doc.iter("link") if link.get("rel") == "canonical"]
+        relative = path.relative_to(built_site.site).parent.as_posix()
+        expected = "https://academy.test/" + ("" if relative == "." else relative + "/")
+        assert canonicals == [expected], path
+
+
+def test_hreflang_alternates_are_reciprocal_and_absolute(built_site):
+    alternates = {}
+    for path, doc in documents(built_site.site):
+        canonical = next(link.get("href") for link in doc.iter("link") if link.get("rel") == "canonical")
+        links = {link.get("hreflang"): link.get("href") for link in doc.iter("link")
+                 if link.get("rel") == "alternate" and link.get("hreflang")}
+        alternates[canonical] = links
+        if links:
+            assert links["x-default"].startswith("https://academy.test/")
+            assert canonical in links.values(), path
+            assert set(links) <= {"en", "tl", "ru", "x-default"}
+    for canonical, links in alternates.items():
+        for lang, url in links.items():
+            if lang != "x-default":
+                assert alternates[url] == links, (canonical, url)
+
+
+def test_a_page_that_falls_back_to_english_is_not_offered_as_a_translation(built_site):
+    doc = html5lib.parse(built_site.html("fil/journey/first-steps/index.html"), namespaceHTMLElements=False)
+    assert any(m.get("name") == "robots" and m.get("content") == "noindex" for m in doc.iter("meta"))
+    english = html5lib.parse(built_site.html("journey/first-steps/index.html"), namespaceHTMLElements=False)
+    hreflangs = {link.get("hreflang") for link in english.iter("link") if link.get("rel") == "alternate"}
+    assert "tl" not in hreflangs and "ru" in hreflangs
+
+
+def test_open_graph_locale_per_language(built_site):
+    for prefix, locale in (("", "en_US"), ("fil/", "fil_PH"), ("ru/", "ru_RU")):
+        doc = html5lib.parse(built_site.html(f"{prefix}journey/first-steps/index.html"), namespaceHTMLElements=False)
+        assert [m.get("content") for m in doc.iter("meta") if m.get("property") == "og:locale"] == [locale]
