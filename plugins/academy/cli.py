@@ -16,6 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from .catalogs import CatalogError
+from .errors import ContentError
+from .frontmatter import FrontMatterError
 from .i18n import Sources, coverage, update
 
 
@@ -52,6 +55,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.config_file}: no such file; run academy from the folder that holds mkdocs.yml", file=sys.stderr)
         return 2
     sources = _sources(args.config_file)
+    try:
+        return _run(args, sources)
+    except (ContentError, FrontMatterError, CatalogError) as error:
+        problems = getattr(error, "problems", None) or [error.problem]
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, sources: Sources) -> int:
     if args.command == "i18n" and args.action == "update":
         changed = update(sources, args.sources or None)
         for path in changed:

@@ -8,6 +8,7 @@ becomes obsolete (``#~``). Nothing a translator wrote is deleted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +22,7 @@ from .extract import extractor_for
 from .interface import PLURALS, STRINGS
 from .languages import PLURAL_FORMS, SOURCE_LANGUAGE
 
+PYTHON_FORMAT_FLAG = re.compile(rb"^(#,(?: [\w-]+,)* ?)python-format\b", re.MULTILINE)
 PROJECT = "Customer Support Academy"
 HEADER = "# Translations of the Customer Support Academy.\n# This file is distributed under the same license as the academy."
 
@@ -91,7 +93,10 @@ def _write(catalog: Catalog, path: Path, **options) -> bool:
 
     buffer = BytesIO()
     write_po(buffer, catalog, width=0, include_previous=True, omit_header=False, **options)
-    data = buffer.getvalue()
+    # Babel flags any "%" followed by a letter as python-format ("53% of shoppers"),
+    # and msgfmt --check then rejects a correct translation. Our messages never use
+    # %-formatting (interface strings use {braces}), so say so.
+    data = PYTHON_FORMAT_FLAG.sub(rb"\1no-python-format", buffer.getvalue())
     if path.exists() and path.read_bytes() == data:
         return False
     path.write_bytes(data)
