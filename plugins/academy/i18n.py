@@ -22,7 +22,13 @@ from .extract import extractor_for
 from .interface import PLURALS, STRINGS
 from .languages import PLURAL_FORMS, SOURCE_LANGUAGE
 
-PYTHON_FORMAT_FLAG = re.compile(rb"^(#,(?: [\w-]+,)* ?)python-format\b", re.MULTILINE)
+PYTHON_FORMAT_FLAG = re.compile(rb"^#,.*\bpython-format\b.*$", re.MULTILINE)
+
+
+def _no_python_format(match: re.Match) -> bytes:
+    flags = [f.strip() for f in match.group(0)[2:].split(b",") if f.strip()]
+    flags = [f for f in flags if f not in (b"python-format", b"no-python-format")] + [b"no-python-format"]
+    return b"#, " + b", ".join(flags)
 PROJECT = "Customer Support Academy"
 HEADER = "# Translations of the Customer Support Academy.\n# This file is distributed under the same license as the academy."
 
@@ -96,7 +102,7 @@ def _write(catalog: Catalog, path: Path, **options) -> bool:
     # Babel flags any "%" followed by a letter as python-format ("53% of shoppers"),
     # and msgfmt --check then rejects a correct translation. Our messages never use
     # %-formatting (interface strings use {braces}), so say so.
-    data = PYTHON_FORMAT_FLAG.sub(rb"\1no-python-format", buffer.getvalue())
+    data = PYTHON_FORMAT_FLAG.sub(_no_python_format, buffer.getvalue())
     if path.exists() and path.read_bytes() == data:
         return False
     path.write_bytes(data)
