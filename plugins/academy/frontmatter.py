@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,9 @@ class Document:
     body_line: int = 1  # file line of the body's first line
 
 
+@lru_cache(maxsize=8192)
 def parse(text: str, path: str) -> Document:
+    """The page split into front matter and body (cached: a page is read in several languages)."""
     match = FRONT_MATTER.match(text)
     if not match:
         return Document({}, "", text, 1)

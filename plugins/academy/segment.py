@@ -12,6 +12,7 @@ English one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -370,9 +371,18 @@ def _indent_part(part: Part, body: list[str]) -> Part:
     )
 
 
+@lru_cache(maxsize=8192)
+def _split(text: str, first_line: int) -> tuple[Part, ...]:
+    return tuple(_Splitter(text.splitlines(keepends=True), first_line).run())
+
+
 def split(text: str, first_line: int = 1) -> list[Part]:
-    """Split Markdown into parts; ``first_line`` is the file line of the text's first line."""
-    return _Splitter(text.splitlines(keepends=True), first_line).run()
+    """Split Markdown into parts; ``first_line`` is the file line of the text's first line.
+
+    Parts are immutable in use (joining never changes them), so a page split once
+    serves every language.
+    """
+    return list(_split(text, first_line))
 
 
 def units(parts: Iterable[Part]) -> list[Unit]:
