@@ -96,3 +96,26 @@ def test_status_counts_fuzzy_apart_from_translated_and_can_fail_under_a_threshol
     failing = subprocess.run(["python", "-m", "academy.cli", "i18n", "status", "--fail-under", "99"], cwd=project,
                              capture_output=True, text=True)
     assert failing.returncode == 1
+
+
+def test_a_hand_written_page_replaces_the_rendered_one_and_says_when_the_english_changed(project):
+    from academy.site import source_revision
+
+    english = (project / "content/journey/index.md").read_text(encoding="utf-8")
+    page = project / "locales/ru/pages/journey/index.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(f"---\ntitle: Путь клиента\ntranslation_of: {source_revision(english)}\n---\n\n"
+                    "# Путь клиента\n\nЭтот курс переведён вручную.\n", encoding="utf-8")
+    built = sitekit.build(project)
+    html = built.html("ru/journey/index.html")
+    assert "Этот курс переведён вручную." in html and 'academy-notice" role="note"' not in html
+    assert "current" in sitekit.academy(project, "i18n", "status").stdout.split("hand-written pages:")[1]
+
+    (project / "content/journey/index.md").write_text(english.replace("A course about customers.", "A course."),
+                                                       encoding="utf-8")
+    built = sitekit.build(project)
+    html = built.html("ru/journey/index.html")
+    assert "Этот курс переведён вручную." in html
+    assert 'role="note"><p>This translation may be out of date' in html
+    status = sitekit.academy(project, "i18n", "status").stdout
+    assert "locales/ru/pages/journey/index.md (translates content/journey/index.md): may be out of date" in status

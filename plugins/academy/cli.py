@@ -19,7 +19,7 @@ import yaml
 from .catalogs import CatalogError
 from .errors import ContentError
 from .frontmatter import FrontMatterError
-from .i18n import Sources, coverage, update
+from .i18n import Sources, coverage, handwritten_pages, update
 
 
 def _sources(config_file: Path) -> Sources:
@@ -92,6 +92,12 @@ def _status(sources: Sources, fail_under: float | None) -> int:
         if fail_under is not None and percent < fail_under:
             print(f"{lang}: below {fail_under:g}%", file=sys.stderr)
             status = 1
+    pages = handwritten_pages(sources)
+    if pages:
+        print("hand-written pages:")
+    for page in pages:
+        state = "current" if page.current else f"may be out of date: set `translation_of: {page.revision}` once it matches"
+        print(f"  {page.path} (translates {page.source}): {state}")
     return status
 
 

@@ -184,3 +184,31 @@ def coverage(sources: Sources) -> list[Coverage]:
                     translated += 1
             rows.append(Coverage(lang, domain, translated, fuzzy, untranslated))
     return rows
+
+
+@dataclass(frozen=True)
+class HandwrittenPage:
+    lang: str
+    path: str  # the hand-written page, relative to the project
+    source: str  # the English page it translates
+    current: bool  # it records the English revision the page has now
+    revision: str  # the English page's revision today
+
+
+def handwritten_pages(sources: Sources) -> list[HandwrittenPage]:
+    """Hand-written translations and whether the English changed since they were written."""
+    from .frontmatter import parse
+    from .site import source_revision
+
+    found = []
+    for lang in sources.languages:
+        folder = sources.locales / lang / "pages"
+        for path in sorted(folder.rglob("*.md")) if folder.exists() else []:
+            relative = path.relative_to(folder).as_posix()
+            english = sources.content / relative
+            revision = source_revision(english.read_text(encoding="utf-8")) if english.exists() else ""
+            meta = parse(path.read_text(encoding="utf-8"), str(path)).meta
+            found.append(HandwrittenPage(lang, path.relative_to(sources.root).as_posix(),
+                                         english.relative_to(sources.root).as_posix(),
+                                         bool(revision) and str(meta.get("translation_of", "")) == revision, revision))
+    return found
