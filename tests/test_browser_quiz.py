@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -163,3 +166,25 @@ def test_quiz_reads_without_javascript(browser, site_server):
     assert page.locator(".academy-q__feedback:visible").count() == 0
     assert "Секретноеслово" not in page.locator("article").inner_text()
     context.close()
+
+
+def test_progress_page_lists_quiz_status_and_best_score_and_downloads_results(page, site_server):
+    page.goto(f"{site_server}/progress/")
+    row = page.locator('tr[data-quiz="first-steps"]')
+    assert row.locator("[data-status]").text_content() == "Not started"
+    page.goto(f"{site_server}/{LESSON}")
+    answer_all(page, right=True)
+    submit(page)
+    page.goto(f"{site_server}/ru/progress/")
+    row = page.locator('tr[data-quiz="first-steps"]')
+    assert row.locator("td").first.text_content().strip() == "Первые шаги"
+    assert row.locator("[data-best]").text_content() == "100\u00a0%"  # Russian number format
+    with page.expect_download() as download:
+        page.click("[data-download=json]")
+    data = json.loads(Path(download.value.path()).read_text())
+    assert data["quizzes"][0]["quiz"] == "first-steps" and data["quizzes"][0]["best"] == 100
+    with page.expect_download() as download:
+        page.click("[data-download=csv]")
+    lines = Path(download.value.path()).read_text().splitlines()
+    assert lines[0] == "quiz,lesson,status,best,last,updated"
+    assert lines[1].startswith("first-steps,Первые шаги,passed,100,100,")
