@@ -119,3 +119,15 @@ def test_a_hand_written_page_replaces_the_rendered_one_and_says_when_the_english
     assert 'role="note"><p>This translation may be out of date' in html
     status = sitekit.academy(project, "i18n", "status").stdout
     assert "locales/ru/pages/journey/index.md (translates content/journey/index.md): may be out of date" in status
+
+
+def test_show_fuzzy_shows_the_previous_translation_marked_as_maybe_out_of_date(project):
+    lesson = project / "content/journey/first-steps.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace(
+        "A shopper reads reviews before buying.", "A shopper reads many reviews before buying."), encoding="utf-8")
+    sitekit.academy(project, "i18n", "update")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      abbreviations:", "      show_fuzzy: true\n      abbreviations:"))
+    html = sitekit.build(project).html("ru/journey/first-steps/index.html")
+    assert "Покупатель читает отзывы перед покупкой." in html
+    assert 'role="note"><p>This translation may be out of date' in html

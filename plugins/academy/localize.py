@@ -21,6 +21,7 @@ class Localized:
     total: int = 0
     missing: int = 0
     problems: list[Problem] = field(default_factory=list)
+    stale: int = 0  # fuzzy translations shown (only with show_fuzzy)
 
     @property
     def complete(self) -> bool:
@@ -28,17 +29,21 @@ class Localized:
 
 
 class _Translator:
-    def __init__(self, catalog: Catalog, root=None):
+    def __init__(self, catalog: Catalog, root=None, show_fuzzy: bool = False):
         self.catalog = catalog
         self.root = root
+        self.show_fuzzy = show_fuzzy
         self.total = 0
         self.missing = 0
+        self.stale = 0
         self.problems: list[Problem] = []
 
     def __call__(self, unit: segment.Unit) -> str | None:
         self.total += 1
         entry = self.catalog.lookup(unit.text)
-        if entry is None or not entry.msgstr or entry.fuzzy:
+        if entry is not None and entry.msgstr and entry.fuzzy and self.show_fuzzy:
+            self.stale += 1  # the previous translation, shown with a "may be out of date" notice
+        elif entry is None or not entry.msgstr or entry.fuzzy:
             self.missing += 1
             return None
         if entry.msgstr == unit.text:
@@ -55,16 +60,20 @@ class _Translator:
         return entry.msgstr
 
 
-def translate_text(text: str, catalog: Catalog, root=None) -> tuple[str, _Translator]:
-    translator = _Translator(catalog, root)
+def translate_text(text: str, catalog: Catalog, root=None, show_fuzzy: bool = False) -> tuple[str, _Translator]:
+    translator = _Translator(catalog, root, show_fuzzy)
     unit = segment.Unit(text, "text", 1)
     return (translator(unit) or text), translator
 
 
-def localize_page(text: str, path: str, catalog: Catalog, root=None) -> Localized:
-    """The page's Markdown in the catalog's language."""
+def localize_page(text: str, path: str, catalog: Catalog, root=None, show_fuzzy: bool = False) -> Localized:
+    """The page's Markdown in the catalog's language.
+
+    A fuzzy translation counts as missing (English is shown), unless ``show_fuzzy``:
+    then it is shown and counted as stale, and the page says it may be out of date.
+    """
     doc = frontmatter.parse(text, path)
-    translate = _Translator(catalog, root)
+    translate = _Translator(catalog, root, show_fuzzy)
     values = {}
     for key in TRANSLATED_META:
         value = doc.meta.get(key)
@@ -75,7 +84,7 @@ def localize_page(text: str, path: str, catalog: Catalog, root=None) -> Localize
     header = frontmatter.replace_values(doc.header, values) if values else doc.header
     parts = segment.split(doc.body, doc.body_line)
     body = segment.join(parts, translate)
-    return Localized(header + body, translate.total, translate.missing, translate.problems)
+    return Localized(header + body, translate.total, translate.missing, translate.problems, translate.stale)
 
 
 def messages_of_page(text: str, path: str) -> list[segment.Unit]:

@@ -64,13 +64,15 @@ def source_revision(text: str) -> str:
 
 class Academy:
     def __init__(self, root: Path, content: Path, locales: Path, quizzes: Path,
-                 language: Language, abbreviations: str | None = None, strict: bool = False):
+                 language: Language, abbreviations: str | None = None, strict: bool = False,
+                 show_fuzzy: bool = False):
         self.root = root
         self.content = content
         self.locales = locales
         self.quizzes_dir = quizzes
         self.language = language
         self.strict = strict
+        self.show_fuzzy = show_fuzzy
         self.abbreviations = abbreviations
         self.catalogs = Catalogs(locales, language.code, root)
         self.warnings: list[Problem] = []
@@ -128,8 +130,9 @@ class Academy:
             self.current.outdated = doc.meta.get("translation_of") != source_revision(english)
             return Localized(text)
         catalog = self.catalogs.get(domain_of(PurePosixPath(self.content.relative_to(self.root).as_posix()) / src))
-        result = localize_page(english, shown, catalog, self.root)
+        result = localize_page(english, shown, catalog, self.root, self.show_fuzzy)
         self.current.missing += result.missing
+        self.current.outdated = self.current.outdated or result.stale > 0
         self.warnings.extend(result.problems)
         return result
 
@@ -161,8 +164,9 @@ class Academy:
         catalog = self.catalogs.get(domain_of(source.relative_to(self.root).as_posix()))
 
         def tr(text: str) -> str:
-            translated, state = translate_text(text, catalog, self.root)
+            translated, state = translate_text(text, catalog, self.root, self.show_fuzzy)
             self.current.missing += state.missing
+            self.current.outdated = self.current.outdated or state.stale > 0
             self.warnings.extend(state.problems)
             return translated
 

@@ -129,6 +129,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 language=self.language,
                 abbreviations=self.config.abbreviations,
                 strict=bool(config.strict),
+                show_fuzzy=self.config.show_fuzzy,
             )
             self.academy.check_handwritten()
             if not self.is_child:
