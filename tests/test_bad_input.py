@@ -73,6 +73,22 @@ CASES = {
         lambda root: edit(root / "quizzes/first-steps.yml", "#the-research-moment", "#no-such-heading"),
         "quizzes/first-steps.yml", "review link #no-such-heading",
     ),
+    "duplicate question ids": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "id: share", "id: research"),
+        "quizzes/first-steps.yml", "duplicate question id",
+    ),
+    "ordering with one item": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "items: [Need, Research, Purchase]", "items: [Need]"),
+        "quizzes/first-steps.yml", "needs at least two `items`",
+    ),
+    "single choice with two correct options": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "      - text: Sleeps\n", "      - text: Sleeps\n        correct: true\n"),
+        "quizzes/first-steps.yml", "has 2 correct options",
+    ),
+    "a quiz id that differs from its file name": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "id: first-steps", "id: other-steps"),
+        "quizzes/first-steps.yml", "differs from its file name",
+    ),
     "negative tolerance": (
         lambda root: edit(root / "quizzes/first-steps.yml", "tolerance: 2", "tolerance: -2"),
         "quizzes/first-steps.yml", "tolerance must not be negative",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -131,3 +132,17 @@ def test_show_fuzzy_shows_the_previous_translation_marked_as_maybe_out_of_date(p
     html = sitekit.build(project).html("ru/journey/first-steps/index.html")
     assert "Покупатель читает отзывы перед покупкой." in html
     assert 'role="note"><p>This translation may be out of date' in html
+
+
+def test_pybabel_extract_finds_the_same_messages_with_the_projects_mapping(project, tmp_path):
+    import shutil
+
+    shutil.copy(sitekit.ROOT / "babel.cfg", project / "babel.cfg")
+    out = tmp_path / "all.pot"
+    subprocess.run([str(Path(sys.executable).with_name("pybabel")), "extract", "-F", "babel.cfg", "-o", str(out), "."], cwd=project, check=True,
+                   capture_output=True)
+    extracted = read(out)
+    assert extracted.get("The research moment").auto_comments == ["section heading"]
+    assert extracted.get("Reads reviews").auto_comments == ["quiz option, correct answer"]
+    ours = read(project / "locales/templates/content/journey/first-steps.pot")
+    assert {m.id for m in ours if m.id} <= {m.id for m in extracted if m.id}
