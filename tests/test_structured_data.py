@@ -24,9 +24,35 @@ def test_every_json_ld_block_is_strict_json_with_known_types(built_site):
     for path, doc in documents(built_site.site):
         for block in jsonld(doc):
             assert block["@context"] == "https://schema.org"
-            assert block["@type"] in {"LearningResource", "BreadcrumbList", "FAQPage"}, path
+            assert block["@type"] in {"LearningResource", "BreadcrumbList", "FAQPage", "Quiz"}, path
             seen.add(block["@type"])
-    assert seen == {"LearningResource", "BreadcrumbList", "FAQPage"}
+    assert seen == {"LearningResource", "BreadcrumbList", "FAQPage", "Quiz"}
+
+
+def test_each_quiz_is_a_schema_org_quiz_in_the_pages_language(built_site):
+    doc = html5lib.parse(built_site.html("ru/journey/first-steps/index.html"), namespaceHTMLElements=False)
+    quiz = next(b for b in jsonld(doc) if b["@type"] == "Quiz")
+    assert quiz["inLanguage"] == "ru" and quiz["name"] == "Тест «Первые шаги»"
+    first = quiz["hasPart"][0]
+    assert first["@type"] == "Question" and first["eduQuestionType"] == "Multiple choice"
+    assert first["text"] == "Что делает покупатель перед покупкой?"
+    assert first["acceptedAnswer"] == [{"@type": "Answer", "text": "Читает отзывы"}]
+    assert len(quiz["hasPart"]) == 7
+
+
+def test_each_language_sitemap_lists_its_pages_with_their_alternates(built_site):
+    import xml.etree.ElementTree as etree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = etree.fromstring(built_site.html("ru/sitemap.xml").encode())
+    urls = {u.find("s:loc", ns).text: {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)}
+            for u in root.findall("s:url", ns)}
+    lesson = urls["https://academy.test/ru/journey/first-steps/"]
+    assert lesson == {"en": "https://academy.test/journey/first-steps/", "ru": "https://academy.test/ru/journey/first-steps/",
+                      "x-default": "https://academy.test/journey/first-steps/"}
+    filipino = etree.fromstring(built_site.html("fil/sitemap.xml").encode())
+    locations = [u.find("s:loc", ns).text for u in filipino.findall("s:url", ns)]
+    assert "https://academy.test/fil/journey/first-steps/" not in locations  # falls back to English: not offered
 
 
 def test_lesson_structured_data_is_in_the_pages_language(built_site):

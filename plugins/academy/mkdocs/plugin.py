@@ -234,6 +234,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         page.meta["academy_missing"] = current.missing
         page.meta["academy_outdated"] = current.outdated
         page.meta["academy_faq"] = faq
+        page.meta["academy_quizzes"] = [q for q in current.quizzes if not q.startswith("!")]
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
@@ -256,6 +257,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         with _reported():
             context["academy"] = structured.page_context(self, None, config)
+            if template_name == "sitemap.xml":
+                context["academy_sitemap"] = structured.sitemap_entries(self, context["pages"])
         return context
 
     def translated_elsewhere(self, src: str) -> dict[str, bool]:

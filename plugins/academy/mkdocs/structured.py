@@ -13,7 +13,7 @@ from ..errors import Problem
 from ..interface import PLURALS, STRINGS
 from ..jsonld import dumps_for_script
 from ..languages import KNOWN_LANGUAGES
-from ..seo import breadcrumbs, faq_page, learning_resource, sanitize_answer
+from ..seo import breadcrumbs, faq_page, learning_resource, quiz_ld, sanitize_answer
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -73,6 +73,31 @@ def faq_entries(faq) -> list[tuple[str, str]]:
     return entries
 
 
+def hreflang_links(plugin: AcademyPlugin, page_url: str, src: str, fallback: bool) -> list[dict]:
+    """The hreflang alternates of a page: only languages where it is fully translated, or none."""
+    if fallback:
+        return []
+    translated = plugin.translated_elsewhere(src)
+    links = [{"hreflang": KNOWN_LANGUAGES[code].hreflang, "url": _page_url(plugin, code, page_url)}
+             for code in plugin.codes if code == plugin.language.code or translated.get(code, True)]
+    links.append({"hreflang": "x-default", "url": _page_url(plugin, plugin.codes[0], page_url)})
+    return links
+
+
+def sitemap_entries(plugin: AcademyPlugin, pages) -> dict[str, list[dict]]:
+    """src_uri -> alternates, for every page search engines may index in this language."""
+    entries = {}
+    for file in pages:
+        page = file.page
+        if page is None or page.url is None:
+            continue
+        fallback = bool(page.meta.get("academy_missing")) and not plugin.academy.is_source
+        if fallback:
+            continue  # noindex: not offered to search engines in this language
+        entries[file.src_uri] = hreflang_links(plugin, page.url, file.src_uri, fallback)
+    return entries
+
+
 def _page_url(plugin: AcademyPlugin, code: str, page_url: str) -> str:
     prefix = "" if code == plugin.codes[0] else f"{code}/"
     return plugin.base_url + prefix + page_url
@@ -111,15 +136,7 @@ def page_context(plugin: AcademyPlugin, page: Page | None, config: MkDocsConfig)
         context["outdated"] = bool(page.meta.get("academy_outdated"))
         # A page that falls back to English is not offered to search engines as a translation.
         context["noindex"] = context["fallback"]
-        translated = plugin.translated_elsewhere(page.file.src_uri)
-        for code in plugin.codes:
-            if code == language.code or translated.get(code, True):
-                context["hreflang"].append({"hreflang": KNOWN_LANGUAGES[code].hreflang,
-                                            "url": _page_url(plugin, code, page_url)})
-        if context["hreflang"] and not context["noindex"]:
-            context["hreflang"].append({"hreflang": "x-default", "url": _page_url(plugin, plugin.codes[0], page_url)})
-        else:
-            context["hreflang"] = []
+        context["hreflang"] = hreflang_links(plugin, page_url, page.file.src_uri, context["noindex"])
         context["jsonld"] = [dumps_for_script(block) for block in _jsonld(plugin, page, config)]
         parts = page.file.src_uri.split("/")
         context["is_lesson"] = len(parts) == 2 and parts[1] != "index.md"
@@ -153,6 +170,11 @@ def _jsonld(plugin: AcademyPlugin, page: Page, config: MkDocsConfig) -> list[dic
             trail.append((course.title, course_url))
         trail.append((info.title, page.canonical_url or ""))
         blocks.append(breadcrumbs(trail))
+    for quiz_id in page.meta.get("academy_quizzes") or []:
+        quiz = plugin.academy.quizzes.get(quiz_id)
+        if quiz is not None:
+            tr = plugin.academy.translator_for(Path(plugin.academy.root) / quiz.path)
+            blocks.append(quiz_ld(quiz, tr, plugin.academy.ui, language, f"{page.canonical_url or ''}#quiz-{quiz.id}"))
     faq = []
     for question, answer in page.meta.get("academy_faq") or []:
         # A question is marked up once in the whole site, on the first page that asks it.
