@@ -129,3 +129,43 @@ def test_filipino_and_russian_are_completely_translated_with_nothing_fuzzy():
     for line in result.stdout.splitlines()[1:]:
         if line.startswith(("fil ", "ru ")):
             assert line.split()[3:5] == ["0", "0"], line
+
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def test_every_page_of_the_academy_passes_the_nu_html_checker(academy_site):
+    pages = sorted(str(p) for p in academy_site.site.rglob("*.html"))
+    assert len(pages) >= 33
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", *pages], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-4000:]
+
+
+@pytest.fixture(scope="module")
+def academy_server(academy_site):
+    from conftest import serve
+
+    server, url = serve(academy_site.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", PREFIXES)
+@pytest.mark.parametrize("path", ["", "customer-journey/moments-of-truth/", "service-skills/soft-skills/", "progress/",
+                                  "glossary/"])
+def test_no_axe_violations_and_no_request_leaves_the_site(page, academy_server, lang, path):
+    from urllib.parse import urlsplit
+
+    foreign = []
+    host = urlsplit(academy_server).netloc
+    page.on("request", lambda request: urlsplit(request.url).netloc not in (host, "")
+            and not request.url.startswith(("data:", "blob:")) and foreign.append(request.url))
+    page.goto(f"{academy_server}/{PREFIXES[lang]}{path}", wait_until="networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    assert [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]] == []
+    assert foreign == []
+    assert page.errors == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

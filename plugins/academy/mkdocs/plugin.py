@@ -284,6 +284,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        _keep_material_from_fetching_sitemaps(site)
         try:
             search.build_index(site)
         except search.SearchIndexError as error:
@@ -331,13 +332,31 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         publish.discard(self.staging)
 
 
+MATERIAL_ALTERNATES = 'M("link[rel=alternate]")'
+
+
+def _keep_material_from_fetching_sitemaps(site: Path) -> None:
+    """Material fetches `sitemap.xml` beside every <link rel=alternate> on every page load,
+    to make its language selector keep the page. Our switcher links to the same page
+    already, so on a phone that would only be four wasted requests (404s, as the URLs
+    it builds are page URLs). Our hreflang links are left out of that lookup."""
+    for bundle in site.glob("assets/javascripts/bundle.*.min.js"):
+        text = bundle.read_text(encoding="utf-8")
+        if MATERIAL_ALTERNATES in text:
+            bundle.write_text(text.replace(MATERIAL_ALTERNATES, 'M("link[rel=alternate]:not([hreflang])")'),
+                              encoding="utf-8")
+        else:
+            log.warning(f"{bundle.name}: Material's alternate-link lookup was not found; pages may fetch sitemaps")
+
+
 MATERIAL_TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
 def _valid_toggles(html: str) -> str:
     # Material's drawer and search toggles carry autocomplete="off", which HTML
     # allows on text-like inputs only; the W3C checker reports it on every page.
-    return MATERIAL_TOGGLE.sub(r"\1", html)
+    # Its section labels in the navigation carry tabindex="", which is not a number.
+    return MATERIAL_TOGGLE.sub(r"\1", html).replace(' tabindex=""', "")
 
 
 def _clean(output: str) -> str:
