@@ -89,6 +89,14 @@ CASES = {
         lambda root: edit(root / "quizzes/first-steps.yml", "id: first-steps", "id: other-steps"),
         "quizzes/first-steps.yml", "differs from its file name",
     ),
+    "FAQ question with no answer": (
+        lambda root: edit(root / "content/journey/first-steps.md", "Because shoppers trust other shoppers.\n", ""),
+        "content/journey/first-steps.md", "has no answer",
+    ),
+    "empty FAQ question": (
+        lambda root: edit(root / "content/journey/first-steps.md", "### Why do reviews matter?", "###"),
+        "content/journey/first-steps.md", "an FAQ question is empty",
+    ),
     "negative tolerance": (
         lambda root: edit(root / "quizzes/first-steps.yml", "tolerance: 2", "tolerance: -2"),
         "quizzes/first-steps.yml", "tolerance must not be negative",
@@ -118,3 +126,23 @@ def test_build_into_another_folder(project):
     assert (project / "elsewhere" / "ru" / "journey" / "first-steps" / "index.html").exists()
     assert not (project / "site").exists()
     assert built.result.returncode == 0
+
+
+def test_a_question_repeated_on_two_pages_is_marked_up_once_with_a_warning(project):
+    index = project / "content/journey/index.md"
+    index.write_text(index.read_text() + "\n/// faq\n### Why do reviews matter?\n\nThey do.\n///\n", encoding="utf-8")
+    built = sitekit.build(project)
+    output = built.result.stdout + built.result.stderr
+    assert "the FAQ question 'Why do reviews matter?' is already marked up on content/journey/" in output
+    pages = [built.html("journey/index.html"), built.html("journey/first-steps/index.html")]
+    assert sum(page.count('"name":"Why do reviews matter?"') for page in pages) == 1
+
+
+def test_disallowed_html_in_an_faq_answer_is_stripped_with_a_warning(project):
+    lesson = project / "content/journey/first-steps.md"
+    edit(lesson, "Because shoppers trust other shoppers.", "Because shoppers trust `other` shoppers.\n\n| a | b |\n| - | - |\n| c | d |")
+    built = sitekit.build(project)
+    output = built.result.stdout + built.result.stderr
+    assert "content/journey/first-steps.md: FAQ answer to 'Why do reviews matter?'" in output
+    assert "<table>" in output
+    assert "\\u003ctable" not in built.html("journey/first-steps/index.html")

@@ -48,7 +48,8 @@ class PageResult:
     """Per-page state gathered while a page renders (quiz and FAQ blocks add to it)."""
 
     missing: int = 0
-    faq: list[tuple[str, str]] = field(default_factory=list)  # (question, answer HTML)
+    faq: list = field(default_factory=list)  # (question heading, answer element) as rendered
+    faq_problems: list[tuple[str, str, str]] = field(default_factory=list)  # (question, message, hint)
     quizzes: list[str] = field(default_factory=list)
     handwritten: bool = False
     outdated: bool = False

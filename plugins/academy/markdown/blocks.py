@@ -53,6 +53,14 @@ class Faq(AcademyBlock):
                 item[1].append(child)
             else:
                 block.append(child)
+        for heading, answer in self.academy.current.faq:
+            question = " ".join("".join(heading.itertext()).split())
+            if not question:
+                self.academy.current.faq_problems.append(("", "an FAQ question is empty",
+                                                          "write the question after the ###"))
+            elif not len(answer) and not (answer.text or "").strip():
+                self.academy.current.faq_problems.append((question, f"the FAQ question {question!r} has no answer",
+                                                          "write the answer below the question, before the next ### or ///"))
 
 
 class Quiz(AcademyBlock):

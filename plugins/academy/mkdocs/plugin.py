@@ -80,7 +80,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.children: dict[str, tuple[subprocess.Popen, Path, Path]] = {}
         self.staging: Path | None = None
         self.final: Path | None = None
-        self.faq_marked_up: set[str] = set()
+        self.faq_marked_up: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------
 
@@ -105,7 +105,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             raise _fail(Problem(shown, _line_in(config_file, r"languages\s*:"), "no languages are configured",
                                 "list them, the source language first: `languages: [en, fil, ru]`"))
         self.codes = codes
-        self.faq_marked_up = set()
+        self.faq_marked_up = {}
         self.is_child = os.environ.get(CHILD) == "1"
         chosen = os.environ.get(LANG) or codes[0]
         if chosen not in codes:
@@ -224,6 +224,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 problems.append(Problem(shown, _line_in(source_path, rf"^///\s*quiz\s*\|\s*{re.escape(quiz_id[1:])}\b"),
                                         f"no quiz {quiz_id[1:]!r} in {self.config.quizzes_dir}/",
                                         f"create {self.config.quizzes_dir}/{quiz_id[1:]}.yml or fix the id"))
+        for question, message, hint in current.faq_problems:
+            pattern = rf"^#{{2,6}}\s*{re.escape(question)}\s*$" if question else r"^#{2,6}\s*$"
+            problems.append(Problem(shown, _line_in(source_path, pattern), message, hint))
         with _reported():
             html, review_problems = structured.resolve_review_links(html, page, self.academy)
             faq = structured.faq_entries(current.faq)

@@ -179,8 +179,10 @@ def _jsonld(plugin: AcademyPlugin, page: Page, config: MkDocsConfig) -> list[dic
     for question, answer in page.meta.get("academy_faq") or []:
         # A question is marked up once in the whole site, on the first page that asks it.
         if question in plugin.faq_marked_up:
+            log.warning(f"content/{page.file.src_uri}: the FAQ question {question!r} is already marked up on "
+                        f"{plugin.faq_marked_up[question]}; it is left out of this page's FAQPage data")
             continue
-        plugin.faq_marked_up.add(question)
+        plugin.faq_marked_up[question] = f"content/{page.file.src_uri}"
         clean, stripped = sanitize_answer(answer)
         if stripped:
             log.warning(f"content/{page.file.src_uri}: FAQ answer to {question!r}: <{'>, <'.join(sorted(stripped))}> "
