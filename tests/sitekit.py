@@ -30,7 +30,7 @@ plugins:
 theme:
   name: material
   font: false
-  features: [navigation.prune, navigation.indexes]
+  features: [navigation.prune, navigation.indexes, content.tooltips]
 exclude_docs: |
   includes/
 markdown_extensions:
