@@ -188,3 +188,28 @@ def test_progress_page_lists_quiz_status_and_best_score_and_downloads_results(pa
     lines = Path(download.value.path()).read_text().splitlines()
     assert lines[0] == "quiz,lesson,status,best,last,updated"
     assert lines[1].startswith("first-steps,Первые шаги,passed,100,100,")
+
+
+def test_editing_one_question_resets_only_that_question(project, browser):
+    import sitekit
+    from conftest import serve
+
+    sitekit.build(project)
+    server, url = serve(project / "site")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{url}/{LESSON}")
+        answer_all(page, right=True)
+        page.locator('fieldset[data-q="word"] input').evaluate("i => i.blur()")
+        quiz = project / "quizzes/first-steps.yml"
+        quiz.write_text(quiz.read_text().replace("What does a shopper do before buying?",
+                                                 "What does a shopper usually do before buying?"))
+        sitekit.build(project)
+        page.reload()
+        assert page.locator('fieldset[data-q="research"] input:checked').count() == 0  # edited: starts again
+        assert page.input_value('fieldset[data-q="share"] input') == "53"  # untouched: kept
+        assert page.locator('fieldset[data-q="fmot-seconds"] input:checked').count() == 1
+        context.close()
+    finally:
+        server.shutdown()
