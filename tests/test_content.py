@@ -169,3 +169,15 @@ def test_no_axe_violations_and_no_request_leaves_the_site(page, academy_server, 
     assert foreign == []
     assert page.errors == []
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_the_academys_structured_data_uses_only_schema_org_terms(academy_site):
+    import json as _json
+
+    from schemaorg_check import problems
+
+    for path in academy_site.site.rglob("*.html"):
+        doc = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+        for script in doc.iter("script"):
+            if script.get("type") == "application/ld+json":
+                assert problems(_json.loads(script.text)) == [], path

@@ -110,3 +110,31 @@ def test_open_graph_locale_per_language(built_site):
     for prefix, locale in (("", "en_US"), ("fil/", "fil_PH"), ("ru/", "ru_RU")):
         doc = html5lib.parse(built_site.html(f"{prefix}journey/first-steps/index.html"), namespaceHTMLElements=False)
         assert [m.get("content") for m in doc.iter("meta") if m.get("property") == "og:locale"] == [locale]
+
+
+def test_every_type_and_property_exists_in_the_schema_org_vocabulary(built_site):
+    from schemaorg_check import problems
+
+    checked = 0
+    for path, doc in documents(built_site.site):
+        for block in jsonld(doc):
+            assert problems(block) == [], path
+            checked += 1
+    assert checked >= 8
+
+
+def test_the_vocabulary_check_catches_a_made_up_property():
+    from schemaorg_check import problems
+
+    assert problems({"@type": "Quiz", "hasPart": [{"@type": "Question", "answerKey": "x"}]}) == [
+        "$.hasPart[0]: Question has no property answerKey"]
+    assert problems({"@type": "Lesson"}) == ["$: unknown type Lesson"]
+
+
+def test_extruct_finds_the_same_json_ld_blocks(built_site):
+    import extruct
+
+    for path, doc in documents(built_site.site):
+        html = path.read_text(encoding="utf-8")
+        found = extruct.extract(html, syntaxes=["json-ld"], errors="strict", uniform=False)["json-ld"]
+        assert found == jsonld(doc), path

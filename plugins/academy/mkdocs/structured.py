@@ -178,19 +178,32 @@ def _jsonld(plugin: AcademyPlugin, page: Page, config: MkDocsConfig) -> list[dic
     faq = []
     for question, answer in page.meta.get("academy_faq") or []:
         # A question is marked up once in the whole site, on the first page that asks it.
+        where = f"content/{page.file.src_uri}:{_question_line(page, question)}"
         if question in plugin.faq_marked_up:
-            log.warning(f"content/{page.file.src_uri}: the FAQ question {question!r} is already marked up on "
+            log.warning(f"{where}: the FAQ question {question!r} is already marked up on "
                         f"{plugin.faq_marked_up[question]}; it is left out of this page's FAQPage data")
             continue
         plugin.faq_marked_up[question] = f"content/{page.file.src_uri}"
         clean, stripped = sanitize_answer(answer)
         if stripped:
-            log.warning(f"content/{page.file.src_uri}: FAQ answer to {question!r}: <{'>, <'.join(sorted(stripped))}> "
+            log.warning(f"{where}: FAQ answer to {question!r}: <{'>, <'.join(sorted(stripped))}> "
                         "removed from the FAQPage structured data (allowed: headings, p, lists, links, b/strong, i/em, br, div)")
         faq.append((question, clean))
     if faq:
         blocks.append(faq_page(faq, language, page.canonical_url or ""))
     return blocks
+
+
+def _question_line(page: Page, question: str) -> int:
+    """The line of an FAQ question in the English source (1 if it is only in a translation)."""
+    try:
+        lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, TypeError):
+        return 1
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip("#").strip() == question and line.startswith("#"):
+            return number
+    return 1
 
 
 def write_sitemap_index(site: Path, base_url: str, codes: list[str]) -> None:
