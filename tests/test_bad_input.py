@@ -108,13 +108,102 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("case", list(CASES))
+RU_LESSON_PO = "locales/ru/LC_MESSAGES/content/journey/first-steps.po"
+QUIZ = "quizzes/first-steps.yml"
+
+
+def replace_quiz_question(root: Path, question_id: str, new_yaml: str) -> None:
+    """Replace one question of the fixture quiz (from its `- id:` line to the next) with new YAML."""
+    path = root / QUIZ
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {question_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    path.write_text(text[:start] + new_yaml + (text[end + 1:] if end != -1 else ""), encoding="utf-8")
+
+
+# Found only by a strict build (`mkdocs build --strict` or `academy check`): translations that are refused.
+STRICT_CASES = {
+    "translation that changes a link target": (
+        lambda root: edit(root / RU_LESSON_PO, 'msgstr "Отзывы важны."', 'msgstr "[Отзывы](https://evil.example) важны."'),
+        RU_LESSON_PO, "changes the links",
+    ),
+    "translation with a script element": (
+        lambda root: edit(root / RU_LESSON_PO, 'msgstr "Оценки тоже важны."', 'msgstr "<script>alert(1)</script>"'),
+        RU_LESSON_PO, "adds script",
+    ),
+    "translation with unbalanced emphasis": (
+        lambda root: edit(root / RU_LESSON_PO, 'msgstr "Отзывы важны."', 'msgstr "**Отзывы важны."'),
+        RU_LESSON_PO, "unbalanced",
+    ),
+    "translation with an event handler": (
+        lambda root: edit(root / RU_LESSON_PO, 'msgstr "Оценки тоже важны."', 'msgstr "Оценки onmouseover=alert(1)"'),
+        RU_LESSON_PO, "event handler",
+    ),
+}
+
+CASES.update({
+    "matching with one pair": (
+        lambda root: replace_quiz_question(root, "match", "  - id: match\n    type: matching\n    text: Match.\n"
+                                           "    pairs:\n      - {prompt: A, answer: B}\n"),
+        QUIZ, "needs at least two `pairs`",
+    ),
+    "multiple select with one option": (
+        lambda root: replace_quiz_question(root, "kinds", "  - id: kinds\n    type: multiple\n    text: Which?\n"
+                                           "    options:\n      - {text: Only, correct: true}\n"),
+        QUIZ, "needs at least two options",
+    ),
+    "true/false without a boolean answer": (
+        lambda root: edit(root / QUIZ, "answer: true", "answer: maybe"),
+        QUIZ, "needs `answer: true` or `answer: false`",
+    ),
+    "numeric answer that is not a number": (
+        lambda root: edit(root / QUIZ, "answer: 53", "answer: fifty-three"),
+        QUIZ, "`answer` must be a number",
+    ),
+    "text question without accepted answers": (
+        lambda root: edit(root / QUIZ, "    answers: [nag-research]\n", ""),
+        QUIZ, "needs `answers:",
+    ),
+    "question without text": (
+        lambda root: edit(root / QUIZ, "    text: Put the stages in order.\n", ""),
+        QUIZ, "`text` is missing",
+    ),
+    "pass mark above 100": (
+        lambda root: edit(root / QUIZ, "title: First steps quiz\n", "title: First steps quiz\npass_mark: 150\n"),
+        QUIZ, "pass_mark must be between 1 and 100",
+    ),
+    "quiz file that is a list": (
+        lambda root: (root / QUIZ).write_text("- id: first-steps\n", encoding="utf-8"),
+        QUIZ, "must be a mapping",
+    ),
+    "quiz without questions": (
+        lambda root: (root / QUIZ).write_text("id: first-steps\nquestions: []\n", encoding="utf-8"),
+        QUIZ, "`questions` must be a non-empty list",
+    ),
+    "front matter that is a list": (
+        lambda root: edit(root / "content/journey/first-steps.md", "title: First steps\n", "- First steps\n"),
+        "content/journey/first-steps.md", "front matter",
+    ),
+    "PO file that is not UTF-8": (
+        lambda root: (root / RU_LESSON_PO).write_bytes((root / RU_LESSON_PO).read_bytes().replace(
+            "Отзывы важны.".encode(), "Отзывы важны.".encode("cp1251"))),
+        RU_LESSON_PO, "cannot be read",
+    ),
+    "no languages configured": (
+        lambda root: edit(root / "mkdocs.yml", "languages: [en, fil, ru]", "languages: []"),
+        "mkdocs.yml", "no languages are configured",
+    ),
+})
+
+
+@pytest.mark.parametrize("case", list(CASES) + [f"strict: {name}" for name in STRICT_CASES])
 def test_bad_input_gives_a_clear_message_and_leaves_the_site_untouched(project, case):
     first = sitekit.build(project)
     before = snapshot(first.site)
-    breaker, location, words = CASES[case]
+    strict = case.startswith("strict: ")
+    breaker, location, words = STRICT_CASES[case[8:]] if strict else CASES[case]
     breaker(project)
-    second = sitekit.build(project, check=False)
+    second = sitekit.build(project, *(["--strict"] if strict else []), check=False)
     assert_clean_failure(second, location, words)
     assert snapshot(project / "site") == before
     leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site")]

@@ -154,7 +154,8 @@ def _question(check: _Checker, quiz_id: str, raw: Any, shuffle: bool) -> Questio
     if kind == "true_false":
         answer = raw.get("answer")
         if not isinstance(answer, bool):
-            check.problem(line, f"{where}: a true_false question needs `answer: true` or `answer: false`", "")
+            check.problem(line, f"{where}: a true_false question needs `answer: true` or `answer: false`",
+                          "write whether the statement in `text` is true: `answer: true` or `answer: false`")
             return None
         return Question(**common, answer=answer)
     if kind == "ordering":
@@ -171,12 +172,13 @@ def _question(check: _Checker, quiz_id: str, raw: Any, shuffle: bool) -> Questio
             return None
         built = [Pair(check.text(p, "prompt", where), check.text(p, "answer", where)) for p in pairs if isinstance(p, dict)]
         if len({p.answer for p in built}) < 2:
-            check.problem(line, f"{where}: a matching question needs at least two different answers", "")
+            check.problem(line, f"{where}: a matching question needs at least two different answers",
+                          "give the pairs at least two different `answer:` values")
         return Question(**common, pairs=tuple(built))
     if kind == "numeric":
         answer = check.number(raw, "answer", where)
         if answer is None:
-            check.problem(line, f"{where}: a numeric question needs `answer: NUMBER`", "")
+            check.problem(line, f"{where}: a numeric question needs `answer: NUMBER`", "e.g. `answer: 53` and `tolerance: 2`")
             return None
         tolerance = check.number(raw, "tolerance", where, 0) or 0
         if tolerance < 0:
