@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 import re
 from pathlib import Path
 
@@ -235,3 +237,17 @@ def test_disallowed_html_in_an_faq_answer_is_stripped_with_a_warning(project):
     assert "content/journey/first-steps.md:27: FAQ answer to 'Why do reviews matter?'" in output
     assert "<table>" in output
     assert "\\u003ctable" not in built.html("journey/first-steps/index.html")
+
+
+def test_every_problem_is_reported_in_one_run(project):
+    sitekit.build(project)
+    edit(project / "content/journey/first-steps.md", "/// quiz | first-steps", "/// quiz | no-such-quiz")
+    edit(project / "content/journey/index.md", "title: The journey", "title: [The journey")
+    edit(project / "content/journey/first-steps.md", "### Why do reviews matter?", "###")
+    result = subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=project, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert re.search(r"content/journey/first-steps.md:\d+: no quiz 'no-such-quiz'", output), output
+    assert re.search(r"content/journey/index.md:\d+: front matter is not valid YAML", output), output
+    assert re.search(r"content/journey/first-steps.md:\d+: an FAQ question is empty", output), output

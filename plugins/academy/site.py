@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import frontmatter
-from .catalogs import UI_DOMAIN, Catalogs, domain_of
+from .frontmatter import FrontMatterError
+from .catalogs import UI_DOMAIN, CatalogError, Catalogs, domain_of
 from .errors import ContentError, Problem, display_path
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
@@ -84,6 +85,7 @@ class Academy:
         self.courses: list[Course] = []
         self._info: dict[str, PageInfo] = {}
         self._other_catalogs: dict[str, Catalogs] = {}
+        self.deferred: list[Problem] = []  # problems found while reading, reported together later
 
     @property
     def is_source(self) -> bool:
@@ -180,8 +182,13 @@ class Academy:
             saved = self.current
             self.current = PageResult()
             english = (self.content / src).read_text(encoding="utf-8")
-            localized = self._localize(src, english)
-            doc = frontmatter.parse(localized.source, self.shown(self.content / src))
+            try:
+                localized = self._localize(src, english)
+                doc = frontmatter.parse(localized.source, self.shown(self.content / src))
+            except (FrontMatterError, CatalogError) as error:
+                # reported with every other problem once all pages are read
+                self.deferred.append(error.problem)
+                doc = frontmatter.Document(body=english)
             words = len(WORDS.findall(doc.body))
             quiz = QUIZ_BLOCK.search(english)
             self._info[src] = PageInfo(

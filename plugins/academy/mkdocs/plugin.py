@@ -106,6 +106,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                                 "list them, the source language first: `languages: [en, fil, ru]`"))
         self.codes = codes
         self.faq_marked_up = {}
+        self.problems: list[Problem] = []
         self.is_child = os.environ.get(CHILD) == "1"
         chosen = os.environ.get(LANG) or codes[0]
         if chosen not in codes:
@@ -210,7 +211,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         try:
             source = self.academy.page_source(page.file.src_uri)
         except (ContentError, CatalogError, FrontMatterError) as error:
-            raise _fail(getattr(error, "problems", None) or error.problem) from None
+            # Go on with an empty page so that every other problem is reported too;
+            # the build stops before anything is published.
+            self.problems.extend(getattr(error, "problems", None) or [error.problem])
+            return ""
         self._flush_warnings()
         return source
 
@@ -232,7 +236,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             faq = structured.faq_entries(current.faq)
         problems.extend(review_problems)
         if problems:
-            raise _fail(problems)
+            self.problems.extend(problems)
         self._flush_warnings()
         page.meta["academy_missing"] = current.missing
         page.meta["academy_outdated"] = current.outdated
@@ -283,6 +287,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.academy.warnings.clear()
 
     # -- finishing -------------------------------------------------------------
+
+    @event_priority(100)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Every page has been read and rendered to HTML: report all content problems at once.
+        problems = self.academy.deferred + self.problems
+        if problems:
+            raise _fail(_unique(problems))
+        return env
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -360,6 +372,10 @@ def _valid_toggles(html: str) -> str:
     # allows on text-like inputs only; the W3C checker reports it on every page.
     # Its section labels in the navigation carry tabindex="", which is not a number.
     return MATERIAL_TOGGLE.sub(r"\1", html).replace(' tabindex=""', "")
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
 
 
 def _clean(output: str) -> str:
