@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: setup setup-test site serve serve-fil serve-ru test check i18n-update i18n-status bench clean
+.PHONY: setup setup-test site serve serve-fil serve-ru test check i18n-update i18n-status bench bench-lighthouse clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ i18n-status: setup
 
 bench: setup
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/footprint.py
+
+# Lighthouse (mobile) on a lesson per language, the site served gzipped; needs Debian's Chromium.
+bench-lighthouse: site
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf site .site.* $(VENV)
