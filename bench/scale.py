@@ -51,7 +51,7 @@ def lesson(rng: random.Random, number: int) -> str:
     parts.append("## Frequently asked questions\n\n/// faq\n")
     for q in range(3):
         parts.append(f"### Question {q} of lesson {number}?\n\n{sentence(rng)}\n\n")
-    parts.append("///\n\n## Check your understanding\n\n/// quiz | lesson-%d\n///\n" % number)
+    parts.append(f"///\n\n## Check your understanding\n\n/// quiz | lesson-{number}\n///\n")
     return "".join(parts)
 
 

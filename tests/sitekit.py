@@ -236,7 +236,8 @@ FIL = {
     "First steps": "Mga unang hakbang",
     "The research moment": "Ang sandali ng research",
     "A shopper reads reviews before buying.": "Nagbabasa ng reviews ang mamimili bago bumili.",
-    "Part of this page is not translated yet; those parts are shown in English.": "May bahagi ng pahinang ito na hindi pa naisasalin; nasa English ang mga iyon.",
+    "Part of this page is not translated yet; those parts are shown in English.":
+        "May bahagi ng pahinang ito na hindi pa naisasalin; nasa English ang mga iyon.",
     "Page not found": "Hindi nahanap ang pahina",
 }
 

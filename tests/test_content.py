@@ -98,7 +98,7 @@ def test_diagram_labels_are_translated(academy_site, lang):
         english = etree.parse(ROOT / f"content/assets/diagrams/{name}.svg").getroot()
         translated = etree.fromstring(academy_site.html(f"{PREFIXES[lang]}assets/diagrams/{name}.svg").encode())
         assert translated.find(f"{svg}title").text != english.find(f"{svg}title").text
-        labels = [(e.text, t.text) for e, t in zip(english.iter(f"{svg}text"), translated.iter(f"{svg}text"))]
+        labels = [(e.text, t.text) for e, t in zip(english.iter(f"{svg}text"), translated.iter(f"{svg}text"), strict=True)]
         changed = [pair for pair in labels if pair[0] != pair[1]]
         # labels are translated; abbreviations and the stage names Filipino keeps in English stay
         assert len(changed) >= len([e for e, _ in labels if e and " " in e.strip()]) - 1, labels

@@ -45,7 +45,7 @@ def test_each_language_sitemap_lists_its_pages_with_their_alternates(built_site)
 
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = etree.fromstring(built_site.html("ru/sitemap.xml").encode())
-    urls = {u.find("s:loc", ns).text: {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)}
+    urls = {u.find("s:loc", ns).text: {link.get("hreflang"): link.get("href") for link in u.findall("x:link", ns)}
             for u in root.findall("s:url", ns)}
     lesson = urls["https://academy.test/ru/journey/first-steps/"]
     assert lesson == {"en": "https://academy.test/journey/first-steps/", "ru": "https://academy.test/ru/journey/first-steps/",

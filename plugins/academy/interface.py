@@ -101,6 +101,10 @@ class Interface:
         index = plural_index(self.lang if len(forms) > 2 or forms[0] != singular else "en", count)
         return forms[min(index, len(forms) - 1)]
 
+    def nt(self, key: str, count: int, **values) -> str:
+        """A plural interface string by key, with {count} and any other values filled in."""
+        return self.ngettext(*PLURALS[key], count).format(count=count, **values)
+
     def t(self, key: str, **values) -> str:
         text = self.gettext(STRINGS[key])
         return text.format(**values) if values else text

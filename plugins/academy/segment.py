@@ -12,9 +12,9 @@ English one.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown.extensions.toc import slugify, unique
 
@@ -46,7 +46,7 @@ class Part:
         if all(text is None for text in texts):
             return self.original
         assert self.rebuild is not None
-        chosen = [t if t is not None else u.text for t, u in zip(texts, self.units)]
+        chosen = [t if t is not None else u.text for t, u in zip(texts, self.units, strict=True)]
         return self.rebuild(chosen)
 
 

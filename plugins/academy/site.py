@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import frontmatter
-from .frontmatter import FrontMatterError
 from .catalogs import UI_DOMAIN, CatalogError, Catalogs, domain_of
 from .errors import ContentError, Problem, display_path
+from .frontmatter import FrontMatterError
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
 from .localize import Localized, localize_page, translate_text

@@ -7,7 +7,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_string
 
 from ..jsonld import dumps_for_script
@@ -97,14 +96,14 @@ class Lessons(AcademyBlock):
         link = self.config["link"]
         html = ['<div class="academy-courses">']
         for course in self.academy.courses:
-            count = ui.ngettext(*_plural("lessons.count"), len(course.lessons)).format(count=len(course.lessons))
+            count = ui.nt("lessons.count", len(course.lessons))
             html.append(
                 f'<section class="academy-course"><h3 class="academy-course__title">'
                 f'<a href="{escape(link(course.index.src))}">{escape(course.index.title)}</a></h3>'
                 f'<p class="academy-course__meta">{escape(count)}</p><ul class="academy-cards">'
             )
             for lesson in course.lessons:
-                minutes = ui.ngettext(*_plural("reading.minutes"), lesson.minutes).format(count=lesson.minutes)
+                minutes = ui.nt("reading.minutes", lesson.minutes)
                 html.append(
                     f'<li class="academy-card"><a href="{escape(link(lesson.src))}">'
                     f'<span class="academy-card__title">{escape(lesson.title)}</span>'
@@ -157,10 +156,4 @@ class Progress(AcademyBlock):
         return self.stash(parent, html)
 
 
-def _plural(key: str) -> tuple[str, str]:
-    from ..interface import PLURALS
-
-    return PLURALS[key]
-
-
-__all__ = ["Faq", "Quiz", "Lessons", "Progress", "AtomicString"]
+__all__ = ["Faq", "Quiz", "Lessons", "Progress"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import logging
-from contextlib import contextmanager
 import os
 import posixpath
 import re
@@ -18,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +32,6 @@ from .. import diagrams, publish, search
 from ..catalogs import CatalogError
 from ..errors import ContentError, Problem, display_path
 from ..frontmatter import FrontMatterError
-from ..jsonld import dumps_for_script
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
 from ..site import Academy
@@ -307,7 +306,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.is_child:
             return
         failed = []
-        for code, (process, out, log_file) in self.children.items():
+        for code, (process, _out, log_file) in self.children.items():
             process.wait()
             output = log_file.read_text(encoding="utf-8", errors="replace").strip()
             log_file.unlink(missing_ok=True)
@@ -392,4 +391,4 @@ def _warning_count() -> int:
     return 0
 
 
-__all__ = ["AcademyPlugin", "dumps_for_script"]
+__all__ = ["AcademyPlugin"]
