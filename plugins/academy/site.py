@@ -85,6 +85,7 @@ class Academy:
         self.courses: list[Course] = []
         self._info: dict[str, PageInfo] = {}
         self._other_catalogs: dict[str, Catalogs] = {}
+        self._translated: dict[tuple[str, str], bool] = {}  # asked by each page and again by the sitemap
         self.deferred: list[Problem] = []  # problems found while reading, reported together later
 
     @property
@@ -148,7 +149,13 @@ class Academy:
         return "\n\n" + self._localize(self.abbreviations, path.read_text(encoding="utf-8")).source
 
     def is_translated(self, src: str, code: str) -> bool:
-        """Whether a page reads fully translated in another language (for hreflang)."""
+        """Whether a page reads fully translated in another language (for hreflang and sitemaps)."""
+        key = (src, code)
+        if key not in self._translated:
+            self._translated[key] = self._is_translated(src, code)
+        return self._translated[key]
+
+    def _is_translated(self, src: str, code: str) -> bool:
         if code == SOURCE_LANGUAGE:
             return True
         if (self.locales / code / "pages" / src).exists():
