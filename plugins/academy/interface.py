@@ -76,7 +76,7 @@ class Interface:
     def __init__(self, lang: str, catalog: Catalog | None):
         self.lang = lang
         self.catalog = catalog
-        self.missing = 0
+        self._strings: dict[str, str] | None = None
 
     def gettext(self, message: str) -> str:
         if self.catalog is None:
@@ -100,6 +100,15 @@ class Interface:
         forms = self.forms(singular, plural)
         index = plural_index(self.lang if len(forms) > 2 or forms[0] != singular else "en", count)
         return forms[min(index, len(forms) - 1)]
+
+    def strings(self) -> dict[str, str]:
+        """Every interface string in this language (the same for every page of a build)."""
+        if self._strings is None:
+            self._strings = {key: self.gettext(text) for key, text in STRINGS.items()}
+        return self._strings
+
+    def plurals(self) -> dict[str, list[str]]:
+        return {key: self.forms(*pair) for key, pair in PLURALS.items()}
 
     def nt(self, key: str, count: int, **values) -> str:
         """A plural interface string by key, with {count} and any other values filled in."""

@@ -52,7 +52,6 @@ class PageResult:
     faq: list = field(default_factory=list)  # (question heading, answer element) as rendered
     faq_problems: list[tuple[str, str, str]] = field(default_factory=list)  # (question, message, hint)
     quizzes: list[str] = field(default_factory=list)
-    handwritten: bool = False
     outdated: bool = False
 
 
@@ -66,14 +65,12 @@ def source_revision(text: str) -> str:
 
 class Academy:
     def __init__(self, root: Path, content: Path, locales: Path, quizzes: Path,
-                 language: Language, abbreviations: str | None = None, strict: bool = False,
-                 show_fuzzy: bool = False):
+                 language: Language, abbreviations: str | None = None, show_fuzzy: bool = False):
         self.root = root
         self.content = content
         self.locales = locales
         self.quizzes_dir = quizzes
         self.language = language
-        self.strict = strict
         self.show_fuzzy = show_fuzzy
         self.abbreviations = abbreviations
         self.catalogs = Catalogs(locales, language.code, root)
@@ -130,7 +127,6 @@ class Academy:
         if handwritten.exists():
             text = handwritten.read_text(encoding="utf-8")
             doc = frontmatter.parse(text, self.shown(handwritten))
-            self.current.handwritten = True
             self.current.outdated = doc.meta.get("translation_of") != source_revision(english)
             return Localized(text)
         catalog = self.catalogs.get(domain_of(PurePosixPath(self.content.relative_to(self.root).as_posix()) / src))

@@ -128,7 +128,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 quizzes=self.root / self.config.quizzes_dir,
                 language=self.language,
                 abbreviations=self.config.abbreviations,
-                strict=bool(config.strict),
                 show_fuzzy=self.config.show_fuzzy,
             )
             self.academy.check_handwritten()

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from ..interface import PLURALS, STRINGS
 from ..jsonld import dumps_for_script
 from ..languages import KNOWN_LANGUAGES
 from ..seo import breadcrumbs, faq_page, learning_resource, quiz_ld, sanitize_answer
@@ -106,7 +105,7 @@ def _page_url(plugin: AcademyPlugin, code: str, page_url: str) -> str:
 def page_context(plugin: AcademyPlugin, page: Page | None, config: MkDocsConfig) -> dict:
     academy = plugin.academy
     language = plugin.language
-    ui = {key: academy.ui.gettext(text) for key, text in STRINGS.items()}
+    ui = academy.ui.strings()
     context: dict = {
         "ui": ui,
         "og_locale": language.og_locale,
@@ -140,12 +139,11 @@ def page_context(plugin: AcademyPlugin, page: Page | None, config: MkDocsConfig)
         context["jsonld"] = [dumps_for_script(block) for block in _jsonld(plugin, page, config)]
         parts = page.file.src_uri.split("/")
         context["is_lesson"] = len(parts) == 2 and parts[1] != "index.md"
-    strings = {key: academy.ui.gettext(text) for key, text in STRINGS.items()}
-    plurals = {key: academy.ui.forms(*pair) for key, pair in PLURALS.items()}
+    plurals = academy.ui.plurals()
     context["script_config"] = dumps_for_script({
         "lang": language.html_lang,
         "plural": academy.ui.plural_js(),
-        "strings": strings,
+        "strings": ui,
         "plurals": plurals,
         "root": posixpath.relpath("/" + ("" if language.code == plugin.codes[0] else language.code + "/"), here_dir) + "/",
         "search": posixpath.relpath("/" + ("" if language.code == plugin.codes[0] else language.code + "/") + "pagefind/pagefind.js", here_dir),
