@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from babel.messages.pofile import PoFileError, read_po
 
-from .errors import Problem, display_path
+from .errors import AcademyError, Problem, display_path
 
 UI_DOMAIN = "ui"
 
@@ -91,10 +91,8 @@ def read_catalog(path: Path, lang: str, domain: str, root: Path | None = None) -
     return catalog
 
 
-class CatalogError(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+class CatalogError(AcademyError):
+    """A catalog that cannot be read."""
 
 
 class Catalogs:

@@ -8,34 +8,11 @@
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-import yaml
-
-from .catalogs import CatalogError
-from .errors import ContentError
-from .frontmatter import FrontMatterError
+from .errors import AcademyError, Report
 from .i18n import Sources, coverage, handwritten_pages, update
-
-
-def _sources(config_file: Path) -> Sources:
-    data = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    options: dict = {}
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and "academy" in plugin:
-            options = plugin["academy"] or {}
-    root = config_file.resolve().parent
-    return Sources(
-        root=root,
-        content=root / data.get("docs_dir", "docs"),
-        quizzes=root / options.get("quizzes_dir", "quizzes"),
-        locales=root / options.get("locales_dir", "locales"),
-        languages=tuple(options.get("languages", ["en"])),
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,26 +31,28 @@ def main(argv: list[str] | None = None) -> int:
     if not args.config_file.exists():
         print(f"{args.config_file}: no such file; run academy from the folder that holds mkdocs.yml", file=sys.stderr)
         return 2
-    sources = _sources(args.config_file)
+    # The engine's loader reads mkdocs.yml (tags included); imported here, so that
+    # the rest of the academy does not depend on the engine.
+    from .mkdocs import project
+
     try:
-        return _run(args, sources)
-    except (ContentError, FrontMatterError, CatalogError) as error:
-        problems = getattr(error, "problems", None) or [error.problem]
-        for problem in problems:
+        if args.command == "check":
+            return _check(project.check(args.config_file.resolve()))
+        return _run(args, project.sources(args.config_file.resolve()))
+    except AcademyError as error:
+        for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
 
 
 def _run(args: argparse.Namespace, sources: Sources) -> int:
-    if args.command == "i18n" and args.action == "update":
+    if args.action == "update":
         changed = update(sources, args.sources or None)
         for path in changed:
             print(f"updated {path}")
         print(f"{len(changed)} file(s) changed")
         return 0
-    if args.command == "i18n" and args.action == "status":
-        return _status(sources, args.fail_under)
-    return _check(args.config_file)
+    return _status(sources, args.fail_under)
 
 
 def _status(sources: Sources, fail_under: float | None) -> int:
@@ -101,20 +80,17 @@ def _status(sources: Sources, fail_under: float | None) -> int:
     return status
 
 
-def _check(config_file: Path) -> int:
-    with tempfile.TemporaryDirectory(prefix="academy-check-") as out:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", out],
-            env=env, capture_output=True, text=True, check=False,
-        )
-    lines = [line for line in (result.stdout + result.stderr).splitlines()
-             if line.strip() and "Aborted with" not in line and not line.lstrip().startswith(("│", "\x1b"))]
-    for line in lines:
-        print(line.replace("ERROR    -  ", "").replace("WARNING  -  ", "").replace("ERROR   -  ", "").replace("WARNING -  ", ""))
-    if result.returncode == 0:
-        print("no problems found")
-    return 1 if result.returncode else 0
+def _check(report: Report) -> int:
+    for problem in report.errors:
+        print(f"{problem}", file=sys.stderr)
+    for problem in report.warnings:
+        print(f"{problem}", file=sys.stderr)
+    if report.errors or report.warnings:
+        print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s): the build would refuse this "
+              "(warnings too, with --strict)", file=sys.stderr)
+        return 1
+    print("no problems found")
+    return 0
 
 
 if __name__ == "__main__":

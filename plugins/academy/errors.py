@@ -1,8 +1,14 @@
-"""Content errors: what an editor or translator sees instead of a traceback."""
+"""Problems in the content: what an editor or translator sees instead of a traceback.
+
+A problem is data (file, line, what is wrong, how to fix it) from the moment it
+is found until it is printed: it crosses processes as JSON, never as log text
+to be parsed again.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 
@@ -18,12 +24,68 @@ class Problem:
         return f"{text}\n    hint: {self.hint}" if self.hint else text
 
 
-class ContentError(Exception):
-    """One or more problems in the content; the build must stop."""
+class AcademyError(Exception):
+    """One or more problems that stop the build; ``problems`` is always a list."""
 
     def __init__(self, problems: list[Problem] | Problem):
-        self.problems = problems if isinstance(problems, list) else [problems]
+        self.problems: list[Problem] = list(problems) if isinstance(problems, list) else [problems]
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
+
+
+class ContentError(AcademyError):
+    """Problems in lessons, quizzes or the site's configuration."""
+
+
+@dataclass
+class Report:
+    """Every problem of one run: errors stop it, warnings do too under ``strict``.
+
+    A problem found twice (a page asked for by two hooks, a shared file read by
+    every page) is reported once.
+    """
+
+    strict: bool = False
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def error(self, problem: Problem) -> None:
+        if problem not in self.errors:
+            self.errors.append(problem)
+
+    def warn(self, problem: Problem) -> None:
+        if problem not in self.warnings and problem not in self.errors:
+            self.warnings.append(problem)
+
+    def add(self, problems: list[Problem], *, warning: bool = False) -> None:
+        for problem in problems:
+            (self.warn if warning else self.error)(problem)
+
+    def merge(self, other: Report) -> None:
+        self.add(other.errors)
+        self.add(other.warnings, warning=True)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors) or (self.strict and bool(self.warnings))
+
+    def blocking(self) -> list[Problem]:
+        """What stops the run: the errors, and the warnings too in strict mode."""
+        return self.errors + (self.warnings if self.strict else [])
+
+    # Between a language build and the build that started it, as JSON.
+    def to_json(self) -> str:
+        return json.dumps({"strict": self.strict, "errors": [asdict(p) for p in self.errors],
+                           "warnings": [asdict(p) for p in self.warnings]}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        data = json.loads(text)
+        return cls(bool(data.get("strict")), [Problem(**p) for p in data.get("errors", [])],
+                   [Problem(**p) for p in data.get("warnings", [])])
 
 
 def display_path(path: str | Path, root: str | Path | None = None) -> str:
@@ -34,6 +96,6 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
             continue
         try:
             return path.resolve().relative_to(Path(base).resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):
             continue
     return path.as_posix()

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from .errors import AcademyError, Problem
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -70,7 +70,5 @@ def replace_values(header: str, values: dict[str, str]) -> str:
     return "".join(lines)
 
 
-class FrontMatterError(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+class FrontMatterError(AcademyError):
+    """Front matter that cannot be read."""

@@ -66,6 +66,14 @@ def translate_text(text: str, catalog: Catalog, root=None, show_fuzzy: bool = Fa
     return (translator(unit) or text), translator
 
 
+def count_missing(units: list[segment.Unit], catalog: Catalog, root=None) -> int:
+    """How many of a page's messages would show in English (without rendering the page)."""
+    translate = _Translator(catalog, root)
+    for unit in units:
+        translate(unit)
+    return translate.missing
+
+
 def localize_page(text: str, path: str, catalog: Catalog, root=None, show_fuzzy: bool = False) -> Localized:
     """The page's Markdown in the catalog's language.
 

@@ -1,7 +1,9 @@
-"""The academy as a whole for one language: its pages, courses, quizzes and catalogs.
+"""The academy in one language (an edition): its pages, courses, quizzes and catalogs.
 
-One ``Academy`` is made per language build. It reads every source once and
-hands out localized pages; the engine adapter asks it for what it renders.
+One ``Academy`` is made per language build. It reads every English source once
+(a ``SourcePage``), localizes each page once, and hands out a ``PageBuild`` for
+every page the engine renders: what that page's rendering records (quiz uses,
+FAQ entries, missing translations, problems). Nothing here knows the engine.
 """
 
 from __future__ import annotations
@@ -9,28 +11,83 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import frontmatter
-from .catalogs import UI_DOMAIN, CatalogError, Catalogs, domain_of
-from .errors import ContentError, Problem, display_path
-from .frontmatter import FrontMatterError
+from . import frontmatter, segment
+from .catalogs import UI_DOMAIN, Catalog, Catalogs, domain_of
+from .errors import AcademyError, ContentError, Problem, Report, display_path
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
-from .localize import Localized, localize_page, translate_text
+from .localize import Localized, count_missing, localize_page, translate_text
 from .quiz.load import load_quizzes
 from .quiz.model import Quiz
 
 WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 WORDS_PER_MINUTE = 200
+QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([\w-]+)", re.MULTILINE)
+BLOCK_FENCE = re.compile(r"^///(?:[ \t]+([\w-]+))?")
+FAQ_QUESTION = re.compile(r"^#{2,6}(?:[ \t]|$)")
+
+
+def source_revision(text: str) -> str:
+    """What a hand-written translation records to say which English it translates."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """An English page, read and parsed once per build."""
+
+    src: str  # relative to the content folder, e.g. customer-journey/moments-of-truth.md
+    shown: str  # as the editor knows it, e.g. content/customer-journey/moments-of-truth.md
+    text: str
+    doc: frontmatter.Document
+    quiz_lines: tuple[tuple[str, int], ...]  # (quiz id, line) of every `/// quiz | id`
+    faq_lines: tuple[int, ...]  # the line of every FAQ question, in order
+
+    @classmethod
+    def read(cls, content: Path, src: str, root: Path) -> SourcePage:
+        path = content / src
+        shown = display_path(path, root)
+        text = path.read_text(encoding="utf-8")
+        doc = frontmatter.parse(text, shown)
+        quizzes, faq, blocks = [], [], []
+        for number, line in enumerate(text.splitlines(), start=1):
+            fence = BLOCK_FENCE.match(line)
+            if fence:
+                if fence.group(1):
+                    blocks.append(fence.group(1))
+                elif blocks:
+                    blocks.pop()
+            quiz = QUIZ_BLOCK.match(line)
+            if quiz:
+                quizzes.append((quiz.group(1), number))
+            elif "faq" in blocks and FAQ_QUESTION.match(line):
+                faq.append(number)
+        return cls(src, shown, text, doc, tuple(quizzes), tuple(faq))
+
+    def quiz_line(self, quiz_id: str) -> int:
+        return next((line for found, line in self.quiz_lines if found == quiz_id), 1)
+
+    @property
+    def quiz(self) -> str | None:
+        return self.quiz_lines[0][0] if self.quiz_lines else None
+
+    @property
+    def units(self) -> list[segment.Unit]:
+        from .localize import messages_of_page
+
+        return messages_of_page(self.text, self.shown)
 
 
 @dataclass
 class PageInfo:
     """What the home page and the progress page show of a page."""
 
-    src: str  # relative to the content folder, e.g. customer-journey/moments-of-truth.md
+    src: str
     title: str
     description: str
     minutes: int
@@ -45,27 +102,30 @@ class Course:
 
 
 @dataclass
-class PageResult:
-    """Per-page state gathered while a page renders (quiz and FAQ blocks add to it)."""
+class PageBuild:
+    """What one page's rendering records; the blocks write it, the templates read it."""
 
-    missing: int = 0
-    faq: list = field(default_factory=list)  # (question heading, answer element) as rendered
-    faq_problems: list[tuple[str, str, str]] = field(default_factory=list)  # (question, message, hint)
+    source: SourcePage
+    link: Callable[[str], str] = field(repr=False, compare=False)  # a relative URL to another page's source
+    missing: int = 0  # messages shown in English
+    outdated: bool = False  # a fuzzy or stale translation is shown
     quizzes: list[str] = field(default_factory=list)
-    outdated: bool = False
+    faq: list = field(default_factory=list)  # (question heading, answer element), as rendered
+    problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def src(self) -> str:
+        return self.source.src
 
-QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([\w-]+)", re.MULTILINE)
-
-
-def source_revision(text: str) -> str:
-    """What a hand-written translation records to say which English it translates."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    def add_missing(self, state) -> None:
+        self.missing += state.missing
+        self.outdated = self.outdated or state.stale > 0
 
 
 class Academy:
     def __init__(self, root: Path, content: Path, locales: Path, quizzes: Path,
-                 language: Language, abbreviations: str | None = None, show_fuzzy: bool = False):
+                 language: Language, abbreviations: str | None = None, show_fuzzy: bool = False,
+                 report: Report | None = None):
         self.root = root
         self.content = content
         self.locales = locales
@@ -73,26 +133,34 @@ class Academy:
         self.language = language
         self.show_fuzzy = show_fuzzy
         self.abbreviations = abbreviations
+        self.report = report if report is not None else Report()
         self.catalogs = Catalogs(locales, language.code, root)
-        self.warnings: list[Problem] = []
         self.quizzes: dict[str, Quiz] = load_quizzes(quizzes, root) if quizzes.exists() else {}
         ui_catalog = None if self.is_source else self.catalogs.get(UI_DOMAIN)
         self.ui = Interface(language.code, ui_catalog)
-        self.current = PageResult()
         self.courses: list[Course] = []
+        self.rendering: PageBuild | None = None  # the page the engine is rendering now
+        self.localizations: Counter[str] = Counter()  # how often each page was localized (once is right)
+        self._sources: dict[str, SourcePage] = {}
+        self._localized: dict[str, Localized] = {}
+        self._abbreviations: str | None = None
         self._info: dict[str, PageInfo] = {}
         self._other_catalogs: dict[str, Catalogs] = {}
-        self._translated: dict[tuple[str, str], bool] = {}  # asked by each page and again by the sitemap
-        self.deferred: list[Problem] = []  # problems found while reading, reported together later
+        self._translated: dict[tuple[str, str], bool] = {}
 
     @property
     def is_source(self) -> bool:
         return self.language.code == SOURCE_LANGUAGE
 
-    # -- sources ---------------------------------------------------------
-
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
+
+    # -- sources, read once ------------------------------------------------
+
+    def source(self, src: str) -> SourcePage:
+        if src not in self._sources:
+            self._sources[src] = SourcePage.read(self.content, src, self.root)
+        return self._sources[src]
 
     def handwritten_path(self, src: str) -> Path:
         return self.locales / self.language.code / "pages" / src
@@ -110,60 +178,95 @@ class Academy:
         if problems:
             raise ContentError(problems)
 
-    def page_source(self, src: str) -> str:
-        """The Markdown the engine renders for a page in this language."""
-        path = self.content / src
-        english = path.read_text(encoding="utf-8")
-        self.current = PageResult()
-        result = self._localize(src, english)
-        return result.source + self._abbreviations()
+    def check_quiz_use(self) -> None:
+        used = set()
+        for path in self.content.rglob("*.md"):
+            used.update(QUIZ_BLOCK.findall(path.read_text(encoding="utf-8")))
+        for quiz_id, quiz in sorted(self.quizzes.items()):
+            if quiz_id not in used:
+                self.report.warn(Problem(quiz.path, 1, f"quiz {quiz_id} is not used by any lesson",
+                                         f"embed it with `/// quiz | {quiz_id}` and `///`, or delete the file"))
 
-    def _localize(self, src: str, english: str) -> Localized:
-        shown = self.shown(self.content / src)
-        frontmatter.parse(english, shown)  # report bad English front matter in the English file
+    # -- localized pages, once per page -------------------------------------
+
+    def localized(self, src: str) -> Localized:
+        """The page's Markdown in this language; its refused translations are reported once."""
+        if src not in self._localized:
+            self._localized[src] = self._localize(self.source(src))
+        return self._localized[src]
+
+    def _localize(self, source: SourcePage) -> Localized:
         if self.is_source:
-            return Localized(english)
-        handwritten = self.handwritten_path(src)
+            return Localized(source.text)
+        self.localizations[source.src] += 1
+        handwritten = self.handwritten_path(source.src)
         if handwritten.exists():
             text = handwritten.read_text(encoding="utf-8")
             doc = frontmatter.parse(text, self.shown(handwritten))
-            self.current.outdated = doc.meta.get("translation_of") != source_revision(english)
-            return Localized(text)
-        catalog = self.catalogs.get(domain_of(PurePosixPath(self.content.relative_to(self.root).as_posix()) / src))
-        result = localize_page(english, shown, catalog, self.root, self.show_fuzzy)
-        self.current.missing += result.missing
-        self.current.outdated = self.current.outdated or result.stale > 0
-        self.warnings.extend(result.problems)
+            stale = int(doc.meta.get("translation_of") != source_revision(source.text))
+            return Localized(text, stale=stale)
+        result = localize_page(source.text, source.shown, self._catalog_of(source.src), self.root, self.show_fuzzy)
+        self.report.add(result.problems, warning=True)
         return result
 
-    def _abbreviations(self) -> str:
-        if not self.abbreviations:
-            return ""
-        path = self.content / self.abbreviations
-        if not path.exists():
-            return ""
-        return "\n\n" + self._localize(self.abbreviations, path.read_text(encoding="utf-8")).source
+    def _catalog_of(self, src: str, catalogs: Catalogs | None = None) -> Catalog:
+        content = PurePosixPath(self.content.relative_to(self.root).as_posix())
+        return (catalogs or self.catalogs).get(domain_of(content / src))
+
+    def page_source(self, src: str) -> str:
+        """The Markdown the engine renders for a page in this language."""
+        return self.localized(src).source + self.abbreviations_source()
+
+    def abbreviations_source(self) -> str:
+        """The localized abbreviations appended to every page, localized once per edition."""
+        if self._abbreviations is None:
+            self._abbreviations = ""
+            if self.abbreviations and (self.content / self.abbreviations).exists():
+                self._abbreviations = "\n\n" + self.localized(self.abbreviations).source
+        return self._abbreviations
+
+    # -- rendering one page ---------------------------------------------------
+
+    def begin_page(self, src: str, link: Callable[[str], str]) -> PageBuild:
+        """A new record for the page about to be rendered; blocks write into it."""
+        localized = self.localized(src)
+        build = PageBuild(self.source(src), link)
+        build.add_missing(localized)
+        if self.abbreviations and src != self.abbreviations and self.abbreviations in self._localized:
+            build.add_missing(self._localized[self.abbreviations])
+        self.rendering = build
+        return build
+
+    def end_page(self) -> PageBuild:
+        build = self.rendering
+        assert build is not None, "end_page without begin_page"
+        self.rendering = None
+        return build
+
+    # -- other languages --------------------------------------------------------
 
     def is_translated(self, src: str, code: str) -> bool:
         """Whether a page reads fully translated in another language (for hreflang and sitemaps)."""
+        if code == self.language.code:
+            return self.localized(src).missing == 0
         key = (src, code)
         if key not in self._translated:
             self._translated[key] = self._is_translated(src, code)
         return self._translated[key]
 
     def _is_translated(self, src: str, code: str) -> bool:
-        if code == SOURCE_LANGUAGE:
-            return True
-        if (self.locales / code / "pages" / src).exists():
+        if code == SOURCE_LANGUAGE or (self.locales / code / "pages" / src).exists():
             return True
         catalogs = self._other_catalogs.setdefault(code, Catalogs(self.locales, code, self.root))
-        english = (self.content / src).read_text(encoding="utf-8")
-        domain = domain_of(PurePosixPath(self.content.relative_to(self.root).as_posix()) / src)
-        return localize_page(english, src, catalogs.get(domain), self.root).missing == 0
+        try:
+            # Only counted, never joined: the other language's own build renders the page.
+            return count_missing(self.source(src).units, self._catalog_of(src, catalogs), self.root) == 0
+        except AcademyError:
+            return False  # that language's own build reports the problem, with its line
 
-    # -- strings of quizzes and diagrams ----------------------------------
+    # -- strings of quizzes and diagrams ----------------------------------------
 
-    def translator_for(self, source: Path):
+    def translator_for(self, source: Path, build: PageBuild | None = None) -> Callable[[str], str]:
         """A function giving each string of a source file in this language (English if missing)."""
         if self.is_source:
             return lambda text: text
@@ -171,49 +274,42 @@ class Academy:
 
         def tr(text: str) -> str:
             translated, state = translate_text(text, catalog, self.root, self.show_fuzzy)
-            self.current.missing += state.missing
-            self.current.outdated = self.current.outdated or state.stale > 0
-            self.warnings.extend(state.problems)
+            if build is not None:
+                build.add_missing(state)
+            self.report.add(state.problems, warning=True)
             return translated
 
         return tr
 
-    # -- the outline: courses and lessons ----------------------------------
+    # -- the outline: courses and lessons ------------------------------------------
 
     def info(self, src: str) -> PageInfo:
         if src not in self._info:
-            saved = self.current
-            self.current = PageResult()
-            english = (self.content / src).read_text(encoding="utf-8")
+            fallback_title = PurePosixPath(src).stem.replace("-", " ").capitalize()
             try:
-                localized = self._localize(src, english)
-                doc = frontmatter.parse(localized.source, self.shown(self.content / src))
-            except (FrontMatterError, CatalogError) as error:
+                source = self.source(src)
+                localized = self.localized(src)
+                doc = frontmatter.parse(localized.source, source.shown)
+            except AcademyError as error:
                 # reported with every other problem once all pages are read
-                self.deferred.append(error.problem)
-                doc = frontmatter.Document(body=english)
+                self.report.add(error.problems)
+                self._info[src] = PageInfo(src, fallback_title, "", 1, None, False)
+                return self._info[src]
             words = len(WORDS.findall(doc.body))
-            quiz = QUIZ_BLOCK.search(english)
             self._info[src] = PageInfo(
                 src,
-                str(doc.meta.get("title") or PurePosixPath(src).stem.replace("-", " ").capitalize()),
-                str(doc.meta.get("description") or ""),
+                _plain(doc.meta.get("title")) or fallback_title,
+                _plain(doc.meta.get("description")),
                 max(1, math.ceil(words / WORDS_PER_MINUTE)),
-                quiz.group(1) if quiz else None,
-                self.current.missing == 0,
+                source.quiz,
+                localized.missing == 0,
             )
-            self.current = saved
         return self._info[src]
 
     def set_outline(self, sections: list[tuple[str, list[str]]]) -> None:
         """Courses in navigation order: (course index page, [lesson pages])."""
         self.courses = [Course(self.info(index), [self.info(src) for src in lessons]) for index, lessons in sections]
 
-    def check_quiz_use(self) -> None:
-        used = set()
-        for path in self.content.rglob("*.md"):
-            used.update(QUIZ_BLOCK.findall(path.read_text(encoding="utf-8")))
-        for quiz_id, quiz in sorted(self.quizzes.items()):
-            if quiz_id not in used:
-                self.warnings.append(Problem(quiz.path, 1, f"quiz {quiz_id} is not used by any lesson",
-                                             f"embed it with `/// quiz | {quiz_id}` and `///`, or delete the file"))
+
+def _plain(value) -> str:
+    return value if isinstance(value, str) else ""

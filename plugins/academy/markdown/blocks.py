@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 
 from pymdownx.blocks.block import Block, type_string
 
+from ..errors import Problem
+from ..frontmatter import Document
 from ..jsonld import dumps_for_script
 from ..quiz.render import render_quiz
+from ..site import PageBuild, SourcePage
 
 if TYPE_CHECKING:
     from ..site import Academy
@@ -20,6 +23,14 @@ class AcademyBlock(Block):
     @property
     def academy(self) -> Academy:
         return self.config["academy"]
+
+    @property
+    def page(self) -> PageBuild:
+        """The record of the page being rendered: what this block found goes there."""
+        build = self.academy.rendering
+        if build is None:  # rendered outside a page build (a bare Markdown conversion)
+            build = self.academy.rendering = PageBuild(SourcePage("", "", "", Document(), (), ()), lambda src: src)
+        return build
 
     def stash(self, parent: etree.Element, html: str, tag: str = "div", cls: str = "") -> etree.Element:
         element = etree.SubElement(parent, tag, {"class": cls} if cls else {})
@@ -41,25 +52,28 @@ class Faq(AcademyBlock):
         for child in children:
             block.remove(child)
         item = None
+        first = len(self.page.faq)  # questions of earlier FAQ blocks on the page
         for child in children:
             if child.tag in ("h2", "h3", "h4", "h5", "h6"):
                 item = etree.SubElement(block, "details", {"class": "academy-faq__item"})
                 summary = etree.SubElement(item, "summary")
                 summary.append(child)
                 answer = etree.SubElement(item, "div", {"class": "academy-faq__answer"})
-                self.academy.current.faq.append((child, answer))
+                self.page.faq.append((child, answer))
             elif item is not None:
                 item[1].append(child)
             else:
                 block.append(child)
-        for heading, answer in self.academy.current.faq:
+        source = self.page.source
+        for index, (heading, answer) in enumerate(self.page.faq[first:], start=first):
             question = " ".join("".join(heading.itertext()).split())
+            line = source.faq_lines[index] if index < len(source.faq_lines) else 1
             if not question:
-                self.academy.current.faq_problems.append(("", "an FAQ question is empty",
-                                                          "write the question after the ###"))
+                self.page.problems.append(Problem(source.shown, line, "an FAQ question is empty",
+                                                  "write the question after the ###"))
             elif not len(answer) and not (answer.text or "").strip():
-                self.academy.current.faq_problems.append((question, f"the FAQ question {question!r} has no answer",
-                                                          "write the answer below the question, before the next ### or ///"))
+                self.page.problems.append(Problem(source.shown, line, f"the FAQ question {question!r} has no answer",
+                                                  "write the answer below the question, before the next ### or ///"))
 
 
 class Quiz(AcademyBlock):
@@ -74,11 +88,13 @@ class Quiz(AcademyBlock):
         quiz_id = type_string(self.argument).strip()
         quiz = self.academy.quizzes.get(quiz_id)
         if quiz is None:
-            # the adapter reports this with the page's file and line
-            self.academy.current.quizzes.append("!" + quiz_id)
+            source = self.page.source
+            folder = self.academy.quizzes_dir.name
+            self.page.problems.append(Problem(source.shown, source.quiz_line(quiz_id), f"no quiz {quiz_id!r} in {folder}/",
+                                              f"create {folder}/{quiz_id}.yml or fix the id"))
             return etree.SubElement(parent, "div", {"class": "academy-quiz academy-quiz--missing"})
-        self.academy.current.quizzes.append(quiz_id)
-        tr = self.academy.translator_for(Path(self.academy.root) / quiz.path)
+        self.page.quizzes.append(quiz_id)
+        tr = self.academy.translator_for(Path(self.academy.root) / quiz.path, self.page)
         return self.stash(parent, render_quiz(quiz, tr, self.academy.ui))
 
 

@@ -1,9 +1,10 @@
 """The MkDocs adapter: hooks that hand the work to the engine-independent core.
 
 `mkdocs build` builds the first language (English, at the site root) in this
-process and every other language in a child `mkdocs build` with
-``ACADEMY_LANG`` set, in parallel. When all succeed, the language folders are
-merged and the whole site is swapped into place; otherwise nothing changes.
+process and every other language in a child build (see `builds.py`), in
+parallel. Problems are gathered in one `Report`; when every language built
+without one, the language folders are merged and the whole site is swapped
+into place; otherwise nothing changes.
 """
 
 from __future__ import annotations
@@ -14,10 +15,6 @@ import os
 import posixpath
 import re
 import shutil
-import subprocess
-import sys
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,49 +23,53 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
 
 from .. import diagrams, publish, search
-from ..catalogs import CatalogError
-from ..errors import ContentError, Problem, display_path
-from ..frontmatter import FrontMatterError
+from ..alternates import sitemap_index
+from ..errors import AcademyError, Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
-from ..site import Academy
-from . import structured
+from ..page_context import page_context, sitemap_alternates
+from ..review_links import resolve_review_links
+from ..site import Academy, PageBuild
+from ..structured_data import FaqRegistry, SiteFacts
+from ..urls import UrlScheme
+from . import material
+from .builds import CHILD, LANG, BuildOptions, LanguageBuilds, write_report
 from .config import AcademyConfig
 
 log = logging.getLogger("mkdocs.plugins.academy")
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
-CHILD = "ACADEMY_CHILD"
-LANG = "ACADEMY_LANG"
+TAGS = re.compile(r"<[^>]+>")
 
 
-def _fail(problems: list[Problem] | Problem | str) -> PluginError:
-    if isinstance(problems, str):
-        return PluginError(problems)
-    problems = problems if isinstance(problems, list) else [problems]
+def _fail(problems: list[Problem]) -> PluginError:
     return PluginError("\n".join(str(p) for p in problems))
 
 
-@contextmanager
-def _reported():
-    """Content errors raised by the core become MkDocs errors: a message, no traceback."""
-    try:
-        yield
-    except (ContentError, CatalogError, FrontMatterError) as error:
-        raise _fail(getattr(error, "problems", None) or error.problem) from None
+class _EngineWarnings(logging.Handler):
+    """The engine's own warnings (a broken link, a missing nav entry) go into the report too."""
 
+    def __init__(self, report: Report, ours: Report, config_file: str):
+        super().__init__(logging.WARNING)
+        self.report = report
+        self.ours = ours
+        self.config_file = config_file
 
-def _line_in(path: Path, pattern: str) -> int:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if re.search(pattern, line):
-                return number
-    except OSError:
-        pass
-    return 1
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith("mkdocs.plugins.academy"):
+            return
+        message = record.getMessage()
+        if any(str(problem) in message for problem in self.ours.errors + self.ours.warnings):
+            return  # our own problems, raised to stop the build and logged by the engine
+        found = re.match(r"Doc file '([^']+)'", message)
+        path = f"content/{found.group(1)}" if found else self.config_file
+        problem = Problem(path, 1, message)
+        if record.levelno >= logging.ERROR:
+            self.report.error(problem)
+        else:
+            self.report.warn(problem)
 
 
 class AcademyPlugin(BasePlugin[AcademyConfig]):
@@ -76,66 +77,60 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def __init__(self) -> None:
         self.command: str | None = None
-        self.children: dict[str, tuple[subprocess.Popen, Path, Path]] = {}
+        self.dirty = False
+        self.builds: LanguageBuilds | None = None
         self.staging: Path | None = None
         self.final: Path | None = None
-        self.faq_marked_up: dict[str, str] = {}
+        self.report = Report()  # this build's problems and, at the end, its children's
+        self.engine_report = Report()  # the engine's own warnings in this process
+        self.handler: _EngineWarnings | None = None
+        self.is_child = os.environ.get(CHILD) == "1"
 
     # -- configuration ------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.root = config_file.parent
+        self.config_file = config_file
+        self.report = Report(strict=bool(config.strict))
+        self.engine_report = Report(strict=bool(config.strict))
+        self.page_builds: dict[str, PageBuild] = {}
+        self.faq_registry = FaqRegistry()
         shown = display_path(config_file, self.root)
-        if not config.site_url:
-            raise _fail(Problem(shown, 1, "site_url is missing",
-                                "add e.g. `site_url: https://academy.example.org/`; canonical links, "
-                                "hreflang and sitemaps need the site's address"))
-        codes = list(self.config.languages)
-        for code in codes:
-            if code not in KNOWN_LANGUAGES:
-                line = _line_in(config_file, rf"(^|[\s\[,-])\s*{re.escape(code)}\s*($|[,\]#])")
-                raise _fail(Problem(shown, line, f"unknown language code {code!r}",
-                                    "the academy builds: " + ", ".join(KNOWN_LANGUAGES)))
-        if not codes:
-            raise _fail(Problem(shown, _line_in(config_file, r"languages\s*:"), "no languages are configured",
-                                "list them, the source language first: `languages: [en, fil, ru]`"))
-        self.codes = codes
-        self.faq_marked_up = {}
-        self.problems: list[Problem] = []
+        self._capture_engine_warnings(shown)
         self.is_child = os.environ.get(CHILD) == "1"
+        codes = self._languages(config, shown)
         chosen = os.environ.get(LANG) or codes[0]
         if chosen not in codes:
-            raise _fail(f"{LANG}={chosen} is not one of the site's languages ({', '.join(codes)})")
+            raise _fail([Problem(shown, 1, f"{LANG}={chosen} is not one of the site's languages",
+                                 "choose one of: " + ", ".join(codes))])
         self.language: Language = KNOWN_LANGUAGES[chosen]
         self.only_one = bool(os.environ.get(LANG)) and not self.is_child
+        self.codes = codes
+        self.scheme = UrlScheme(config.site_url.rstrip("/") + "/", tuple(codes))
 
         config.theme["language"] = self.language.theme_language
-        config.theme.dirs.insert(0, str(THEME_DIR))
-        self.base_url = config.site_url.rstrip("/") + "/"
+        # Our templates extend Material's; a user's custom_dir (first in the list) still wins over ours.
+        custom = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(custom, str(THEME_DIR))
         if chosen != codes[0]:
-            config.site_url = f"{self.base_url}{chosen}/"
-
-        docs_dir = Path(config.docs_dir)
+            config.site_url = self.scheme.absolute(chosen)
         try:
             self.academy = Academy(
-                root=self.root,
-                content=docs_dir,
-                locales=self.root / self.config.locales_dir,
-                quizzes=self.root / self.config.quizzes_dir,
-                language=self.language,
-                abbreviations=self.config.abbreviations,
-                show_fuzzy=self.config.show_fuzzy,
+                root=self.root, content=Path(config.docs_dir), locales=self.root / self.config.locales_dir,
+                quizzes=self.root / self.config.quizzes_dir, language=self.language,
+                abbreviations=self.config.abbreviations, show_fuzzy=self.config.show_fuzzy, report=self.report,
             )
             self.academy.check_handwritten()
             if not self.is_child:
                 self.academy.check_quiz_use()
-        except (ContentError, CatalogError, FrontMatterError) as error:
-            raise _fail(getattr(error, "problems", None) or error.problem) from None
-        self._flush_warnings()
+        except AcademyError as error:
+            self.report.add(error.problems)
+            raise _fail(error.problems) from None
         config.markdown_extensions.append(AcademyExtension(academy=self.academy, link=self._link))
         config.extra_css.append("assets/academy/academy.css")
 
@@ -143,22 +138,40 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.final = Path(config.site_dir).resolve()
             self.staging = publish.staging_dir(self.final)
             config.site_dir = str(self.staging)
-        if not self.is_child and not self.only_one:
-            self._start_children(config, codes[1:])
+        given_theme = config.theme.name if config.theme.name != _theme_in_file(config_file) else None
+        self.options = BuildOptions(config_file, bool(config.strict), bool(config.use_directory_urls),
+                                    given_theme, self.dirty)
         return config
 
-    def _start_children(self, config: MkDocsConfig, codes: list[str]) -> None:
+    def _languages(self, config: MkDocsConfig, shown: str) -> list[str]:
+        if not config.site_url:
+            raise _fail([Problem(shown, 1, "site_url is missing",
+                                 "add e.g. `site_url: https://academy.example.org/`; canonical links, "
+                                 "hreflang and sitemaps need the site's address")])
+        codes = list(self.config.languages)
+        line = _line_of(self.config_file, "languages")
         for code in codes:
-            out = Path(tempfile.mkdtemp(prefix=f"academy-{code}-"))
-            log_file = Path(tempfile.mkstemp(prefix=f"academy-{code}-", suffix=".log")[1])
-            command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config.config_file_path),
-                       "-d", str(out)]
-            if config.strict:
-                command.append("--strict")
-            env = dict(os.environ, **{CHILD: "1", LANG: code, "NO_MKDOCS_2_WARNING": "1"})
-            with log_file.open("w") as handle:
-                process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=self.root)
-            self.children[code] = (process, out, log_file)
+            if code not in KNOWN_LANGUAGES:
+                raise _fail([Problem(shown, line, f"unknown language code {code!r}",
+                                     "the academy builds: " + ", ".join(KNOWN_LANGUAGES))])
+        if not codes:
+            raise _fail([Problem(shown, line, "no languages are configured",
+                                 "list them, the source language first: `languages: [en, fil, ru]`")])
+        return codes
+
+    def _capture_engine_warnings(self, shown: str) -> None:
+        engine_log = logging.getLogger("mkdocs")
+        if self.handler is not None:
+            engine_log.removeHandler(self.handler)
+        self.handler = _EngineWarnings(self.engine_report, self.report, shown)
+        engine_log.addHandler(self.handler)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.is_child or self.only_one or len(self.codes) < 2:
+            return
+        site = self.final or Path(config.site_dir).resolve()
+        self.builds = LanguageBuilds(self.root, site)
+        self.builds.start(self.codes[1:], self.options)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in (self.config.quizzes_dir, self.config.locales_dir):
@@ -170,224 +183,228 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     # -- files and navigation -------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.files = files
         if self.academy.is_source:
             return files
-        with _reported():
-            self._localize_diagrams(files, config)
+        try:
+            for file in list(files):
+                if file.src_uri.endswith(".svg") and file.abs_src_path:
+                    tr = self.academy.translator_for(Path(file.abs_src_path))
+                    text = Path(file.abs_src_path).read_text(encoding="utf-8")
+                    files.remove(file)
+                    files.append(File.generated(config, file.src_uri, content=diagrams.localize_svg(text, tr)))
+        except AcademyError as error:
+            raise _fail(error.problems) from None
         return files
-
-    def _localize_diagrams(self, files: Files, config: MkDocsConfig) -> None:
-        for file in list(files):
-            if file.src_uri.endswith(".svg") and file.abs_src_path:
-                tr = self.academy.translator_for(Path(file.abs_src_path))
-                text = Path(file.abs_src_path).read_text(encoding="utf-8")
-                files.remove(file)
-                files.append(File.generated(config, file.src_uri, content=diagrams.localize_svg(text, tr)))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         sections: list[tuple[str, list[str]]] = []
-        try:
-            for item in nav.items:
-                if not isinstance(item, Section):
-                    continue
-                pages = [child for child in item.children if isinstance(child, Page)]
-                index = next((p for p in pages if posixpath.basename(p.file.src_uri) == "index.md"), None)
-                if index is None:
-                    continue
-                item.title = self.academy.info(index.file.src_uri).title
-                sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
-            self.academy.set_outline(sections)
-        except (ContentError, CatalogError, FrontMatterError) as error:
-            raise _fail(getattr(error, "problems", None) or error.problem) from None
-        self.files = files
+        for item in nav.items:
+            if not isinstance(item, Section):
+                continue
+            pages = [child for child in item.children if isinstance(child, Page)]
+            index = next((p for p in pages if posixpath.basename(p.file.src_uri) == "index.md"), None)
+            if index is None:
+                continue
+            item.title = self.academy.info(index.file.src_uri).title
+            sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
+        self.academy.set_outline(sections)
         return nav
 
     # -- pages -----------------------------------------------------------------
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        self.page = page
         try:
-            source = self.academy.page_source(page.file.src_uri)
-        except (ContentError, CatalogError, FrontMatterError) as error:
+            return self.academy.page_source(page.file.src_uri)
+        except AcademyError as error:
             # Go on with an empty page so that every other problem is reported too;
             # the build stops before anything is published.
-            self.problems.extend(getattr(error, "problems", None) or [error.problem])
+            self.report.add(error.problems)
             return ""
-        self._flush_warnings()
-        return source
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        def link(src: str) -> str:
+            target = files.get_file_from_path(src)
+            return target.url_relative_to(page.file) if target is not None else src
+
+        try:
+            self.academy.begin_page(page.file.src_uri, link)
+        except AcademyError as error:
+            self.report.add(error.problems)
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        current = self.academy.current
-        shown = display_path(Path(config.docs_dir) / page.file.src_uri, self.root)
-        problems = []
-        source_path = Path(config.docs_dir) / page.file.src_uri
-        for quiz_id in current.quizzes:
-            if quiz_id.startswith("!"):
-                problems.append(Problem(shown, _line_in(source_path, rf"^///\s*quiz\s*\|\s*{re.escape(quiz_id[1:])}\b"),
-                                        f"no quiz {quiz_id[1:]!r} in {self.config.quizzes_dir}/",
-                                        f"create {self.config.quizzes_dir}/{quiz_id[1:]}.yml or fix the id"))
-        for question, message, hint in current.faq_problems:
-            pattern = rf"^#{{2,6}}\s*{re.escape(question)}\s*$" if question else r"^#{2,6}\s*$"
-            problems.append(Problem(shown, _line_in(source_path, pattern), message, hint))
-        with _reported():
-            html, review_problems = structured.resolve_review_links(html, page, self.academy)
-            faq = structured.faq_entries(current.faq)
-        problems.extend(review_problems)
-        if problems:
-            self.problems.extend(problems)
-        self._flush_warnings()
-        page.meta["academy_missing"] = current.missing
-        page.meta["academy_outdated"] = current.outdated
-        page.meta["academy_faq"] = faq
-        page.meta["academy_quizzes"] = [q for q in current.quizzes if not q.startswith("!")]
+        if self.academy.rendering is None:
+            return html
+        build = self.academy.end_page()
+        html = resolve_review_links(html, build, self.academy, _toc_titles(page))
+        self.report.add(build.problems)
+        self.page_builds[page.file.src_uri] = build
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
-        with _reported():
-            context["academy"] = structured.page_context(self, page, config)
-        # Only the page's own course is listed in the navigation; the others are a
-        # click away on the home page. A page's HTML so stays the same size
-        # however many courses the academy has.
-        trimmed = copy.copy(nav)
-        trimmed.items = [item for item in nav.items if not isinstance(item, Section) or item in page.ancestors]
-        context["nav"] = trimmed
+        context["academy"] = self._context(page.url, self.page_builds.get(page.file.src_uri),
+                                           page.canonical_url or "", config)
+        if "navigation.tabs" not in config.theme.get("features", []):
+            # Only the page's own course is listed in the navigation; the others are a
+            # click away on the home page. A page's HTML so stays the same size
+            # however many courses the academy has. With tabs, every course is a tab.
+            trimmed = copy.copy(nav)
+            trimmed.items = [item for item in nav.items if not isinstance(item, Section) or item in page.ancestors]
+            context["nav"] = trimmed
         return context
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return _valid_toggles(output)
-
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return _valid_toggles(output_content) if template_name.endswith(".html") else output_content
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
-        with _reported():
-            context["academy"] = structured.page_context(self, None, config)
-            if template_name == "sitemap.xml":
-                context["academy_sitemap"] = structured.sitemap_entries(self, context["pages"])
+        context["academy"] = self._context("", None, "", config)
+        if template_name == "sitemap.xml":
+            pages = [(file.src_uri, file.page.url, self.page_builds.get(file.src_uri))
+                     for file in context["pages"] if file.page is not None and file.page.url is not None]
+            context["academy_sitemap"] = sitemap_alternates(self.academy, self.scheme, pages)
         return context
 
-    def translated_elsewhere(self, src: str) -> dict[str, bool]:
-        return {code: self.academy.is_translated(src, code) for code in self.codes if code != self.language.code}
+    def _context(self, page_url: str, build: PageBuild | None, canonical_url: str, config: MkDocsConfig) -> dict:
+        facts = SiteFacts(config.site_name, config.site_url, self.config.provider)
+        return page_context(self.academy, self.scheme, page_url, build, canonical_url, facts, self.faq_registry)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return material.valid_toggles(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return material.valid_toggles(output_content) if template_name.endswith(".html") else output_content
 
     def _link(self, src: str) -> str:
-        """A relative URL from the page being rendered to the page with this source."""
-        file = self.files.get_file_from_path(src)
-        if file is None:
-            return src
-        here = posixpath.dirname("/" + self.page.url) if not self.page.url.endswith("/") else "/" + self.page.url
-        target = "/" + file.url
-        rel = posixpath.relpath(target, here.rstrip("/") or "/")
-        return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
-
-    def _flush_warnings(self) -> None:
-        for problem in self.academy.warnings:
-            log.warning(str(problem))
-        self.academy.warnings.clear()
+        build = self.academy.rendering
+        return build.link(src) if build is not None else src
 
     # -- finishing -------------------------------------------------------------
 
     @event_priority(100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Every page has been read and rendered to HTML: report all content problems at once.
-        problems = self.academy.deferred + self.problems
-        if problems:
-            raise _fail(_unique(problems))
+        if self.report.errors:
+            raise _fail(self.report.errors)
         return env
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        _keep_material_from_fetching_sitemaps(site)
+        material.keep_from_fetching_sitemaps(site)
         try:
             search.build_index(site)
         except search.SearchIndexError as error:
-            raise _fail(str(error)) from None
+            self.report.error(Problem(display_path(self.config_file, self.root), 1, str(error)))
+            raise _fail(self.report.errors) from None
         if self.is_child:
+            self.report.merge(self.engine_report)
+            write_report(self.report)
             return
-        failed = []
-        for code, (process, _out, log_file) in self.children.items():
-            process.wait()
-            output = log_file.read_text(encoding="utf-8", errors="replace").strip()
-            log_file.unlink(missing_ok=True)
-            if process.returncode != 0:
-                failed.append(f"the {KNOWN_LANGUAGES[code].name} ({code}) build failed:\n{_clean(output)}")
-            elif output:
-                for line in _clean(output).splitlines():
-                    log.warning(f"[{code}] {line}")
-        if failed:
-            raise _fail("\n".join(failed))
-        for code, (_process, out, _log) in self.children.items():
-            target = site / code
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.move(str(out), str(target))
-        self.children = {}
-        structured.write_sitemap_index(site, self.base_url, self.codes)
+        built = [self.language.code]
+        if self.builds is not None:
+            children, done = self.builds.wait(self.config_file)
+            self.report.merge(children)
+            built += done
+        outcome = self.outcome()
+        if outcome.failed:
+            raise _fail(outcome.blocking())
+        for problem in self.report.warnings:
+            log.warning(str(problem))
+        if self.builds is not None:
+            for code, out in self.builds.outputs().items():
+                target = site / code
+                if target.exists():
+                    shutil.rmtree(target)
+                os.rename(out, target)
+            self.builds.forget()
+        (site / "sitemap-index.xml").write_text(sitemap_index(self.scheme, [c for c in self.codes if c in built]),
+                                                encoding="utf-8")
         if self.staging is not None and self.final is not None:
-            if config.strict and _warning_count():
-                return  # MkDocs aborts after this hook; on_build_error discards the staging folder
             publish.swap_into_place(self.staging, self.final)
             config.site_dir = str(self.final)
             self.staging = None
 
+    def outcome(self) -> Report:
+        """Every problem of the build: the academy's, the engine's, and every language's."""
+        merged = Report(strict=self.report.strict)
+        merged.merge(self.report)
+        merged.merge(self.engine_report)
+        return merged
+
     def on_build_error(self, *, error: Exception) -> None:
-        for process, out, log_file in self.children.values():
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            publish.discard(out)
-            log_file.unlink(missing_ok=True)
-        self.children = {}
+        if self.is_child:
+            self.report.merge(self.engine_report)
+            write_report(self.report)
+        if self.builds is not None:
+            self.builds.discard()
+            self.builds = None
         publish.discard(self.staging)
         self.staging = None
 
     def on_shutdown(self) -> None:
         publish.discard(self.staging)
+        if self.builds is not None:
+            self.builds.discard()
+        if self.handler is not None:
+            logging.getLogger("mkdocs").removeHandler(self.handler)
+            self.handler = None
 
 
-MATERIAL_ALTERNATES = 'M("link[rel=alternate]")'
+def _toc_titles(page: Page) -> dict[str, str]:
+    from html import unescape
+
+    titles: dict[str, str] = {}
+
+    def walk(items) -> None:
+        for item in items:
+            titles[item.id] = unescape(TAGS.sub("", item.title))
+            walk(item.children)
+
+    walk(page.toc)
+    return titles
 
 
-def _keep_material_from_fetching_sitemaps(site: Path) -> None:
-    """Material fetches `sitemap.xml` beside every <link rel=alternate> on every page load,
-    to make its language selector keep the page. Our switcher links to the same page
-    already, so on a phone that would only be four wasted requests (404s, as the URLs
-    it builds are page URLs). Our hreflang links are left out of that lookup."""
-    for bundle in site.glob("assets/javascripts/bundle.*.min.js"):
-        text = bundle.read_text(encoding="utf-8")
-        if MATERIAL_ALTERNATES in text:
-            bundle.write_text(text.replace(MATERIAL_ALTERNATES, 'M("link[rel=alternate]:not([hreflang])")'),
-                              encoding="utf-8")
-        else:
-            log.warning(f"{bundle.name}: Material's alternate-link lookup was not found; pages may fetch sitemaps")
+def _compose(config_file: Path):
+    """mkdocs.yml as YAML nodes (with their lines), whatever tags (`!ENV`, `!!python/name:`) it holds."""
+    import yaml
+
+    try:
+        return yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None
 
 
-MATERIAL_TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+def _theme_in_file(config_file: Path) -> str | None:
+    import yaml
+
+    node = _compose(config_file)
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for name, value in node.value:
+        if name.value == "theme":
+            if isinstance(value, yaml.ScalarNode):
+                return value.value
+            if isinstance(value, yaml.MappingNode):
+                return next((v.value for k, v in value.value if k.value == "name" and isinstance(v, yaml.ScalarNode)), None)
+    return None
 
 
-def _valid_toggles(html: str) -> str:
-    # Material's drawer and search toggles carry autocomplete="off", which HTML
-    # allows on text-like inputs only; the W3C checker reports it on every page.
-    # Its section labels in the navigation carry tabindex="", which is not a number.
-    return MATERIAL_TOGGLE.sub(r"\1", html).replace(' tabindex=""', "")
+def _line_of(config_file: Path, key: str) -> int:
+    """The line of a top-level or plugin option in mkdocs.yml, from YAML's own marks."""
+    import yaml
 
-
-def _unique(problems: list[Problem]) -> list[Problem]:
-    return list(dict.fromkeys(problems))
-
-
-def _clean(output: str) -> str:
-    """A child's messages without MkDocs' own noise."""
-    lines = [line for line in output.splitlines()
-             if line.strip() and "Aborted with" not in line and not line.startswith("INFO")]
-    return "\n".join(re.sub(r"^(ERROR|WARNING)\s+-\s+", "", line) for line in lines)
-
-
-def _warning_count() -> int:
-    for handler in logging.getLogger("mkdocs").handlers:
-        if isinstance(handler, CountHandler):
-            return sum(count for _level, count in handler.get_counts())
-    return 0
+    node = _compose(config_file)
+    if node is None:
+        return 1
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            for name, value in current.value:
+                if isinstance(name, yaml.ScalarNode) and name.value == key:
+                    return name.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return 1
 
 
 __all__ = ["AcademyPlugin"]

@@ -1,0 +1,152 @@
+"""The other languages' builds: one child process each, on the same engine, in parallel.
+
+A child is the same command (`mkdocs build`, or `properdocs build` when the
+academy runs on ProperDocs) with every option that changes the output, and
+``ACADEMY_LANG`` set. It reports its problems as a JSON ``Report`` in a file,
+never as log text; its log is read only when it dies without a report. A child
+dies with the build that started it (Linux's parent-death signal), so an
+interrupted build leaves no orphans behind.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Problem, Report, display_path
+from ..languages import KNOWN_LANGUAGES
+
+CHILD = "ACADEMY_CHILD"
+LANG = "ACADEMY_LANG"
+REPORT = "ACADEMY_REPORT"
+PR_SET_PDEATHSIG = 1
+
+
+def engine() -> str:
+    """The engine this process runs on: ProperDocs makes `mkdocs` an alias of itself."""
+    module = sys.modules.get("mkdocs")
+    return getattr(module, "__name__", "mkdocs") or "mkdocs"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything given to the parent build that changes what a language build writes."""
+
+    config_file: Path
+    strict: bool
+    use_directory_urls: bool
+    theme: str | None  # given on the command line with -t, else None: `-t` replaces the whole theme config
+    dirty: bool
+
+    def arguments(self, out: Path) -> list[str]:
+        args = ["build", "-q", "-f", str(self.config_file), "-d", str(out),
+                "--use-directory-urls" if self.use_directory_urls else "--no-directory-urls"]
+        if self.theme:
+            args += ["-t", self.theme]
+        if self.strict:
+            args.append("--strict")
+        if self.dirty:
+            args.append("--dirty")
+        return args
+
+
+@dataclass
+class LanguageBuild:
+    code: str
+    process: subprocess.Popen
+    out: Path
+    report_file: Path
+    log_file: Path
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+class LanguageBuilds:
+    def __init__(self, root: Path, site: Path):
+        self.root = root
+        # Beside the site, so that a language's output moves into it by a rename.
+        self.site = site
+        self.builds: dict[str, LanguageBuild] = {}
+
+    def start(self, codes: list[str], options: BuildOptions) -> None:
+        for code in codes:
+            self.site.parent.mkdir(parents=True, exist_ok=True)
+            out = Path(tempfile.mkdtemp(prefix=f".{self.site.name}.{code}-", dir=self.site.parent))
+            report_file = out.with_name(out.name + ".report.json")
+            log_file = out.with_name(out.name + ".log")
+            env = dict(os.environ, **{CHILD: "1", LANG: code, REPORT: str(report_file), "NO_MKDOCS_2_WARNING": "1"})
+            with log_file.open("w") as handle:
+                process = subprocess.Popen([sys.executable, "-m", engine(), *options.arguments(out)],
+                                           stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=self.root,
+                                           preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+            self.builds[code] = LanguageBuild(code, process, out, report_file, log_file)
+
+    def wait(self, config_file: Path) -> tuple[Report, list[str]]:
+        """Every child's report merged, and the codes of the languages that built."""
+        merged = Report()
+        built = []
+        for code, build in self.builds.items():
+            build.process.wait()
+            report = self._report_of(build, config_file)
+            merged.merge(report)
+            if build.process.returncode == 0:
+                built.append(code)
+            elif not report.errors and not report.warnings:
+                merged.error(Problem(display_path(config_file, self.root), 1,
+                                     f"the {KNOWN_LANGUAGES[code].name} ({code}) build failed",
+                                     f"run `ACADEMY_LANG={code} {engine()} build` to see it alone"))
+        return merged, built
+
+    def _report_of(self, build: LanguageBuild, config_file: Path) -> Report:
+        try:
+            return Report.from_json(build.report_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError, TypeError):
+            tail = build.log_file.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:]
+            report = Report()
+            if build.process.returncode != 0:
+                report.error(Problem(display_path(config_file, self.root), 1,
+                                     f"the {KNOWN_LANGUAGES[build.code].name} ({build.code}) build stopped "
+                                     "without a report:\n" + "\n".join(tail),
+                                     f"run `ACADEMY_LANG={build.code} {engine()} build` to see it alone"))
+            return report
+
+    def outputs(self) -> dict[str, Path]:
+        return {code: build.out for code, build in self.builds.items()}
+
+    def discard(self) -> None:
+        """Stop every child still running and remove what they wrote."""
+        import shutil
+
+        for build in self.builds.values():
+            if build.process.poll() is None:
+                build.process.kill()
+                build.process.wait()
+            shutil.rmtree(build.out, ignore_errors=True)
+            build.report_file.unlink(missing_ok=True)
+            build.log_file.unlink(missing_ok=True)
+        self.builds = {}
+
+    def forget(self) -> None:
+        """The outputs were moved into the site: only the reports and logs are left to remove."""
+        for build in self.builds.values():
+            build.report_file.unlink(missing_ok=True)
+            build.log_file.unlink(missing_ok=True)
+        self.builds = {}
+
+
+def write_report(report: Report) -> None:
+    """In a language build: hand the report to the build that started it."""
+    path = os.environ.get(REPORT)
+    if path:
+        Path(path).write_text(report.to_json(), encoding="utf-8")

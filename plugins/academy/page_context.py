@@ -1,0 +1,71 @@
+"""What the templates get for a page: language links, notices, interface strings, JSON-LD."""
+
+from __future__ import annotations
+
+from .alternates import hreflang_links
+from .jsonld import dumps_for_script
+from .languages import KNOWN_LANGUAGES
+from .site import Academy, PageBuild
+from .structured_data import FaqRegistry, SiteFacts, is_lesson, page_jsonld
+from .urls import UrlScheme
+
+
+def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: PageBuild | None,
+                 canonical_url: str = "", facts: SiteFacts | None = None,
+                 registry: FaqRegistry | None = None) -> dict:
+    """The `academy` variable of a template; `build` is None for pages that are not content (404)."""
+    language = edition.language
+    code = language.code
+    ui = edition.ui.strings()
+    context: dict = {
+        "ui": ui,
+        "og_locale": language.og_locale,
+        "og_alternates": [KNOWN_LANGUAGES[c].og_locale for c in scheme.codes if c != code],
+        "alternates": [],
+        "hreflang": [],
+        "jsonld": [],
+        "fallback": False,
+        "outdated": False,
+        "noindex": False,
+        "is_lesson": False,
+    }
+    for other in scheme.codes:
+        context["alternates"].append({"code": other, "name": KNOWN_LANGUAGES[other].name,
+                                      "html_lang": KNOWN_LANGUAGES[other].html_lang,
+                                      "href": scheme.relative(code, page_url, other, page_url),
+                                      "current": other == code})
+    if build is not None:
+        context["fallback"] = bool(build.missing) and not edition.is_source
+        context["outdated"] = build.outdated
+        # A page that falls back to English is not offered to search engines as a translation.
+        context["noindex"] = context["fallback"]
+        context["hreflang"] = hreflang_links(scheme, code, page_url, context["noindex"],
+                                             lambda other: edition.is_translated(build.src, other))
+        if facts is not None:
+            context["jsonld"] = [dumps_for_script(block) for block in
+                                 page_jsonld(edition, build, canonical_url, facts, registry or FaqRegistry())]
+        context["is_lesson"] = is_lesson(build.src)
+    context["script_config"] = dumps_for_script({
+        "lang": language.html_lang,
+        "plural": edition.ui.plural_js(),
+        "strings": ui,
+        "plurals": edition.ui.plurals(),
+        "root": scheme.relative(code, page_url, code, ""),
+        "search": scheme.relative(code, page_url, code, "pagefind/pagefind.js"),
+    })
+    return context
+
+
+def sitemap_alternates(edition: Academy, scheme: UrlScheme, pages: list[tuple[str, str, PageBuild | None]]) -> dict:
+    """src -> alternates, for every page search engines may index in this language.
+
+    `pages` holds (src, page URL, its build record) for every page of the build.
+    """
+    entries = {}
+    for src, page_url, build in pages:
+        fallback = build is not None and bool(build.missing) and not edition.is_source
+        if fallback:
+            continue  # noindex: not offered to search engines in this language
+        entries[src] = hreflang_links(scheme, edition.language.code, page_url, False,
+                                      lambda other, src=src: edition.is_translated(src, other))
+    return entries

@@ -1,0 +1,184 @@
+"""The seam between the academy and its engine: language builds, reports as data, one URL scheme."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import html5lib
+import pytest
+
+import sitekit
+from academy.alternates import hreflang_links, sitemap_index
+from academy.errors import Problem, Report
+from academy.languages import KNOWN_LANGUAGES
+from academy.site import Academy
+from academy.urls import UrlScheme, relative_url
+
+SCHEME = UrlScheme("https://academy.example.org/", ("en", "fil", "ru"))
+
+
+# -- in-process: the report, the URL scheme, the hreflang policy ------------------
+
+def test_a_report_crosses_processes_as_data_and_says_each_problem_once():
+    report = Report(strict=False)
+    problem = Problem("locales/fil/LC_MESSAGES/ui.po", 12, "translation refused", "keep the {placeholders}")
+    report.warn(problem)
+    report.warn(problem)
+    report.error(Problem("content/a.md", 3, "no quiz 'x' in quizzes/", "create quizzes/x.yml"))
+    again = Report.from_json(report.to_json())
+    assert again == report
+    assert again.warnings == [problem] and not again.strict
+    assert again.failed  # an error stops the build
+    only_warnings = Report(strict=True, warnings=[problem])
+    assert only_warnings.failed and only_warnings.blocking() == [problem]
+    assert not Report(strict=False, warnings=[problem]).failed
+
+
+def test_a_warning_already_reported_as_an_error_is_not_repeated():
+    report = Report()
+    problem = Problem("content/a.md", 1, "x")
+    report.error(problem)
+    report.warn(problem)
+    assert report.warnings == []
+
+
+@pytest.mark.parametrize(("here", "target", "expected"), [
+    ("/fil/journey/first-steps/", "/ru/journey/first-steps/", "../../../ru/journey/first-steps/"),
+    ("/", "/fil/", "fil/"),
+    ("/fil/", "/", "../"),
+    ("/fil/journey/first-steps.html", "/ru/journey/first-steps.html", "../../ru/journey/first-steps.html"),
+    ("/index.html", "/fil/index.html", "fil/index.html"),
+    ("/fil/journey/first-steps/", "/fil/pagefind/pagefind.js", "../../pagefind/pagefind.js"),
+])
+def test_relative_urls_work_with_and_without_directory_urls(here, target, expected):
+    assert relative_url(here, target) == expected
+
+
+def test_every_language_lives_under_its_prefix_and_the_source_at_the_root():
+    assert SCHEME.absolute("en", "journey/") == "https://academy.example.org/journey/"
+    assert SCHEME.absolute("fil", "journey/") == "https://academy.example.org/fil/journey/"
+    assert SCHEME.relative("ru", "journey/", "ru", "") == "../"
+
+
+def test_hreflang_offers_only_languages_where_the_page_is_complete():
+    links = hreflang_links(SCHEME, "fil", "journey/", False, lambda code: code != "ru")
+    assert [(a.hreflang, a.url) for a in links] == [
+        ("en", "https://academy.example.org/journey/"),
+        ("tl", "https://academy.example.org/fil/journey/"),  # Google's ISO 639-1 code for Filipino
+        ("x-default", "https://academy.example.org/journey/"),
+    ]
+    assert hreflang_links(SCHEME, "fil", "journey/", True, lambda code: True) == []
+
+
+def test_the_sitemap_index_lists_only_the_languages_built():
+    text = sitemap_index(SCHEME, ["fil"])
+    assert re.findall(r"<loc>(.*?)</loc>", text) == ["https://academy.example.org/fil/sitemap.xml"]
+
+
+def test_each_page_is_localized_once_per_language(project):
+    content = project / "content"
+    pages = [p.relative_to(content).as_posix() for p in content.rglob("*.md") if "includes" not in p.parts]
+    for code in ("fil", "ru"):
+        edition = Academy(project, content, project / "locales", project / "quizzes", KNOWN_LANGUAGES[code],
+                          abbreviations="includes/abbreviations.md")
+        for src in pages:  # what the hooks ask for: the outline, the page, its hreflang, the sitemap
+            edition.info(src)
+            edition.page_source(src)
+            edition.begin_page(src, lambda target: target)
+            edition.end_page()
+            for other in ("en", "fil", "ru"):
+                edition.is_translated(src, other)
+        assert set(edition.localizations) == set(pages) | {"includes/abbreviations.md"}
+        assert set(edition.localizations.values()) == {1}
+
+
+# -- whole builds ----------------------------------------------------------------
+
+def _parse(path: Path):
+    return html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+
+
+def test_no_directory_urls_reaches_every_language_and_the_switcher_still_lands(project):
+    built = sitekit.build(project, "--no-directory-urls")
+    page = built.site / "fil" / "journey" / "first-steps.html"
+    assert page.exists(), "the Filipino build must use the same URL style as the English one"
+    doc = _parse(page)
+    links = doc.findall(".//a[@hreflang]") or doc.findall(".//a[@lang]")
+    targets = {a.get("href") for a in links}
+    assert targets, "the language switcher has links"
+    for href in targets:
+        assert (page.parent / href).resolve().is_file(), href
+
+
+def test_a_single_language_build_lists_only_itself_in_the_sitemap_index(project):
+    env = dict(os.environ, ACADEMY_LANG="ru", NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env, check=True,
+                   capture_output=True)
+    text = (project / "site" / "sitemap-index.xml").read_text(encoding="utf-8")
+    assert re.findall(r"<loc>(.*?)</loc>", text) == ["https://academy.test/ru/sitemap.xml"]
+
+
+def test_a_broken_catalog_in_one_language_is_reported_once_with_its_line_and_no_log_noise(project):
+    po = project / "locales" / "ru" / "LC_MESSAGES" / "content" / "journey" / "first-steps.po"
+    lines = po.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and i > 10)
+    lines[broken] = lines[broken] + 'msgstrr "oops"\n'
+    po.write_text("".join(lines), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=project, capture_output=True,
+                            text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output and "ERROR" not in output and "WARNING" not in output
+    assert output.count(f"locales/ru/LC_MESSAGES/content/journey/first-steps.po:{broken + 2}:") == 1, output
+
+
+def test_academy_commands_read_mkdocs_yml_with_the_engines_tags(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"^site_url: .*$", 'site_url: !ENV [SITE_URL, "https://academy.example.org/"]', text, flags=re.M)
+    text = text.replace("markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.emoji:\n"
+                        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+                        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
+    assert "!!python/name" in text
+    config.write_text(text, encoding="utf-8")
+    for args in (("i18n", "status"), ("i18n", "update"), ("check",)):
+        result = subprocess.run([sys.executable, "-m", "academy.cli", *args], cwd=project, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_misspelt_academy_option_is_an_error_with_its_line_and_the_valid_names(project):
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if "languages:" in line)
+    lines[number] = lines[number].replace("languages:", "langauges:")
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "academy.cli", "i18n", "status"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{number + 1}:" in result.stderr
+    assert "languages, locales_dir" in result.stderr
+
+
+def test_properdocs_builds_the_same_site_as_mkdocs(project):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ACADEMY_LANG", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "by-mkdocs"], cwd=project, env=env,
+                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "by-properdocs"],
+                   cwd=project, env=env, check=True, capture_output=True)
+    generator = re.compile(rb'<meta name="generator" content="[^"]*">')
+    first, second = project / "by-mkdocs", project / "by-properdocs"
+    names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert any(str(name).startswith("fil/") for name in names)
+    for name in names:
+        a, b = (first / name).read_bytes(), (second / name).read_bytes()
+        if name.suffix == ".html":
+            assert b'content="mkdocs-ProperDocs' in b or b"generator" not in b, name  # every language ran on it
+            a, b = generator.sub(b"", a), generator.sub(b"", b)
+        assert a == b, name
