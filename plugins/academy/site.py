@@ -28,7 +28,7 @@ from .quiz.model import Quiz
 WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 WORDS_PER_MINUTE = 200
 QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([\w-]+)", re.MULTILINE)
-BLOCK_FENCE = re.compile(r"^///(?:[ \t]+([\w-]+))?")
+BLOCK_FENCE = re.compile(r"^(/{3,})(?:[ \t]+([\w-]+)\b.*?)?[ \t]*$")
 FAQ_QUESTION = re.compile(r"^#{2,6}(?:[ \t]|$)")
 
 
@@ -47,6 +47,7 @@ class SourcePage:
     doc: frontmatter.Document
     quiz_lines: tuple[tuple[str, int], ...]  # (quiz id, line) of every `/// quiz | id`
     faq_lines: tuple[int, ...]  # the line of every FAQ question, in order
+    problems: tuple[Problem, ...] = ()  # what is wrong with the page's structure
 
     @classmethod
     def read(cls, content: Path, src: str, root: Path) -> SourcePage:
@@ -54,20 +55,34 @@ class SourcePage:
         shown = display_path(path, root)
         text = path.read_text(encoding="utf-8")
         doc = frontmatter.parse(text, shown)
-        quizzes, faq, blocks = [], [], []
+        quizzes, faq, problems = [], [], []
+        blocks: list[tuple[str, str, int]] = []  # open /// blocks: (slashes, name, line)
+        code = None  # the fence of the code block we are in: nothing in it is a block
         for number, line in enumerate(text.splitlines(), start=1):
-            fence = BLOCK_FENCE.match(line)
-            if fence:
-                if fence.group(1):
-                    blocks.append(fence.group(1))
-                elif blocks:
+            stripped = line.strip()
+            if code or stripped.startswith(("```", "~~~")):
+                fence = stripped[:3]
+                code = None if code and stripped.startswith(code) else (code or fence)
+                continue
+            fence = BLOCK_FENCE.match(stripped)
+            if fence and fence.group(2):
+                blocks.append((fence.group(1), fence.group(2), number))
+            elif fence:
+                if blocks and blocks[-1][0] == fence.group(1):
                     blocks.pop()
+                else:
+                    problems.append(Problem(shown, number, f"`{fence.group(1)}` closes no block",
+                                            "delete it, or open the block it should close (e.g. `/// faq`) above"))
             quiz = QUIZ_BLOCK.match(line)
             if quiz:
                 quizzes.append((quiz.group(1), number))
-            elif "faq" in blocks and FAQ_QUESTION.match(line):
+            elif blocks and blocks[-1][1] == "faq" and FAQ_QUESTION.match(line):
                 faq.append(number)
-        return cls(src, shown, text, doc, tuple(quizzes), tuple(faq))
+        for slashes, name, number in blocks:
+            problems.append(Problem(shown, number, f"the `{slashes} {name}` block opened here is never closed",
+                                    f"add a line with `{slashes}` where the {name} block ends; without it the rest "
+                                    "of the page is swallowed by the block"))
+        return cls(src, shown, text, doc, tuple(quizzes), tuple(faq), tuple(problems))
 
     def quiz_line(self, quiz_id: str) -> int:
         return next((line for found, line in self.quiz_lines if found == quiz_id), 1)
@@ -159,7 +174,8 @@ class Academy:
 
     def source(self, src: str) -> SourcePage:
         if src not in self._sources:
-            self._sources[src] = SourcePage.read(self.content, src, self.root)
+            self._sources[src] = page = SourcePage.read(self.content, src, self.root)
+            self.report.add(list(page.problems))
         return self._sources[src]
 
     def handwritten_path(self, src: str) -> Path:
@@ -179,9 +195,17 @@ class Academy:
             raise ContentError(problems)
 
     def check_quiz_use(self) -> None:
-        used = set()
-        for path in self.content.rglob("*.md"):
-            used.update(QUIZ_BLOCK.findall(path.read_text(encoding="utf-8")))
+        """Every quiz is used, and by one page only: its progress row and results have one home."""
+        used: dict[str, str] = {}
+        for path in sorted(self.content.rglob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            for match in QUIZ_BLOCK.finditer(text):
+                quiz_id, shown = match.group(1), self.shown(path)
+                line = text.count("\n", 0, match.start()) + 1
+                if quiz_id in used and used[quiz_id] != shown:
+                    self.report.error(Problem(shown, line, f"quiz {quiz_id} is already embedded in {used[quiz_id]}",
+                                              "a quiz belongs to one lesson: copy it to a new file with its own id"))
+                used.setdefault(quiz_id, shown)
         for quiz_id, quiz in sorted(self.quizzes.items()):
             if quiz_id not in used:
                 self.report.warn(Problem(quiz.path, 1, f"quiz {quiz_id} is not used by any lesson",

@@ -51,11 +51,13 @@ def _fail(problems: list[Problem]) -> PluginError:
 class _EngineWarnings(logging.Handler):
     """The engine's own warnings (a broken link, a missing nav entry) go into the report too."""
 
-    def __init__(self, report: Report, ours: Report, config_file: str):
+    def __init__(self, report: Report, ours: Report, config_file: str, content: Path, content_shown: str):
         super().__init__(logging.WARNING)
         self.report = report
         self.ours = ours
         self.config_file = config_file
+        self.content = content
+        self.content_shown = content_shown
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.name.startswith("mkdocs.plugins.academy"):
@@ -63,13 +65,45 @@ class _EngineWarnings(logging.Handler):
         message = record.getMessage()
         if any(str(problem) in message for problem in self.ours.errors + self.ours.warnings):
             return  # our own problems, raised to stop the build and logged by the engine
-        found = re.match(r"Doc file '([^']+)'", message)
-        path = f"content/{found.group(1)}" if found else self.config_file
-        problem = Problem(path, 1, message)
-        if record.levelno >= logging.ERROR:
-            self.report.error(problem)
-        else:
-            self.report.warn(problem)
+        for problem in engine_problems(message, self.config_file, self.content, self.content_shown):
+            if problem.hint and record.levelno >= logging.WARNING:
+                self.report.error(problem)  # a broken link or an unreachable page is never published
+            elif record.levelno >= logging.ERROR:
+                self.report.error(problem)
+            else:
+                self.report.warn(problem)
+
+
+LINK_MESSAGE = re.compile(r"Doc file '([^']+)' contains (?:a link|an absolute link) '([^']*)'")
+OMITTED = "exist in the docs directory, but are not included in the \"nav\" configuration"
+
+
+def engine_problems(message: str, config_file: str, content: Path, content_shown: str) -> list[Problem]:
+    """The engine's warning as problems with a file, a line and a hint where we know them."""
+    link = LINK_MESSAGE.match(message)
+    if link:
+        src, target = link.groups()
+        line = _line_containing(content / src, target.split("#")[0] or target)
+        return [Problem(f"{content_shown}/{src}", line, message.split(", but ", 1)[-1].rstrip(".") + f": {target}",
+                        "fix the link: a page's path relative to this page (e.g. `other-lesson.md#heading`), "
+                        "or a heading anchor of the target page")]
+    if OMITTED in message:
+        pages = re.findall(r"^\s*- (.+)$", message, re.MULTILINE)
+        return [Problem(f"{content_shown}/{page}", 1, "this page is in no course: it is not in `nav:`, so no menu leads to it",
+                        f"add it under its course in `nav:` in {config_file}, or list it under `not_in_nav:` "
+                        "if only links should reach it") for page in pages]
+    found = re.match(r"Doc file '([^']+)'", message)
+    return [Problem(f"{content_shown}/{found.group(1)}" if found else config_file, 1, message)]
+
+
+def _line_containing(path: Path, needle: str) -> int:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if needle and needle in line:
+                return number
+    except OSError:
+        pass
+    return 1
 
 
 class AcademyPlugin(BasePlugin[AcademyConfig]):
@@ -101,7 +135,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.page_builds: dict[str, PageBuild] = {}
         self.faq_registry = FaqRegistry()
         shown = display_path(config_file, self.root)
-        self._capture_engine_warnings(shown)
+        self._capture_engine_warnings(shown, Path(config.docs_dir))
+        self._settle_engine_options(config, shown)
         self.is_child = os.environ.get(CHILD) == "1"
         codes = self._languages(config, shown)
         chosen = os.environ.get(LANG) or codes[0]
@@ -117,6 +152,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         # Our templates extend Material's; a user's custom_dir (first in the list) still wins over ours.
         custom = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(custom, str(THEME_DIR))
+        if config.theme.custom_dir:
+            self._check_overrides(Path(config.theme.custom_dir))
         if chosen != codes[0]:
             config.site_url = self.scheme.absolute(chosen)
         try:
@@ -159,12 +196,41 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                                  "list them, the source language first: `languages: [en, fil, ru]`")])
         return codes
 
-    def _capture_engine_warnings(self, shown: str) -> None:
+    def _capture_engine_warnings(self, shown: str, content: Path) -> None:
         engine_log = logging.getLogger("mkdocs")
         if self.handler is not None:
             engine_log.removeHandler(self.handler)
-        self.handler = _EngineWarnings(self.engine_report, self.report, shown)
+        self.handler = _EngineWarnings(self.engine_report, self.report, shown, content, display_path(content, self.root))
         engine_log.addHandler(self.handler)
+
+    def _settle_engine_options(self, config: MkDocsConfig, shown: str) -> None:
+        """What the academy needs from MkDocs and Material, set or refused here, once."""
+        if "navigation.instant" in config.theme.get("features", []):
+            raise _fail([Problem(shown, _line_of(self.config_file, "navigation.instant", value=True),
+                                 "navigation.instant is not supported by the academy: pages reached by an instant "
+                                 "link would have dead quizzes and the wrong language switcher",
+                                 "remove `- navigation.instant` from `theme: features:`; academy pages are small "
+                                 "and cached, so full loads are fast")])
+        # Translations keep heading anchors and quiz ids through attr_list: it is required, so it is on.
+        names = [e if isinstance(e, str) else type(e).__module__ for e in config.markdown_extensions]
+        if "attr_list" not in names and "markdown.extensions.attr_list" not in names:
+            config.markdown_extensions.append("attr_list")
+        # Every page in a course and every link landing: the engine checks, the report refuses.
+        validation = config.validation
+        validation.nav.omitted_files = max(validation.nav.omitted_files, logging.WARNING)
+        validation.links.not_found = max(validation.links.not_found, logging.WARNING)
+        validation.links.anchors = max(validation.links.anchors, logging.WARNING)
+
+    def _check_overrides(self, folder: Path) -> None:
+        """A custom main.html that extends Material's base.html would drop the quizzes' script,
+        the language links and the notices: it must extend ours (academy.html)."""
+        main = folder / "main.html"
+        if main.is_file() and "academy.html" not in main.read_text(encoding="utf-8", errors="replace"):
+            raise _fail([Problem(display_path(main, self.root), _line_containing(main, "extends"),
+                                 "this main.html does not extend the academy's page, so quizzes, language links "
+                                 "and translation notices would be lost",
+                                 'write `{% extends "academy.html" %}` instead of `{% extends "base.html" %}`; '
+                                 "every block of Material's base.html works as before")])
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.is_child or self.only_one or len(self.codes) < 2:
@@ -387,8 +453,8 @@ def _theme_in_file(config_file: Path) -> str | None:
     return None
 
 
-def _line_of(config_file: Path, key: str) -> int:
-    """The line of a top-level or plugin option in mkdocs.yml, from YAML's own marks."""
+def _line_of(config_file: Path, key: str, value: bool = False) -> int:
+    """The line of an option (or, with `value`, of a list item) in mkdocs.yml, from YAML's own marks."""
     import yaml
 
     node = _compose(config_file)
@@ -403,6 +469,9 @@ def _line_of(config_file: Path, key: str) -> int:
                     return name.start_mark.line + 1
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):
+            for item in current.value:
+                if value and isinstance(item, yaml.ScalarNode) and item.value == key:
+                    return item.start_mark.line + 1
             stack.extend(current.value)
     return 1
 
