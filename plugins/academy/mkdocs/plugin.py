@@ -18,7 +18,6 @@ import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -37,73 +36,14 @@ from ..urls import UrlScheme
 from . import material
 from .builds import CHILD, LANG, BuildOptions, LanguageBuilds, write_report
 from .config import AcademyConfig
+from .config_file import theme_in_file
+from .engine_log import EngineWarnings
+from .settings import check_overrides, fail, languages_of, settle_engine_options
 
 log = logging.getLogger("mkdocs.plugins.academy")
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 TAGS = re.compile(r"<[^>]+>")
-
-
-def _fail(problems: list[Problem]) -> PluginError:
-    return PluginError("\n".join(str(p) for p in problems))
-
-
-class _EngineWarnings(logging.Handler):
-    """The engine's own warnings (a broken link, a missing nav entry) go into the report too."""
-
-    def __init__(self, report: Report, ours: Report, config_file: str, content: Path, content_shown: str):
-        super().__init__(logging.WARNING)
-        self.report = report
-        self.ours = ours
-        self.config_file = config_file
-        self.content = content
-        self.content_shown = content_shown
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.name.startswith("mkdocs.plugins.academy"):
-            return
-        message = record.getMessage()
-        if any(str(problem) in message for problem in self.ours.errors + self.ours.warnings):
-            return  # our own problems, raised to stop the build and logged by the engine
-        for problem in engine_problems(message, self.config_file, self.content, self.content_shown):
-            if problem.hint and record.levelno >= logging.WARNING:
-                self.report.error(problem)  # a broken link or an unreachable page is never published
-            elif record.levelno >= logging.ERROR:
-                self.report.error(problem)
-            else:
-                self.report.warn(problem)
-
-
-LINK_MESSAGE = re.compile(r"Doc file '([^']+)' contains (?:a link|an absolute link) '([^']*)'")
-OMITTED = "exist in the docs directory, but are not included in the \"nav\" configuration"
-
-
-def engine_problems(message: str, config_file: str, content: Path, content_shown: str) -> list[Problem]:
-    """The engine's warning as problems with a file, a line and a hint where we know them."""
-    link = LINK_MESSAGE.match(message)
-    if link:
-        src, target = link.groups()
-        line = _line_containing(content / src, target.split("#")[0] or target)
-        return [Problem(f"{content_shown}/{src}", line, message.split(", but ", 1)[-1].rstrip(".") + f": {target}",
-                        "fix the link: a page's path relative to this page (e.g. `other-lesson.md#heading`), "
-                        "or a heading anchor of the target page")]
-    if OMITTED in message:
-        pages = re.findall(r"^\s*- (.+)$", message, re.MULTILINE)
-        return [Problem(f"{content_shown}/{page}", 1, "this page is in no course: it is not in `nav:`, so no menu leads to it",
-                        f"add it under its course in `nav:` in {config_file}, or list it under `not_in_nav:` "
-                        "if only links should reach it") for page in pages]
-    found = re.match(r"Doc file '([^']+)'", message)
-    return [Problem(f"{content_shown}/{found.group(1)}" if found else config_file, 1, message)]
-
-
-def _line_containing(path: Path, needle: str) -> int:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if needle and needle in line:
-                return number
-    except OSError:
-        pass
-    return 1
 
 
 class AcademyPlugin(BasePlugin[AcademyConfig]):
@@ -117,7 +57,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.final: Path | None = None
         self.report = Report()  # this build's problems and, at the end, its children's
         self.engine_report = Report()  # the engine's own warnings in this process
-        self.handler: _EngineWarnings | None = None
+        self.handler: EngineWarnings | None = None
         self.is_child = os.environ.get(CHILD) == "1"
 
     # -- configuration ------------------------------------------------------
@@ -136,12 +76,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.faq_registry = FaqRegistry()
         shown = display_path(config_file, self.root)
         self._capture_engine_warnings(shown, Path(config.docs_dir))
-        self._settle_engine_options(config, shown)
+        settle_engine_options(config, config_file, shown)
         self.is_child = os.environ.get(CHILD) == "1"
-        codes = self._languages(config, shown)
+        codes = languages_of(config, list(self.config.languages), config_file, shown)
         chosen = os.environ.get(LANG) or codes[0]
         if chosen not in codes:
-            raise _fail([Problem(shown, 1, f"{LANG}={chosen} is not one of the site's languages",
+            raise fail([Problem(shown, 1, f"{LANG}={chosen} is not one of the site's languages",
                                  "choose one of: " + ", ".join(codes))])
         self.language: Language = KNOWN_LANGUAGES[chosen]
         self.only_one = bool(os.environ.get(LANG)) and not self.is_child
@@ -153,7 +93,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         custom = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(custom, str(THEME_DIR))
         if config.theme.custom_dir:
-            self._check_overrides(Path(config.theme.custom_dir))
+            check_overrides(Path(config.theme.custom_dir), self.root)
         if chosen != codes[0]:
             config.site_url = self.scheme.absolute(chosen)
         try:
@@ -167,7 +107,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 self.academy.check_quiz_use()
         except AcademyError as error:
             self.report.add(error.problems)
-            raise _fail(error.problems) from None
+            raise fail(error.problems) from None
         config.markdown_extensions.append(AcademyExtension(academy=self.academy, link=self._link))
         config.extra_css.append("assets/academy/academy.css")
 
@@ -175,62 +115,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.final = Path(config.site_dir).resolve()
             self.staging = publish.staging_dir(self.final)
             config.site_dir = str(self.staging)
-        given_theme = config.theme.name if config.theme.name != _theme_in_file(config_file) else None
+        given_theme = config.theme.name if config.theme.name != theme_in_file(config_file) else None
         self.options = BuildOptions(config_file, bool(config.strict), bool(config.use_directory_urls),
                                     given_theme, self.dirty)
         return config
-
-    def _languages(self, config: MkDocsConfig, shown: str) -> list[str]:
-        if not config.site_url:
-            raise _fail([Problem(shown, 1, "site_url is missing",
-                                 "add e.g. `site_url: https://academy.example.org/`; canonical links, "
-                                 "hreflang and sitemaps need the site's address")])
-        codes = list(self.config.languages)
-        line = _line_of(self.config_file, "languages")
-        for code in codes:
-            if code not in KNOWN_LANGUAGES:
-                raise _fail([Problem(shown, line, f"unknown language code {code!r}",
-                                     "the academy builds: " + ", ".join(KNOWN_LANGUAGES))])
-        if not codes:
-            raise _fail([Problem(shown, line, "no languages are configured",
-                                 "list them, the source language first: `languages: [en, fil, ru]`")])
-        return codes
 
     def _capture_engine_warnings(self, shown: str, content: Path) -> None:
         engine_log = logging.getLogger("mkdocs")
         if self.handler is not None:
             engine_log.removeHandler(self.handler)
-        self.handler = _EngineWarnings(self.engine_report, self.report, shown, content, display_path(content, self.root))
+        self.handler = EngineWarnings(self.engine_report, self.report, shown, content, display_path(content, self.root))
         engine_log.addHandler(self.handler)
-
-    def _settle_engine_options(self, config: MkDocsConfig, shown: str) -> None:
-        """What the academy needs from MkDocs and Material, set or refused here, once."""
-        if "navigation.instant" in config.theme.get("features", []):
-            raise _fail([Problem(shown, _line_of(self.config_file, "navigation.instant", value=True),
-                                 "navigation.instant is not supported by the academy: pages reached by an instant "
-                                 "link would have dead quizzes and the wrong language switcher",
-                                 "remove `- navigation.instant` from `theme: features:`; academy pages are small "
-                                 "and cached, so full loads are fast")])
-        # Translations keep heading anchors and quiz ids through attr_list: it is required, so it is on.
-        names = [e if isinstance(e, str) else type(e).__module__ for e in config.markdown_extensions]
-        if "attr_list" not in names and "markdown.extensions.attr_list" not in names:
-            config.markdown_extensions.append("attr_list")
-        # Every page in a course and every link landing: the engine checks, the report refuses.
-        validation = config.validation
-        validation.nav.omitted_files = max(validation.nav.omitted_files, logging.WARNING)
-        validation.links.not_found = max(validation.links.not_found, logging.WARNING)
-        validation.links.anchors = max(validation.links.anchors, logging.WARNING)
-
-    def _check_overrides(self, folder: Path) -> None:
-        """A custom main.html that extends Material's base.html would drop the quizzes' script,
-        the language links and the notices: it must extend ours (academy.html)."""
-        main = folder / "main.html"
-        if main.is_file() and "academy.html" not in main.read_text(encoding="utf-8", errors="replace"):
-            raise _fail([Problem(display_path(main, self.root), _line_containing(main, "extends"),
-                                 "this main.html does not extend the academy's page, so quizzes, language links "
-                                 "and translation notices would be lost",
-                                 'write `{% extends "academy.html" %}` instead of `{% extends "base.html" %}`; '
-                                 "every block of Material's base.html works as before")])
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.is_child or self.only_one or len(self.codes) < 2:
@@ -260,7 +155,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     files.remove(file)
                     files.append(File.generated(config, file.src_uri, content=diagrams.localize_svg(text, tr)))
         except AcademyError as error:
-            raise _fail(error.problems) from None
+            raise fail(error.problems) from None
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -348,7 +243,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Every page has been read and rendered to HTML: report all content problems at once.
         if self.report.errors:
-            raise _fail(self.report.errors)
+            raise fail(self.report.errors)
         return env
 
     @event_priority(-100)
@@ -359,7 +254,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             search.build_index(site)
         except search.SearchIndexError as error:
             self.report.error(Problem(display_path(self.config_file, self.root), 1, str(error)))
-            raise _fail(self.report.errors) from None
+            raise fail(self.report.errors) from None
         if self.is_child:
             self.report.merge(self.engine_report)
             write_report(self.report)
@@ -371,7 +266,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             built += done
         outcome = self.outcome()
         if outcome.failed:
-            raise _fail(outcome.blocking())
+            raise fail(outcome.blocking())
         for problem in self.report.warnings:
             log.warning(str(problem))
         if self.builds is not None:
@@ -426,54 +321,6 @@ def _toc_titles(page: Page) -> dict[str, str]:
 
     walk(page.toc)
     return titles
-
-
-def _compose(config_file: Path):
-    """mkdocs.yml as YAML nodes (with their lines), whatever tags (`!ENV`, `!!python/name:`) it holds."""
-    import yaml
-
-    try:
-        return yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, yaml.YAMLError):
-        return None
-
-
-def _theme_in_file(config_file: Path) -> str | None:
-    import yaml
-
-    node = _compose(config_file)
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    for name, value in node.value:
-        if name.value == "theme":
-            if isinstance(value, yaml.ScalarNode):
-                return value.value
-            if isinstance(value, yaml.MappingNode):
-                return next((v.value for k, v in value.value if k.value == "name" and isinstance(v, yaml.ScalarNode)), None)
-    return None
-
-
-def _line_of(config_file: Path, key: str, value: bool = False) -> int:
-    """The line of an option (or, with `value`, of a list item) in mkdocs.yml, from YAML's own marks."""
-    import yaml
-
-    node = _compose(config_file)
-    if node is None:
-        return 1
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            for name, value in current.value:
-                if isinstance(name, yaml.ScalarNode) and name.value == key:
-                    return name.start_mark.line + 1
-                stack.append(value)
-        elif isinstance(current, yaml.SequenceNode):
-            for item in current.value:
-                if value and isinstance(item, yaml.ScalarNode) and item.value == key:
-                    return item.start_mark.line + 1
-            stack.extend(current.value)
-    return 1
 
 
 __all__ = ["AcademyPlugin"]

@@ -25,7 +25,8 @@ from mkdocs.exceptions import MkDocsException
 from ..errors import AcademyError, Problem, Report, display_path
 from ..i18n import Sources
 from .config import AcademyConfig
-from .plugin import AcademyPlugin, _line_of
+from .config_file import line_of
+from .plugin import AcademyPlugin
 
 HINTS = {
     "Unrecognised configuration name": "check its spelling against the documentation of the plugin or option",
@@ -60,7 +61,7 @@ def load(config_file: Path, **options) -> MkDocsConfig:
 
 def _problem(config_file: Path, shown: str, name: str, message: str) -> Problem:
     option = re.search(r"option '([^']+)'", message) or re.search(r"configuration name: (\S+)", message)
-    line = _line_of(config_file, option.group(1) if option else name)
+    line = line_of(config_file, option.group(1) if option else name)
     hint = next((text for key, text in HINTS.items() if key in message), "see the option in the documentation")
     if "'academy'" in message and "Unrecognised" in message:
         hint = "the academy's options are: " + ", ".join(name for name, _ in AcademyConfig._schema)  # noqa: SLF001

@@ -1,0 +1,51 @@
+"""mkdocs.yml as YAML nodes, for the lines of options (whatever tags the file holds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+def compose(config_file: Path):
+    """mkdocs.yml as YAML nodes (with their lines), whatever tags (`!ENV`, `!!python/name:`) it holds."""
+    try:
+        return yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+
+
+def theme_in_file(config_file: Path) -> str | None:
+    node = compose(config_file)
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for name, value in node.value:
+        if name.value == "theme":
+            if isinstance(value, yaml.ScalarNode):
+                return value.value
+            if isinstance(value, yaml.MappingNode):
+                return next((v.value for k, v in value.value if k.value == "name" and isinstance(v, yaml.ScalarNode)), None)
+    return None
+
+
+def line_of(config_file: Path, key: str, value: bool = False) -> int:
+    """The line of an option (or, with `value`, of a list item) in mkdocs.yml, from YAML's own marks."""
+    node = compose(config_file)
+    if node is None:
+        return 1
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            for name, value in current.value:
+                if isinstance(name, yaml.ScalarNode) and name.value == key:
+                    return name.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            for item in current.value:
+                if value and isinstance(item, yaml.ScalarNode) and item.value == key:
+                    return item.start_mark.line + 1
+            stack.extend(current.value)
+    return 1
+
+

@@ -1,0 +1,66 @@
+"""What the academy needs of the engine's configuration: set here, or refused with its line."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from ..errors import Problem, display_path
+from ..languages import KNOWN_LANGUAGES
+from .config_file import line_of
+from .engine_log import line_containing
+
+
+def fail(problems: list[Problem]) -> PluginError:
+    return PluginError("\n".join(str(p) for p in problems))
+
+
+def languages_of(config: MkDocsConfig, codes: list[str], config_file: Path, shown: str) -> list[str]:
+    """The site's languages, the source first; a missing site_url or an unknown code is refused."""
+    if not config.site_url:
+        raise fail([Problem(shown, 1, "site_url is missing",
+                             "add e.g. `site_url: https://academy.example.org/`; canonical links, "
+                             "hreflang and sitemaps need the site's address")])
+    line = line_of(config_file, "languages")
+    for code in codes:
+        if code not in KNOWN_LANGUAGES:
+            raise fail([Problem(shown, line, f"unknown language code {code!r}",
+                                 "the academy builds: " + ", ".join(KNOWN_LANGUAGES))])
+    if not codes:
+        raise fail([Problem(shown, line, "no languages are configured",
+                             "list them, the source language first: `languages: [en, fil, ru]`")])
+    return codes
+
+
+def settle_engine_options(config: MkDocsConfig, config_file: Path, shown: str) -> None:
+    """What the academy needs from MkDocs and Material, set or refused here, once."""
+    if "navigation.instant" in config.theme.get("features", []):
+        raise fail([Problem(shown, line_of(config_file, "navigation.instant", value=True),
+                             "navigation.instant is not supported by the academy: pages reached by an instant "
+                             "link would have dead quizzes and the wrong language switcher",
+                             "remove `- navigation.instant` from `theme: features:`; academy pages are small "
+                             "and cached, so full loads are fast")])
+    # Translations keep heading anchors and quiz ids through attr_list: it is required, so it is on.
+    names = [e if isinstance(e, str) else type(e).__module__ for e in config.markdown_extensions]
+    if "attr_list" not in names and "markdown.extensions.attr_list" not in names:
+        config.markdown_extensions.append("attr_list")
+    # Every page in a course and every link landing: the engine checks, the report refuses.
+    validation = config.validation
+    validation.nav.omitted_files = max(validation.nav.omitted_files, logging.WARNING)
+    validation.links.not_found = max(validation.links.not_found, logging.WARNING)
+    validation.links.anchors = max(validation.links.anchors, logging.WARNING)
+
+
+def check_overrides(folder: Path, root: Path) -> None:
+    """A custom main.html that extends Material's base.html would drop the quizzes' script,
+    the language links and the notices: it must extend ours (academy.html)."""
+    main = folder / "main.html"
+    if main.is_file() and "academy.html" not in main.read_text(encoding="utf-8", errors="replace"):
+        raise fail([Problem(display_path(main, root), line_containing(main, "extends"),
+                             "this main.html does not extend the academy's page, so quizzes, language links "
+                             "and translation notices would be lost",
+                             'write `{% extends "academy.html" %}` instead of `{% extends "base.html" %}`; '
+                             "every block of Material's base.html works as before")])
