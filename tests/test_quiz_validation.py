@@ -130,6 +130,21 @@ MISTAKES = {
                                              "question 1: a question must be `key: value` lines"),
     "items written as one string": Mistake("items: [Need, Research, Purchase]", "items: Need", 28, "`items` must be a list"),
     "empty accepted answer": Mistake("answers: [research]", 'answers: [""]', 44, "item 1 of `answers` is empty"),
+    "true/false answered with an unquoted yes": Mistake("answer: true", "answer: yes", 24, '`answer` must be true or false, not "yes"',
+                                                        schema=False),  # YAML 1.1 reads yes as true; editors read YAML 1.2
+    # What the YAML reader refuses before the schema sees the data.
+    "numeric answer .nan": Mistake("answer: 53", "answer: .nan", 38, "`answer` must be an ordinary number, not .nan", schema=False),
+    "tolerance .inf": Mistake("tolerance: 2", "tolerance: .inf", 39, "`tolerance` must be an ordinary number, not .inf", schema=False),
+    "points .inf": Mistake("    answer: true\n", "    answer: true\n    points: .inf\n", 25, "`points` must be an ordinary number", schema=False),
+    "pass mark .nan": Mistake("pass_mark: 80", "pass_mark: .NaN", 3, "`pass_mark` must be an ordinary number", schema=False),
+    "numeric answer -.inf": Mistake("answer: 53", "answer: -.inf", 38, "`answer` must be an ordinary number", schema=False),
+    "a number too large for the browser": Mistake("answer: 53", "answer: 100000000000000000000", 38, "`answer` is too large", schema=False),
+    "duplicate key": Mistake("    answer: 53\n", "    answer: 53\n    answer: 54\n", 39, "duplicate key `answer` (lines 38 and 39)", schema=False),
+    "duplicate question key": Mistake("    text: Which is a soft skill?\n", "    text: Which is a soft skill?\n    text: Another?\n", 8,
+                                      "duplicate key `text` (lines 7 and 8)", schema=False),
+    "an anchor and an alias": Mistake("items: [Need, Research, Purchase]", "items: &stages [Need, Research, Purchase]\n    hint: *stages",
+                                      28, "anchors and aliases", schema=True),
+    "a merge key": Mistake("  - id: order\n", "  - <<: &same {type: ordering}\n    id: order\n", 25, "anchors and aliases", schema=False),
     # What only Python can see.
     "two correct options on a single-choice question": Mistake("      - text: Typing\n", "      - text: Typing\n        correct: true\n",
                                                                13, "a single-choice question has 2 correct options", schema=False),
@@ -241,3 +256,36 @@ def test_the_build_refuses_a_bad_quiz_with_every_problem_and_its_line(project):
     assert f"quizzes/first-steps.yml:{answer + 2}: question " in output and "unknown key `explaination`" in output, output
     assert "did you mean `explanation`?" in output
     assert not (project / "site").exists()
+
+
+def billion_laughs(levels: int = 9) -> str:
+    """The classic alias bomb: a few hundred bytes that expand to 9**levels strings."""
+    lines = ["id: sample", 'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, levels)]
+    return "\n".join(lines + [f"questions: [*l{levels - 1}]", ""])
+
+
+def test_an_alias_bomb_is_refused_without_being_expanded():
+    text = billion_laughs()
+    assert len(text.encode()) < 800
+    problems = build_problems(text)
+    assert problems[0].line == 2 and "anchors and aliases" in problems[0].message and problems[0].hint
+    assert "… and" in problems[0].message  # every alias line is not listed one by one
+    assert len(problems) < 20
+
+
+@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system [echo hi]", "!!python/name:os.system", "!custom 5", "!!binary aGk="])
+def test_yaml_tags_are_refused_with_their_line(tag):
+    problems = build_problems(BASE.replace("answer: 53", f"answer: {tag}"))
+    assert [(p.line, "YAML tag" in p.message) for p in problems] == [(38, True)], problems
+
+
+def test_deeply_nested_yaml_is_a_message_not_a_recursion_error():
+    problems = build_problems("id: sample\nquestions: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert len(problems) == 1 and "nested more than" in problems[0].message and problems[0].line == 2
+
+
+def test_dates_and_yes_are_text_as_in_the_editor():
+    quiz = parse_quiz(BASE.replace("text: FMOT lasts seconds.", "text: 2024-02-30").replace("Put the stages in order.", "yes"),
+                      "quizzes/sample.yml", "sample")
+    assert [q.text for q in quiz.questions][2:4] == ["2024-02-30", "yes"]
