@@ -16,9 +16,8 @@ import jsonschema
 import pytest
 import yaml
 
-from academy.errors import ContentError
+from academy.errors import ContentError, choices
 from academy.quiz.load import parse_quiz
-from academy.quiz.validate import choices
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "plugins/academy/schema/quiz.schema.json").read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import Problem
+from ..errors import Problem, choices
 from ..jsonld import dumps_for_script
 from ..languages import KNOWN_LANGUAGES
 from ..seo import breadcrumbs, faq_page, learning_resource, quiz_ld, sanitize_answer
@@ -49,10 +49,10 @@ def resolve_review_links(html: str, page: Page, academy: Academy) -> tuple[str, 
         if anchor not in titles:
             quiz = next((q for q in academy.quizzes.values() for question in q.questions
                          if question.review == "#" + anchor), None)
-            line = next((question.line for question in quiz.questions if question.review == "#" + anchor), 1) if quiz else 1
+            line = next((question.review_line for question in quiz.questions if question.review == "#" + anchor), 1) if quiz else 1
             problems.append(Problem(quiz.path if quiz else page.file.src_uri, line,
                                     f"review link #{anchor} points at no heading of content/{page.file.src_uri}",
-                                    "use the anchor of one of its headings: " + ", ".join("#" + t for t in list(titles)[:8])))
+                                    "use the anchor of one of its headings: " + choices(["#" + t for t in titles])))
             return match.group(0)
         label = academy.ui.t("quiz.review", section=titles[anchor])
         return f'<a href="#{anchor}">{escape(label)}</a>'

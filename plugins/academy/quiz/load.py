@@ -1,26 +1,13 @@
-"""Read quiz YAML files and check them, reporting every problem with its line."""
+"""Read quiz YAML files into the model, reporting every problem of every file with its line."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from ..errors import ContentError, Problem, display_path
 from . import source
-from .model import Option, Pair, Question, Quiz
-from .validate import validate
-
-LINE = "__line__"
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping."""
-
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        return mapping
+from .model import QUESTION_TYPES, Question, Quiz
+from .validate import quiz_rules, schema_problems
 
 
 def load_quiz(path: Path, root: Path | None = None) -> Quiz:
@@ -35,47 +22,37 @@ def load_quiz(path: Path, root: Path | None = None) -> Quiz:
     return parse_quiz(text, shown, path.stem)
 
 
-def parse_quiz(text: str, shown: str, stem: str) -> Quiz:
+def parse_quiz(text: str, shown: str, stem: str | None) -> Quiz:
+    """The quiz of a file's text (named ``stem``, if known): the schema first, then the rules only Python can check."""
     parsed = source.read(text, shown)
-    if not parsed.problems or parsed.data is not None:
-        validate(parsed, stem)
+    if parsed.data is None and parsed.problems:
+        raise ContentError(parsed.problems)  # not YAML at all
+    schema_problems(parsed)
+    quiz_rules(parsed, stem)
+    questions = _questions(parsed)
     if parsed.problems:
         raise ContentError(sorted(parsed.problems, key=lambda p: p.line))
-    return _quiz(parsed)
-
-
-def _quiz(parsed: source.Source) -> Quiz:
     data = parsed.data
-    shuffle = data.get("shuffle", True)
-    questions = tuple(_question(raw, parsed.line(("questions", index)), shuffle)
-                      for index, raw in enumerate(data["questions"]))
-    return Quiz(data["id"], str(data.get("title", "Quiz")), parsed.path, questions, float(data.get("pass_mark", 80)), shuffle)
+    return Quiz(data["id"], str(data.get("title", "Quiz")), parsed.path, questions, float(data.get("pass_mark", 80)),
+                data.get("shuffle", True), title_line=parsed.line(()) if "title" in data else 0)
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value)
-
-
-def _question(raw: dict, line: int, shuffle: bool) -> Question:
-    kind = raw["type"]
-    common = dict(
-        id=raw["id"], type=kind, text=str(raw["text"]), line=line, points=float(raw.get("points", 1)),
-        hint=_text(raw.get("hint")), explanation=_text(raw.get("explanation")), review=raw.get("review", ""),
-        shuffle=raw.get("shuffle", shuffle),
-    )
-    if kind in ("single", "multiple"):
-        options = tuple(Option(str(o["text"]), o.get("correct", False), _text(o.get("feedback"))) for o in raw["options"])
-        return Question(**common, options=options)
-    if kind == "true_false":
-        return Question(**common, answer=raw["answer"])
-    if kind == "ordering":
-        return Question(**common, items=tuple(str(i) for i in raw["items"]))
-    if kind == "matching":
-        return Question(**common, pairs=tuple(Pair(str(p["prompt"]), str(p["answer"])) for p in raw["pairs"]))
-    if kind == "numeric":
-        return Question(**common, answer=float(raw["answer"]), tolerance=float(raw.get("tolerance", 0)) or 0, unit=raw.get("unit", ""))
-    answers = raw["answers"]
-    return Question(**common, answers=tuple(str(a) for a in ([answers] if isinstance(answers, str) else answers)))
+def _questions(parsed: source.Source) -> tuple[Question, ...]:
+    """Every question the schema found sound, built by its type, with the rules of its type checked."""
+    data = parsed.data
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return ()
+    unsound = {path[1] for path in parsed.reported if len(path) >= 2 and path[0] == "questions"}
+    built = []
+    for index, raw in enumerate(data["questions"]):
+        if index in unsound or not isinstance(raw, dict):
+            continue
+        at = ("questions", index)
+        question = QUESTION_TYPES[raw["type"]].build(raw, lambda path, at=at: parsed.line((*at, *path)), data.get("shuffle", True))
+        for rule in question.rules():
+            parsed.problems.append(Problem(parsed.path, rule.line, f"question {question.id}: {rule.message}", rule.hint))
+        built.append(question)
+    return tuple(built)
 
 
 def load_quizzes(folder: Path, root: Path | None = None) -> dict[str, Quiz]:

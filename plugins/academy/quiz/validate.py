@@ -17,10 +17,10 @@ from typing import Any
 
 import jsonschema
 
+from ..errors import Problem, choices
 from .source import Path_, Source
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema" / "quiz.schema.json"
-SHOWN_CHOICES = 8
 
 # What to write, for each key an editor can get wrong or forget.
 HINTS = {
@@ -57,13 +57,6 @@ def _hint(key: str, kind: str | None) -> str:
 
 def _a(kind: str | None) -> str:
     return f"{'an' if (kind or 'x')[0] in 'aeiou' else 'a'} {kind} question"
-
-
-def choices(values: list[str] | tuple[str, ...], limit: int = SHOWN_CHOICES) -> str:
-    """Every choice, or the first few and how many more: hints never end mid-list without saying so."""
-    values = list(values)
-    shown = ", ".join(values[:limit])
-    return shown + (f" … and {len(values) - limit} more" if len(values) > limit else "")
 
 
 @cache
@@ -229,60 +222,26 @@ def _explain(error: jsonschema.ValidationError, data: Any, path: Path_):
         yield path, f"`{key or 'this value'}`: {error.message}", _hint(key, kind)
 
 
-def rule_problems(source: Source, stem: str) -> None:
-    """The rules a schema cannot say, on every part the schema found sound."""
+def quiz_rules(source: Source, stem: str | None) -> None:
+    """The rules about the quiz as a whole that a schema cannot say; each question type checks its own."""
     data = source.data
     if not isinstance(data, dict):
         return
     quiz_id = data.get("id")
-    if isinstance(quiz_id, str) and quiz_id and quiz_id != stem and ("id",) not in source.reported:
+    if isinstance(quiz_id, str) and quiz_id and stem is not None and quiz_id != stem and ("id",) not in source.reported:
         source.problem(("id",), f"quiz id {_show(quiz_id)} differs from its file name {_show(stem + '.yml')}",
                        f"rename the file to {quiz_id}.yml or write `id: {stem}`")
     questions = data.get("questions")
     if not isinstance(questions, list):
         return
-    unsound = {path[1] for path in source.reported if len(path) >= 2 and path[0] == "questions"}
     first: dict[str, int] = {}
     for index, question in enumerate(questions):
-        if not isinstance(question, dict):
+        qid = question.get("id") if isinstance(question, dict) else None
+        if not isinstance(qid, str):
             continue
-        qid = question.get("id")
-        if isinstance(qid, str):
-            if qid in first:
-                source.problem(("questions", index, "id"), f"question {qid}: duplicate question id (first on line {first[qid]})",
-                               "every question needs its own id; progress is saved under it")
-            else:
-                first[qid] = source.line(("questions", index, "id"))
-        if index in unsound:
-            continue  # the schema found this question unsound; its rules would only repeat that
-        _question_rules(source, ("questions", index), question)
-
-
-def _question_rules(source: Source, at: Path_, question: dict) -> None:
-    who = where(source.data, at)
-    kind = question.get("type")
-    if kind in ("single", "multiple"):
-        correct = [i for i, option in enumerate(question["options"]) if option.get("correct") is True]
-        if not correct:
-            source.problem((*at, "options"), f"{who}: no option is marked `correct: true`", HINTS["correct"])
-        elif kind == "single" and len(correct) > 1:
-            source.problem((*at, "options", correct[1]), f"{who}: a single-choice question has {len(correct)} correct options",
-                           "mark exactly one with `correct: true`, or write `type: multiple`")
-    elif kind == "matching":
-        pairs = question["pairs"]
-        if len({str(pair["answer"]) for pair in pairs}) < 2:
-            source.problem((*at, "pairs"), f"{who}: every pair has the same answer, so there is nothing to match",
-                           "give the pairs at least two different `answer:` values")
-        prompts: dict[str, int] = {}
-        for index, pair in enumerate(pairs):
-            prompt = str(pair["prompt"])
-            if prompt in prompts:
-                source.problem((*at, "pairs", index), f"{who}: the prompt {_show(prompt)} is there twice (first as pair {prompts[prompt] + 1})",
-                               "each prompt is one row of the question; merge the two pairs or reword one")
-            prompts.setdefault(prompt, index)
-
-
-def validate(source: Source, stem: str) -> None:
-    """Add every problem of a parsed quiz file to ``source.problems``."""
-    schema_problems(source)
-    rule_problems(source, stem)
+        if qid in first:
+            source.problems.append(Problem(source.path, source.line(("questions", index, "id")),
+                                           f"question {qid}: duplicate question id (first on line {first[qid]})",
+                                           "every question needs its own id; progress is saved under it"))
+        else:
+            first[qid] = source.line(("questions", index, "id"))
