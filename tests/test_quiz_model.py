@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,52 @@ def test_i18n_update_refuses_a_broken_quiz_and_keeps_every_translation(project, 
     assert main(["i18n", "update"]) == 1
     assert "quizzes/first-steps.yml:" in capsys.readouterr().err
     assert {path: path.read_bytes() for path in (project / "locales").rglob("*.po*")} == catalogs
+
+
+def catalog_of(lang: str, quiz: str):
+    from babel.messages.pofile import read_po
+
+    with (Path(__file__).resolve().parent.parent / f"locales/{lang}/LC_MESSAGES/quizzes/{quiz}.po").open("rb") as handle:
+        catalog = read_po(handle)
+    return lambda text: (catalog.get(text).string if catalog.get(text) and catalog.get(text).string and not catalog.get(text).fuzzy
+                         else text)
+
+
+def typed(quiz_id: str, question_id: str):
+    from academy.quiz.load import load_quiz
+
+    quiz = load_quiz(Path(__file__).resolve().parent.parent / f"quizzes/{quiz_id}.yml")
+    return next(q for q in quiz.questions if q.id == question_id)
+
+
+def test_a_translation_lists_several_forms_separated_by_a_bar():
+    question = typed("soft-skills", "listening-term")
+    tr = {"proactive listening": " проактивное слушание | упреждающее слушание ||", "active listening": "активное слушание"}.get
+    forms = question.translated(lambda text: tr(text) or text)
+    assert forms == ["проактивное слушание", "упреждающее слушание", "активное слушание"]
+    assert question.answer_text(lambda text: tr(text) or text, UI) == "проактивное слушание"
+    assert question.translated(lambda text: "|" if text == "active listening" else text) == ["proactive listening", "active listening"]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ["proactive listening", "active listening"]),
+    ("ru", ["проактивное слушание", "активное слушание"]),
+    ("fil", ["proactive listening", "proaktibong pakikinig", "active listening", "aktibong pakikinig"]),
+])
+def test_the_soft_skills_quiz_accepts_proactive_and_active_listening(lang, expected):
+    question = typed("soft-skills", "listening-term")
+    tr = (lambda text: text) if lang == "en" else catalog_of(lang, "soft-skills")
+    accepted = question.key(tr, UI)["answers"]
+    assert [form for form in expected if form not in accepted] == []
+    assert {"proactive listening", "active listening"} <= set(accepted)  # English counts on every page
+
+
+def test_russian_accepts_both_genders_of_emotional():
+    question = typed("customer-engagement", "strongest-engagement-type")
+    accepted = question.key(catalog_of("ru", "customer-engagement"), UI)["answers"]
+    assert {"эмоциональная", "эмоциональный"} <= set(accepted)
+
+
+def test_the_translator_comment_explains_the_bar():
+    comments = [comment for _, _, text, (comment,) in extract_quiz(NamedBytes(BASE.encode()), None, None, {}) if text == "research"]
+    assert comments and "separate them with |" in comments[0]

@@ -17,6 +17,8 @@ from typing import Any, ClassVar, Protocol
 
 Translate = Callable[[str], str]
 ALTERNATIVES = "|"  # separates accepted forms of a typed answer in a translation
+ANSWER_COMMENT = ("quiz accepted answer (trainees type it; keep it short). To accept several forms, separate them with |, "
+                  "e.g. emotional|emotion; the first is shown as the right answer")
 
 
 class Strings(Protocol):
@@ -312,7 +314,7 @@ class TextAnswer(Question):
 
     def _own_messages(self):
         for answer in self.answers:
-            yield Message(self.line, answer, "quiz accepted answer (trainees type it; keep it short)")
+            yield Message(self.line, answer, ANSWER_COMMENT)
 
     def translated(self, tr: Translate) -> list[str]:
         """Every accepted form in the page's language, the first answer's first form first."""
