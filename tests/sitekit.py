@@ -60,6 +60,7 @@ PAGES = {
     "progress.md": """\
         ---
         title: Your progress
+        description: Your quiz results on this device.
         ---
 
         # Your progress

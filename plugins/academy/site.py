@@ -113,19 +113,20 @@ class Academy:
     def page_source(self, src: str) -> str:
         """The Markdown the engine renders for a page in this language."""
         path = self.content / src
-        english = path.read_text(encoding="utf-8")
+        english = path.read_text(encoding="utf-8-sig")  # without a byte-order mark, so the engine sees the front matter
         self.current = PageResult()
         result = self._localize(src, english)
         return result.source + self._abbreviations()
 
     def _localize(self, src: str, english: str) -> Localized:
         shown = self.shown(self.content / src)
-        frontmatter.parse(english, shown)  # report bad English front matter in the English file
+        # report bad English front matter in the English file; pages need a title and description fit to publish
+        (frontmatter.parse if src == self.abbreviations else frontmatter.check_page)(english, shown)
         if self.is_source:
             return Localized(english)
         handwritten = self.handwritten_path(src)
         if handwritten.exists():
-            text = handwritten.read_text(encoding="utf-8")
+            text = handwritten.read_text(encoding="utf-8-sig")
             doc = frontmatter.parse(text, self.shown(handwritten))
             self.current.outdated = doc.meta.get("translation_of") != source_revision(english)
             return Localized(text)
@@ -190,7 +191,7 @@ class Academy:
                 doc = frontmatter.parse(localized.source, self.shown(self.content / src))
             except (FrontMatterError, CatalogError) as error:
                 # reported with every other problem once all pages are read
-                self.deferred.append(error.problem)
+                self.deferred.extend(getattr(error, "problems", None) or [error.problem])
                 doc = frontmatter.Document(body=english)
             words = len(WORDS.findall(doc.body))
             quiz = QUIZ_BLOCK.search(english)
