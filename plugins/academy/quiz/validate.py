@@ -2,9 +2,11 @@
 
 The schema in ``schema/quiz.schema.json`` is the one editors' YAML plugins
 use; the build runs the same schema on the same data, and only turns its
-errors into sentences an editor can act on. The rules below it are those a
-schema cannot express: one correct option on a single-choice question, the
-id equal to the file name, unique question ids, distinct matching answers.
+errors into sentences an editor can act on. Below it are the rules about the
+whole quiz a schema cannot express: the id equal to the file name, unique
+question ids. The rules of each question type (one correct option on a
+single-choice question, distinct matching answers) live with the type in
+``model.py``.
 """
 
 from __future__ import annotations
