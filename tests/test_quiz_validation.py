@@ -288,3 +288,61 @@ def test_dates_and_yes_are_text_as_in_the_editor():
     quiz = parse_quiz(BASE.replace("text: FMOT lasts seconds.", "text: 2024-02-30").replace("Put the stages in order.", "yes"),
                       "quizzes/sample.yml", "sample")
     assert [q.text for q in quiz.questions][2:4] == ["2024-02-30", "yes"]
+
+
+def test_the_schema_is_a_valid_json_schema():
+    jsonschema.validators.validator_for(SCHEMA).check_schema(SCHEMA)
+
+
+# Messages of the rules only Python checks; any other refusal must be one the schema makes too.
+PYTHON_ONLY = ("differs from its file name", "duplicate question id", "no option is marked", "correct options",
+               "every pair has the same answer", "is there twice")
+KEYS = ["id", "type", "text", "title", "pass_mark", "shuffle", "questions", "options", "correct", "feedback", "answer",
+        "answers", "items", "pairs", "prompt", "tolerance", "unit", "points", "hint", "explanation", "review", "explaination"]
+VALUES = ["x", "#anchor", "single", "text", "numeric", "true_false", 0, -1, 1, 2.5, 101, True, False, None, [], {}, ["a"], ["a", "b"],
+          [{"text": "a", "correct": True}, {"text": "b"}], [{"prompt": "p", "answer": "a"}, {"prompt": "q", "answer": "b"}], "a|b", ""]
+
+
+def _mappings(data, found=None):
+    found = [] if found is None else found
+    if isinstance(data, dict):
+        found.append(data)
+        for value in data.values():
+            _mappings(value, found)
+    elif isinstance(data, list):
+        for value in data:
+            _mappings(value, found)
+    return found
+
+
+def test_the_build_refuses_whatever_the_schema_refuses():
+    """Random edits of a good quiz: the schema and the build never disagree except on the rules only Python checks."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    edit = st.tuples(st.integers(0, 60), st.sampled_from(["set", "delete"]), st.sampled_from(KEYS), st.sampled_from(range(len(VALUES))))
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(edit, min_size=1, max_size=4))
+    def check(edits):
+        import copy
+
+        data = copy.deepcopy(yaml.safe_load(BASE))
+        for where, action, key, value in edits:
+            mappings = _mappings(data)
+            target = mappings[where % len(mappings)]
+            if action == "delete":
+                target.pop(key, None)
+            else:
+                target[key] = copy.deepcopy(VALUES[value])
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        schema_says = bool(schema_errors(text))
+        problems = build_problems(text)
+        if schema_says:
+            assert problems, text
+        other = [p for p in problems if not any(words in p.message for words in PYTHON_ONLY)]
+        assert bool(other) == schema_says, (text, [str(p) for p in problems])
+        for problem in problems:
+            assert problem.hint and problem.line >= 1, str(problem)
+
+    check()

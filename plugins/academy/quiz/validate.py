@@ -47,7 +47,11 @@ HINTS = {
     "pass_mark": "a percentage, e.g. `pass_mark: 80`",
     "review": "write the anchor of a lesson heading with its leading #, e.g. `review: \"#zero-moment-of-truth\"`",
     "shuffle": "write `shuffle: true` or `shuffle: false`",
+    "feedback": "e.g. `feedback: That is a hard skill.`, shown when this option is picked",
+    "hint": "e.g. `hint: Think of what people do before they buy.`",
+    "explanation": "e.g. `explanation: At ZMOT the customer researches online.`",
 }
+FALLBACK_HINT = "AUTHORING.md shows a quiz with every key and question type"
 KINDS = {"string": "text", "number": "a number", "boolean": "true or false", "array": "a list", "object": "`key: value` lines"}
 COUNTS = {1: "one", 2: "two", 3: "three"}
 OWNERS = {(): "a quiz", ("options",): "an option", ("pairs",): "a pair"}
@@ -149,7 +153,7 @@ def schema_problems(source: Source) -> None:
                 continue
             seen.add((at, message))
             who = where(data, at)
-            source.problem(at, f"{who}: {message}" if who else message, hint)
+            source.problem(at, f"{who}: {message}" if who else message, hint or FALLBACK_HINT)
 
 
 def _explain(error: jsonschema.ValidationError, data: Any, path: Path_):
