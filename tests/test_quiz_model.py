@@ -142,3 +142,15 @@ def test_russian_accepts_both_genders_of_emotional():
 def test_the_translator_comment_explains_the_bar():
     comments = [comment for _, _, text, (comment,) in extract_quiz(NamedBytes(BASE.encode()), None, None, {}) if text == "research"]
     assert comments and "separate them with |" in comments[0]
+
+
+def test_two_files_with_the_same_quiz_id_are_refused(tmp_path):
+    from academy.quiz.load import load_quizzes
+
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "quizzes/sample.yml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "quizzes/sample.yaml").write_text(BASE, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_quizzes(tmp_path / "quizzes", tmp_path)
+    assert [str(p).splitlines()[0] for p in error.value.problems] == [
+        "quizzes/sample.yaml:1: quiz id sample is also the id of quizzes/sample.yml"]

@@ -65,6 +65,10 @@ def load_quizzes(folder: Path, root: Path | None = None) -> dict[str, Quiz]:
         except ContentError as error:
             problems.extend(error.problems)
             continue
+        if quiz.id in quizzes:
+            problems.append(Problem(quiz.path, 1, f"quiz id {quiz.id} is also the id of {quizzes[quiz.id].path}",
+                                    "keep one of the two files; a lesson embeds a quiz by its id"))
+            continue
         quizzes[quiz.id] = quiz
     if problems:
         raise ContentError(problems)
