@@ -79,11 +79,12 @@ def generate(folder: Path, lessons: int, translated: float, seed: int = 1) -> No
     (content / "includes").mkdir(parents=True)
     (folder / "quizzes").mkdir()
     nav = ["  - index.md\n"]
-    (content / "index.md").write_text("---\ntitle: Academy\n---\n\n# Academy\n\n/// lessons\n///\n")
+    (content / "index.md").write_text("---\ntitle: Academy\ndescription: The benchmark academy.\n---\n\n# Academy\n\n/// lessons\n///\n")
     for course in range((lessons + 9) // 10):
         course_dir = content / f"course-{course}"
         course_dir.mkdir()
-        (course_dir / "index.md").write_text(f"---\ntitle: Course {course}\n---\n\n# Course {course}\n\n{sentence(rng)}\n")
+        (course_dir / "index.md").write_text(f"---\ntitle: Course {course}\ndescription: Course {course} of the benchmark academy.\n---\n\n"
+                                             f"# Course {course}\n\n{sentence(rng)}\n")
         nav.append(f"  - Course {course}:\n      - course-{course}/index.md\n")
         for number in range(course * 10, min(lessons, course * 10 + 10)):
             (course_dir / f"lesson-{number}.md").write_text(lesson(rng, number))

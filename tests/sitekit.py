@@ -60,6 +60,7 @@ PAGES = {
     "progress.md": """\
         ---
         title: Your progress
+        description: Your quiz results on this device.
         ---
 
         # Your progress
@@ -215,7 +216,7 @@ RU = {
     "Picking a box from the shelf": "Выбор коробки с полки",
     "FMOT": "FMOT",
     "Which word names the research moment?": "Какое слово называет момент исследования?",
-    "nag-research": "исследование",
+    "nag-research": "исследование|изучение|учёт отзывов",  # several accepted forms, the first shown
     "You answered {correct} of {total} question correctly.": (
         "Правильных ответов: {correct}. Всего {total} вопрос.",
         "Правильных ответов: {correct}. Всего {total} вопроса.",

@@ -61,11 +61,7 @@ CASES = {
     ),
     "unknown question type": (
         lambda root: edit(root / "quizzes/first-steps.yml", "type: single", "type: essay"),
-        "quizzes/first-steps.yml", "unknown question type 'essay'",
-    ),
-    "no correct answer": (
-        lambda root: edit(root / "quizzes/first-steps.yml", "        correct: true\n", ""),
-        "quizzes/first-steps.yml", "no option is marked",
+        "quizzes/first-steps.yml", 'unknown question type "essay"',
     ),
     "lesson embeds a quiz that does not exist": (
         lambda root: edit(root / "content/journey/first-steps.md", "/// quiz | first-steps", "/// quiz | no-such-quiz"),
@@ -75,21 +71,13 @@ CASES = {
         lambda root: edit(root / "quizzes/first-steps.yml", "#the-research-moment", "#no-such-heading"),
         "quizzes/first-steps.yml", "review link #no-such-heading",
     ),
+    "misspelt key in a quiz": (
+        lambda root: edit(root / "quizzes/first-steps.yml", "    answer: true\n", "    answer: true\n    explaination: Seconds.\n"),
+        "quizzes/first-steps.yml", "unknown key `explaination`",
+    ),
     "duplicate question ids": (
         lambda root: edit(root / "quizzes/first-steps.yml", "id: share", "id: research"),
         "quizzes/first-steps.yml", "duplicate question id",
-    ),
-    "ordering with one item": (
-        lambda root: edit(root / "quizzes/first-steps.yml", "items: [Need, Research, Purchase]", "items: [Need]"),
-        "quizzes/first-steps.yml", "needs at least two `items`",
-    ),
-    "single choice with two correct options": (
-        lambda root: edit(root / "quizzes/first-steps.yml", "      - text: Sleeps\n", "      - text: Sleeps\n        correct: true\n"),
-        "quizzes/first-steps.yml", "has 2 correct options",
-    ),
-    "a quiz id that differs from its file name": (
-        lambda root: edit(root / "quizzes/first-steps.yml", "id: first-steps", "id: other-steps"),
-        "quizzes/first-steps.yml", "differs from its file name",
     ),
     "FAQ question with no answer": (
         lambda root: edit(root / "content/journey/first-steps.md", "Because shoppers trust other shoppers.\n", ""),
@@ -98,10 +86,6 @@ CASES = {
     "empty FAQ question": (
         lambda root: edit(root / "content/journey/first-steps.md", "### Why do reviews matter?", "###"),
         "content/journey/first-steps.md", "an FAQ question is empty",
-    ),
-    "negative tolerance": (
-        lambda root: edit(root / "quizzes/first-steps.yml", "tolerance: 2", "tolerance: -2"),
-        "quizzes/first-steps.yml", "tolerance must not be negative",
     ),
     "front matter that is not YAML": (
         lambda root: edit(root / "content/journey/first-steps.md", "title: First steps", "title: [First steps"),
@@ -144,44 +128,6 @@ STRICT_CASES = {
 }
 
 CASES.update({
-    "matching with one pair": (
-        lambda root: replace_quiz_question(root, "match", "  - id: match\n    type: matching\n    text: Match.\n"
-                                           "    pairs:\n      - {prompt: A, answer: B}\n"),
-        QUIZ, "needs at least two `pairs`",
-    ),
-    "multiple select with one option": (
-        lambda root: replace_quiz_question(root, "kinds", "  - id: kinds\n    type: multiple\n    text: Which?\n"
-                                           "    options:\n      - {text: Only, correct: true}\n"),
-        QUIZ, "needs at least two options",
-    ),
-    "true/false without a boolean answer": (
-        lambda root: edit(root / QUIZ, "answer: true", "answer: maybe"),
-        QUIZ, "needs `answer: true` or `answer: false`",
-    ),
-    "numeric answer that is not a number": (
-        lambda root: edit(root / QUIZ, "answer: 53", "answer: fifty-three"),
-        QUIZ, "`answer` must be a number",
-    ),
-    "text question without accepted answers": (
-        lambda root: edit(root / QUIZ, "    answers: [nag-research]\n", ""),
-        QUIZ, "needs `answers:",
-    ),
-    "question without text": (
-        lambda root: edit(root / QUIZ, "    text: Put the stages in order.\n", ""),
-        QUIZ, "`text` is missing",
-    ),
-    "pass mark above 100": (
-        lambda root: edit(root / QUIZ, "title: First steps quiz\n", "title: First steps quiz\npass_mark: 150\n"),
-        QUIZ, "pass_mark must be between 1 and 100",
-    ),
-    "quiz file that is a list": (
-        lambda root: (root / QUIZ).write_text("- id: first-steps\n", encoding="utf-8"),
-        QUIZ, "must be a mapping",
-    ),
-    "quiz without questions": (
-        lambda root: (root / QUIZ).write_text("id: first-steps\nquestions: []\n", encoding="utf-8"),
-        QUIZ, "`questions` must be a non-empty list",
-    ),
     "front matter that is a list": (
         lambda root: edit(root / "content/journey/first-steps.md", "title: First steps\n", "- First steps\n"),
         "content/journey/first-steps.md", "front matter",

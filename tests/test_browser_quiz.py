@@ -213,3 +213,22 @@ def test_editing_one_question_resets_only_that_question(project, browser):
         context.close()
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize("typed, right", [
+    ("исследование", True), ("ИЗУЧЕНИЕ", True), ("учет отзывов", True), ("Nag research", True),
+    ("изучения", False), ("исследование|изучение", False),
+])
+def test_a_typed_answer_accepts_every_form_the_translator_listed(page, site_server, typed, right):
+    """The ru catalog gives «исследование|изучение|учёт отзывов»: any form counts, ignoring case and ё/е."""
+    page.goto(f"{site_server}/ru/{LESSON}")
+    answer_all(page, right=True, lang="ru")
+    page.locator('fieldset[data-q="word"] input[type=text]').fill("")
+    type_into(page, "word", typed)
+    submit(page)
+    word = page.locator('fieldset[data-q="word"]')
+    assert ("is-correct" if right else "is-incorrect") in word.get_attribute("class").split()
+    if not right:
+        feedback = word.locator(".academy-q__feedback").text_content()
+        assert "исследование" in feedback and "|" not in feedback and "изучение" not in feedback
+    assert page.errors == []

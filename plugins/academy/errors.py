@@ -24,6 +24,13 @@ class Problem:
         return f"{text}\n    hint: {self.hint}" if self.hint else text
 
 
+def choices(values: list[str] | tuple[str, ...], limit: int = 8) -> str:
+    """Every choice for a hint, or the first few and how many more: a hint never ends mid-list without saying so."""
+    values = list(values)
+    shown = ", ".join(values[:limit])
+    return shown + (f" … and {len(values) - limit} more" if len(values) > limit else "")
+
+
 class AcademyError(Exception):
     """One or more problems that stop the build; ``problems`` is always a list."""
 

@@ -11,11 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-import yaml
-
 from . import diagrams
+from .errors import ContentError, Problem, display_path
 from .localize import messages_of_page
-from .quiz.load import LINE, _LineLoader
+from .quiz.load import parse_quiz
 
 Extracted = Iterator[tuple[int, str | None, str, list[str]]]
 
@@ -31,50 +30,16 @@ def extract_svg(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: d
         yield line, None, label, ["diagram label"]
 
 
-def quiz_messages(data: Any) -> list[tuple[int, str, str]]:
-    """(line, text, what it is) for every string a trainee reads in a quiz."""
-    found: list[tuple[int, str, str]] = []
-    if not isinstance(data, dict):
-        return found
-
-    def add(owner: dict, key: str, kind: str) -> None:
-        value = owner.get(key)
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-            found.append((owner.get(LINE, 1), str(value), kind))
-
-    add(data, "title", "quiz title")
-    for question in data.get("questions") or []:
-        if not isinstance(question, dict):
-            continue
-        add(question, "text", "quiz question")
-        for option in question.get("options") or []:
-            if isinstance(option, dict):
-                add(option, "text", "quiz option, correct answer" if option.get("correct") else "quiz option, wrong answer")
-                add(option, "feedback", "quiz feedback for this option")
-            elif isinstance(option, str):
-                found.append((question.get(LINE, 1), option, "quiz option"))
-        for item in question.get("items") or []:
-            found.append((question.get(LINE, 1), str(item), "quiz ordering item"))
-        for pair in question.get("pairs") or []:
-            if isinstance(pair, dict):
-                add(pair, "prompt", "quiz matching prompt")
-                add(pair, "answer", "quiz matching answer (a choice shown in every list)")
-        answers = question.get("answers")
-        for answer in [answers] if isinstance(answers, str) else answers or []:
-            found.append((question.get(LINE, 1), str(answer), "quiz accepted answer (trainees type it; keep it short)"))
-        add(question, "unit", "quiz unit of a number")
-        add(question, "hint", "quiz hint")
-        add(question, "explanation", "quiz explanation, shown after answering")
-    return found
-
-
 def extract_quiz(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict) -> Extracted:
+    """The strings of a quiz, read by the same loader as the build: a quiz the build refuses is refused here too."""
+    name = getattr(fileobj, "name", None)
+    shown = display_path(name) if name else "quiz.yml"
     try:
-        data = yaml.load(fileobj.read().decode("utf-8"), Loader=_LineLoader)  # noqa: S506 (a SafeLoader)
-    except yaml.YAMLError:
-        return
-    for line, text, kind in quiz_messages(data):
-        yield line, None, text, [kind]
+        text = fileobj.read().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ContentError(Problem(shown, 1, f"quiz file is not UTF-8 text (byte {error.start})", "save it as UTF-8")) from None
+    for message in parse_quiz(text, shown, Path(name).stem if name else None).messages():
+        yield message.line, None, message.text, [message.comment]
 
 
 def extractor_for(path: Path):

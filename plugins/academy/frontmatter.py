@@ -10,9 +10,11 @@ from typing import Any
 
 import yaml
 
-from .errors import AcademyError, Problem
+from .errors import ContentError, Problem
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+BOM = "\ufeff"  # some Windows editors start UTF-8 files with it
+DESCRIPTION_LIMIT = 160  # search engines cut snippets at about this length
 
 
 @dataclass
@@ -25,7 +27,12 @@ class Document:
 
 @lru_cache(maxsize=8192)
 def parse(text: str, path: str) -> Document:
-    """The page split into front matter and body (cached: a page is read in several languages)."""
+    """The page split into front matter and body (cached: a page is read in several languages).
+
+    A byte-order mark before the front matter is dropped, so the page reads as
+    its editor sees it, not with its front matter published as text.
+    """
+    text = text.removeprefix(BOM)
     match = FRONT_MATTER.match(text)
     if not match:
         return Document({}, "", text, 1)
@@ -70,5 +77,43 @@ def replace_values(header: str, values: dict[str, str]) -> str:
     return "".join(lines)
 
 
-class FrontMatterError(AcademyError):
-    """Front matter that cannot be read."""
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "`key: value` lines"
+    if value is None or value == "":
+        return "empty"
+    return f"{type(value).__name__} {value}"
+
+
+def check_page(text: str, path: str) -> Document:
+    """The page's front matter, read and checked: a text title, and a text description of 160 characters at most.
+
+    Raises FrontMatterError with every problem of the page, each at its line.
+    """
+    doc = parse(text, path)
+    problems = []
+    title = doc.meta.get("title")
+    if "title" in doc.meta and (not isinstance(title, str) or not title.strip()):
+        problems.append(Problem(path, line_of_key(doc, "title"), f"`title` must be text, not {_shown(title)}",
+                                "write e.g. `title: Moments of truth`; put it in quotes if it starts with [ or { or is a number"))
+    description = doc.meta.get("description")
+    if "description" not in doc.meta:
+        problems.append(Problem(path, 1, "the page has no `description` in its front matter",
+                                f"add `description: ...`, one sentence of {DESCRIPTION_LIMIT} characters at most; "
+                                "search engines and link previews show it"))
+    elif not isinstance(description, str) or not description.strip():
+        problems.append(Problem(path, line_of_key(doc, "description"), f"`description` must be text, not {_shown(description)}",
+                                f"write one sentence of {DESCRIPTION_LIMIT} characters at most"))
+    elif len(description.strip()) > DESCRIPTION_LIMIT:
+        problems.append(Problem(path, line_of_key(doc, "description"),
+                                f"`description` is {len(description.strip())} characters long, more than {DESCRIPTION_LIMIT}",
+                                "shorten it: search engines cut it off after about 160 characters"))
+    if problems:
+        raise FrontMatterError(problems)
+    return doc
+
+
+class FrontMatterError(ContentError):
+    """Front matter that cannot be read or published; one of the content errors."""

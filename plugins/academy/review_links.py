@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from html import escape
 
-from .errors import Problem
+from .errors import Problem, choices
 from .site import Academy, PageBuild
 
 REVIEW = re.compile(r'<a href="#([^"]*)" data-review="([^"]*)">[^<]*</a>')
-SHOWN_CHOICES = 8
 
 
 def resolve_review_links(html: str, build: PageBuild, edition: Academy, titles: dict[str, str]) -> str:
@@ -24,12 +23,10 @@ def resolve_review_links(html: str, build: PageBuild, edition: Academy, titles: 
             return f'<a href="#{anchor}">{escape(edition.ui.t("quiz.review", section=titles[anchor]))}</a>'
         quiz = next((q for q in (edition.quizzes.get(i) for i in build.quizzes) if q is not None
                      and any(question.review == "#" + anchor for question in q.questions)), None)
-        line = next((question.line for question in quiz.questions if question.review == "#" + anchor), 1) if quiz else 1
-        choices = ["#" + t for t in titles]
-        more = f", … and {len(choices) - SHOWN_CHOICES} more" if len(choices) > SHOWN_CHOICES else ""
+        line = next((question.review_line for question in quiz.questions if question.review == "#" + anchor), 1) if quiz else 1
         build.problems.append(Problem(quiz.path if quiz else build.source.shown, line,
                                       f"review link #{anchor} points at no heading of {build.source.shown}",
-                                      "use the anchor of one of its headings: " + ", ".join(choices[:SHOWN_CHOICES]) + more))
+                                      "use the anchor of one of its headings: " + choices(["#" + t for t in titles])))
         return match.group(0)
 
     return REVIEW.sub(replace, html)

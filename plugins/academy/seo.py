@@ -92,37 +92,17 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
     }
 
 
-QUESTION_TYPES = {
-    "single": "Multiple choice",
-    "true_false": "True or false",
-    "multiple": "Checkbox",
-    "ordering": "Ordering",
-    "matching": "Matching",
-    "numeric": "Numeric",
-    "text": "Short answer",
-}
-
-
 def quiz_ld(quiz, tr, ui, language: str, url: str) -> dict:
     """schema.org Quiz with its questions and their answers, in the page's language."""
     parts = []
     for question in quiz.questions:
-        item = {"@type": "Question", "eduQuestionType": QUESTION_TYPES[question.type], "text": tr(question.text)}
-        if question.type in ("single", "multiple"):
-            item["acceptedAnswer"] = [{"@type": "Answer", "text": tr(o.text)} for o in question.options if o.correct]
-            item["suggestedAnswer"] = [{"@type": "Answer", "text": tr(o.text)} for o in question.options if not o.correct]
-        elif question.type == "true_false":
-            item["acceptedAnswer"] = {"@type": "Answer", "text": ui.t("quiz.true" if question.answer else "quiz.false")}
-        elif question.type == "ordering":
-            item["acceptedAnswer"] = {"@type": "Answer", "text": " → ".join(tr(i) for i in question.items)}
-        elif question.type == "matching":
-            item["acceptedAnswer"] = {"@type": "Answer",
-                                      "text": "; ".join(f"{tr(p.prompt)} → {tr(p.answer)}" for p in question.pairs)}
-        elif question.type == "numeric":
-            unit = tr(question.unit) if question.unit else ""
-            item["acceptedAnswer"] = {"@type": "Answer", "text": f"{question.answer:g}{unit}"}
-        else:
-            item["acceptedAnswer"] = {"@type": "Answer", "text": tr(question.answers[0])}
+        item = {"@type": "Question", "eduQuestionType": question.schema_org_type, "text": tr(question.text)}
+        accepted = [{"@type": "Answer", "text": text} for text in question.accepted_answers(tr, ui)]
+        suggested = [{"@type": "Answer", "text": text} for text in question.suggested_answers(tr)]
+        # A question that offers options lists its answers; any other has one answer, or several accepted forms.
+        item["acceptedAnswer"] = accepted if suggested or len(accepted) != 1 else accepted[0]
+        if suggested:
+            item["suggestedAnswer"] = suggested
         parts.append(item)
     return {"@context": "https://schema.org", "@type": "Quiz", "name": tr(quiz.title), "inLanguage": language,
             "url": url, "hasPart": parts}

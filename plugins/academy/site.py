@@ -50,11 +50,12 @@ class SourcePage:
     problems: tuple[Problem, ...] = ()  # what is wrong with the page's structure
 
     @classmethod
-    def read(cls, content: Path, src: str, root: Path) -> SourcePage:
+    def read(cls, content: Path, src: str, root: Path, published: bool = True) -> SourcePage:
+        """The page, its front matter checked as fit to publish (title, description) unless it is an include."""
         path = content / src
         shown = display_path(path, root)
-        text = path.read_text(encoding="utf-8")
-        doc = frontmatter.parse(text, shown)
+        text = path.read_text(encoding="utf-8-sig")  # without a byte-order mark, so the front matter is seen
+        doc = (frontmatter.check_page if published else frontmatter.parse)(text, shown)
         quizzes, faq, problems = [], [], []
         blocks: list[tuple[str, str, int]] = []  # open /// blocks: (slashes, name, line)
         code = None  # the fence of the code block we are in: nothing in it is a block
@@ -174,7 +175,7 @@ class Academy:
 
     def source(self, src: str) -> SourcePage:
         if src not in self._sources:
-            self._sources[src] = page = SourcePage.read(self.content, src, self.root)
+            self._sources[src] = page = SourcePage.read(self.content, src, self.root, src != self.abbreviations)
             self.report.add(list(page.problems))
         return self._sources[src]
 
@@ -225,7 +226,7 @@ class Academy:
         self.localizations[source.src] += 1
         handwritten = self.handwritten_path(source.src)
         if handwritten.exists():
-            text = handwritten.read_text(encoding="utf-8")
+            text = handwritten.read_text(encoding="utf-8-sig")
             doc = frontmatter.parse(text, self.shown(handwritten))
             stale = int(doc.meta.get("translation_of") != source_revision(source.text))
             return Localized(text, stale=stale)

@@ -1,12 +1,48 @@
-"""What a quiz is, independent of how it is written or shown."""
+"""What a quiz is, independent of how it is written or shown.
+
+Each question type is one class, the single home of everything that differs
+between types: how it is built from validated YAML, the rules a schema cannot
+say, the strings a translator sees (with their comments), the answer text a
+trainee and a search engine read, and the data academy.js scores with. A new
+type is a class here, a control in ``render.py`` and a case in academy.js.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
 
-QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "matching", "numeric", "text")
+Translate = Callable[[str], str]
+ALTERNATIVES = "|"  # separates accepted forms of a typed answer in a translation
+ANSWER_COMMENT = ("quiz accepted answer (trainees type it; keep it short). To accept several forms, separate them with |, "
+                  "e.g. emotional|emotion; the first is shown as the right answer")
+
+
+class Strings(Protocol):
+    """The interface strings a question needs (``academy.interface.Interface``)."""
+
+    def t(self, key: str, **values: Any) -> str: ...
+
+
+@dataclass(frozen=True)
+class Message:
+    """A string a trainee reads, for the translators' catalog."""
+
+    line: int
+    text: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A problem only Python can see, at its line."""
+
+    line: int
+    message: str
+    hint: str
 
 
 @dataclass(frozen=True)
@@ -14,47 +50,296 @@ class Option:
     text: str
     correct: bool = False
     feedback: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)
 class Pair:
     prompt: str
     answer: str
+    line: int = 0
 
 
-@dataclass(frozen=True)
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Question:
     id: str
-    type: str
     text: str
     line: int
     points: float = 1
     hint: str = ""
     explanation: str = ""
     review: str = ""
+    review_line: int = 0
     shuffle: bool = True
-    options: tuple[Option, ...] = ()
-    answer: bool | float | None = None  # true_false and numeric
-    tolerance: float = 0
-    unit: str = ""
-    items: tuple[str, ...] = ()  # ordering, in the correct order
-    pairs: tuple[Pair, ...] = ()  # matching
-    answers: tuple[str, ...] = ()  # text: accepted answers
 
-    @property
-    def choices(self) -> tuple[str, ...]:
-        """The answers a matching question offers, each once, in a stable order."""
-        seen: dict[str, None] = {}
-        for pair in self.pairs:
-            seen.setdefault(pair.answer, None)
-        return tuple(sorted(seen, key=str.casefold))
+    type: ClassVar[str]
+    schema_org_type: ClassVar[str]  # schema.org eduQuestionType
+
+    @classmethod
+    def build(cls, raw: dict, line_of: Callable[[tuple], int], shuffle: bool) -> Question:
+        """The question of one validated YAML mapping; ``line_of`` gives the line of a key path within it."""
+        common = dict(
+            id=raw["id"], text=str(raw["text"]), line=line_of(()), points=float(raw.get("points", 1)),
+            hint=_text(raw.get("hint")), explanation=_text(raw.get("explanation")), review=raw.get("review", ""),
+            review_line=line_of(("review",)) if "review" in raw else 0, shuffle=raw.get("shuffle", shuffle),
+        )
+        return cls(**common, **cls._own(raw, line_of))
+
+    @classmethod
+    def _own(cls, raw: dict, line_of: Callable[[tuple], int]) -> dict:
+        return {}
+
+    def rules(self) -> Iterator[Rule]:
+        return iter(())
+
+    def messages(self) -> Iterator[Message]:
+        yield Message(self.line, self.text, "quiz question")
+        yield from self._own_messages()
+        if self.hint:
+            yield Message(self.line, self.hint, "quiz hint")
+        if self.explanation:
+            yield Message(self.line, self.explanation, "quiz explanation, shown after answering")
+
+    def _own_messages(self) -> Iterator[Message]:
+        return iter(())
+
+    def answer_text(self, tr: Translate, ui: Strings) -> str:
+        """The right answer as one line of text, shown after a wrong attempt."""
+        raise NotImplementedError
+
+    def accepted_answers(self, tr: Translate, ui: Strings) -> list[str]:
+        return [self.answer_text(tr, ui)]
+
+    def suggested_answers(self, tr: Translate) -> list[str]:
+        """Wrong answers the question offers (structured data lists them)."""
+        return []
+
+    def key(self, tr: Translate, ui: Strings) -> dict:
+        """What academy.js needs to score this type, beyond the common fields."""
+        return {}
 
     @property
     def revision(self) -> str:
         """Changes when the English question changes; saved progress for it is then dropped."""
-        data = asdict(self)
-        data.pop("line")
+        data = {"id": self.id, "type": self.type, "text": self.text, "points": self.points, "hint": self.hint,
+                "explanation": self.explanation, "review": self.review, "shuffle": self.shuffle, "options": [],
+                "answer": None, "tolerance": 0, "unit": "", "items": [], "pairs": [], "answers": []}
+        data.update(self._revised())
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:10]
+
+    def _revised(self) -> dict:
+        return {}
+
+
+@dataclass(frozen=True, kw_only=True)
+class SingleChoice(Question):
+    options: tuple[Option, ...]
+    options_line: int = 0
+    type = "single"
+    schema_org_type = "Multiple choice"
+
+    @classmethod
+    def _own(cls, raw, line_of):
+        options = tuple(Option(str(o["text"]), o.get("correct", False), _text(o.get("feedback")), line_of(("options", i)))
+                        for i, o in enumerate(raw["options"]))
+        return {"options": options, "options_line": line_of(("options",))}
+
+    def rules(self) -> Iterator[Rule]:
+        correct = [o for o in self.options if o.correct]
+        if not correct:
+            yield Rule(self.options_line, "no option is marked `correct: true`", "write `correct: true` on the right option(s)")
+        elif self.type == "single" and len(correct) > 1:
+            yield Rule(correct[1].line, f"a single-choice question has {len(correct)} correct options",
+                       "mark exactly one with `correct: true`, or write `type: multiple`")
+
+    def _own_messages(self):
+        for option in self.options:
+            yield Message(option.line, option.text, "quiz option, correct answer" if option.correct else "quiz option, wrong answer")
+            if option.feedback:
+                yield Message(option.line, option.feedback, "quiz feedback for this option")
+
+    def labels(self, tr: Translate, ui: Strings) -> list[str]:
+        return [tr(o.text) for o in self.options]
+
+    def answer_text(self, tr, ui):
+        return "; ".join(self.accepted_answers(tr, ui))
+
+    def accepted_answers(self, tr, ui):
+        return [tr(o.text) for o in self.options if o.correct]
+
+    def suggested_answers(self, tr):
+        return [tr(o.text) for o in self.options if not o.correct]
+
+    def key(self, tr, ui):
+        return {"correct": [i for i, o in enumerate(self.options) if o.correct],
+                "feedback": [tr(o.feedback) if o.feedback else "" for o in self.options]}
+
+    def _revised(self):
+        return {"options": [{"text": o.text, "correct": o.correct, "feedback": o.feedback} for o in self.options]}
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleChoice(SingleChoice):
+    type = "multiple"
+    schema_org_type = "Checkbox"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrueFalse(Question):
+    answer: bool
+    type = "true_false"
+    schema_org_type = "True or false"
+
+    @classmethod
+    def _own(cls, raw, line_of):
+        return {"answer": raw["answer"]}
+
+    def labels(self, tr: Translate, ui: Strings) -> list[str]:
+        return [ui.t("quiz.true"), ui.t("quiz.false")]
+
+    def answer_text(self, tr, ui):
+        return self.labels(tr, ui)[0 if self.answer else 1]
+
+    def key(self, tr, ui):
+        return {"correct": [0 if self.answer else 1]}
+
+    def _revised(self):
+        return {"answer": self.answer}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ordering(Question):
+    items: tuple[str, ...]  # in the correct order
+    type = "ordering"
+    schema_org_type = "Ordering"
+
+    @classmethod
+    def _own(cls, raw, line_of):
+        return {"items": tuple(str(item) for item in raw["items"])}
+
+    def _own_messages(self):
+        for item in self.items:
+            yield Message(self.line, item, "quiz ordering item")
+
+    def answer_text(self, tr, ui):
+        return " → ".join(tr(item) for item in self.items)
+
+    def _revised(self):
+        return {"items": list(self.items)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Matching(Question):
+    pairs: tuple[Pair, ...]
+    pairs_line: int = 0
+    type = "matching"
+    schema_org_type = "Matching"
+
+    @classmethod
+    def _own(cls, raw, line_of):
+        return {"pairs": tuple(Pair(str(p["prompt"]), str(p["answer"]), line_of(("pairs", i))) for i, p in enumerate(raw["pairs"])),
+                "pairs_line": line_of(("pairs",))}
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The answers a matching question offers, each once, in a stable order."""
+        return tuple(sorted(dict.fromkeys(pair.answer for pair in self.pairs), key=str.casefold))
+
+    def rules(self):
+        if len(self.choices) < 2:
+            yield Rule(self.pairs_line, "every pair has the same answer, so there is nothing to match",
+                       "give the pairs at least two different `answer:` values")
+        first: dict[str, int] = {}
+        for number, pair in enumerate(self.pairs, start=1):
+            if pair.prompt in first:
+                yield Rule(pair.line, f"the prompt {json.dumps(pair.prompt, ensure_ascii=False)} is there twice (first as pair {first[pair.prompt]})",
+                           "each prompt is one row of the question; merge the two pairs or reword one")
+            first.setdefault(pair.prompt, number)
+
+    def _own_messages(self):
+        for pair in self.pairs:
+            yield Message(pair.line, pair.prompt, "quiz matching prompt")
+            yield Message(pair.line, pair.answer, "quiz matching answer (a choice shown in every list)")
+
+    def answer_text(self, tr, ui):
+        return "; ".join(f"{tr(p.prompt)} → {tr(p.answer)}" for p in self.pairs)
+
+    def key(self, tr, ui):
+        return {"correct": [self.choices.index(pair.answer) for pair in self.pairs]}
+
+    def _revised(self):
+        return {"pairs": [{"prompt": p.prompt, "answer": p.answer} for p in self.pairs]}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Numeric(Question):
+    answer: float
+    tolerance: float = 0
+    unit: str = ""
+    type = "numeric"
+    schema_org_type = "Numeric"
+
+    @classmethod
+    def _own(cls, raw, line_of):
+        return {"answer": float(raw["answer"]), "tolerance": float(raw.get("tolerance", 0)) or 0, "unit": raw.get("unit", "")}
+
+    def _own_messages(self):
+        if self.unit:
+            yield Message(self.line, self.unit, "quiz unit of a number")
+
+    def answer_text(self, tr, ui):
+        return f"{self.answer:g}{tr(self.unit) if self.unit else ''}"
+
+    def key(self, tr, ui):
+        return {"answer": self.answer, "tolerance": self.tolerance}
+
+    def _revised(self):
+        return {"answer": self.answer, "tolerance": self.tolerance, "unit": self.unit}
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextAnswer(Question):
+    answers: tuple[str, ...]  # every accepted English answer; the first is the one shown
+    type = "text"
+    schema_org_type = "Short answer"
+
+    @classmethod
+    def _own(cls, raw, line_of):
+        answers = raw["answers"]
+        return {"answers": tuple(str(a) for a in ([answers] if isinstance(answers, str) else answers))}
+
+    def _own_messages(self):
+        for answer in self.answers:
+            yield Message(self.line, answer, ANSWER_COMMENT)
+
+    def translated(self, tr: Translate) -> list[str]:
+        """Every accepted form in the page's language, the first answer's first form first."""
+        found: list[str] = []
+        for answer in self.answers:
+            found += [form.strip() for form in tr(answer).split(ALTERNATIVES) if form.strip()] or [answer]
+        return list(dict.fromkeys(found))
+
+    def answer_text(self, tr, ui):
+        return self.translated(tr)[0]
+
+    def accepted_answers(self, tr, ui):
+        return self.translated(tr)
+
+    def key(self, tr, ui):
+        # English is accepted on every page: a trainee may know the term only in English.
+        return {"answers": list(dict.fromkeys([*self.answers, *self.translated(tr)]))}
+
+    def _revised(self):
+        return {"answers": list(self.answers)}
+
+
+QUESTION_TYPES: dict[str, type[Question]] = {
+    cls.type: cls for cls in (SingleChoice, MultipleChoice, TrueFalse, Ordering, Matching, Numeric, TextAnswer)
+}
 
 
 @dataclass(frozen=True)
@@ -65,14 +350,16 @@ class Quiz:
     questions: tuple[Question, ...]
     pass_mark: float = 80
     shuffle: bool = True
+    title_line: int = 0  # 0: no title written, the default is shown
+
 
     @property
     def total_points(self) -> float:
         return sum(q.points for q in self.questions)
 
-
-@dataclass
-class QuizSet:
-    """Every quiz of the site, by id."""
-
-    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    def messages(self) -> Iterator[Message]:
+        """Every string a trainee reads in this quiz, in file order."""
+        if self.title_line:
+            yield Message(self.title_line, self.title, "quiz title")
+        for question in self.questions:
+            yield from question.messages()

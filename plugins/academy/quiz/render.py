@@ -13,9 +13,7 @@ from html import escape
 
 from ..interface import Interface
 from ..jsonld import dumps_for_script
-from .model import Question, Quiz
-
-Translate = Callable[[str], str]
+from .model import Matching, Numeric, Ordering, Question, Quiz, SingleChoice, TextAnswer, Translate, TrueFalse
 
 
 def _shuffled(items: list, seed: str) -> list:
@@ -63,78 +61,13 @@ def _question(quiz: Quiz, q: Question, number: int, tr: Translate, ui: Interface
     data: dict = {"id": q.id, "type": q.type, "points": q.points, "rev": q.revision, "shuffle": q.shuffle}
     if q.explanation:
         data["explanation"] = tr(q.explanation)
+    data.update(q.key(tr, ui))
+    data["answerText"] = q.answer_text(tr, ui)
     out = [
         f'<fieldset class="academy-q" data-q="{escape(q.id)}" data-type="{q.type}">',
         f'<legend><span class="academy-q__n">{number}.</span> {escape(tr(q.text))}</legend>',
+        CONTROLS[q.type](q, base, tr, ui),
     ]
-    if q.type in ("single", "multiple", "true_false"):
-        kind = "checkbox" if q.type == "multiple" else "radio"
-        if q.type == "true_false":
-            labels = [ui.t("quiz.true"), ui.t("quiz.false")]
-            data["correct"] = [0 if q.answer else 1]
-            data["answerText"] = labels[data["correct"][0]]
-            order = [0, 1]
-        else:
-            labels = [tr(o.text) for o in q.options]
-            data["correct"] = [i for i, o in enumerate(q.options) if o.correct]
-            data["feedback"] = [tr(o.feedback) if o.feedback else "" for o in q.options]
-            data["answerText"] = "; ".join(labels[i] for i in data["correct"])
-            order = _shuffled(list(range(len(labels))), base) if q.shuffle else list(range(len(labels)))
-        out.append('<div class="academy-q__options">')
-        for index in order:
-            control = f"{base}--{index}"
-            out.append(
-                f'<div class="academy-q__option"><input type="{kind}" id="{escape(control)}" '
-                f'name="{escape(base)}" value="{index}"><label for="{escape(control)}">{escape(labels[index])}</label></div>'
-            )
-        out.append("</div>")
-    elif q.type == "ordering":
-        items = [tr(item) for item in q.items]
-        data["answerText"] = " → ".join(items)
-        out.append('<ol class="academy-q__order">')
-        for index in _shuffled(list(range(len(items))), base):
-            control = f"{base}--{index}"
-            options = "".join(f'<option value="{p}">{p}</option>' for p in range(1, len(items) + 1))
-            out.append(
-                f'<li data-item="{index}"><select id="{escape(control)}" name="{escape(control)}">'
-                f'<option value="">{escape(ui.t("quiz.position"))}</option>{options}</select>'
-                f'<label for="{escape(control)}">{escape(items[index])}</label></li>'
-            )
-        out.append("</ol>")
-    elif q.type == "matching":
-        choices = list(q.choices)
-        shown = [tr(choice) for choice in choices]
-        data["correct"] = [choices.index(pair.answer) for pair in q.pairs]
-        data["answerText"] = "; ".join(f"{tr(p.prompt)} → {tr(p.answer)}" for p in q.pairs)
-        options = "".join(f'<option value="{i}">{escape(text)}</option>' for i, text in enumerate(shown))
-        out.append('<ul class="academy-q__match">')
-        for index in _shuffled(list(range(len(q.pairs))), base) if q.shuffle else range(len(q.pairs)):
-            control = f"{base}--{index}"
-            out.append(
-                f'<li data-item="{index}"><label for="{escape(control)}">{escape(tr(q.pairs[index].prompt))}</label>'
-                f'<select id="{escape(control)}" name="{escape(control)}">'
-                f'<option value="">{escape(ui.t("quiz.choose"))}</option>{options}</select></li>'
-            )
-        out.append("</ul>")
-    else:
-        control = f"{base}--answer"
-        if q.type == "numeric":
-            data["answer"] = q.answer
-            data["tolerance"] = q.tolerance
-            unit = tr(q.unit) if q.unit else ""
-            data["answerText"] = f"{q.answer:g}{unit}"
-            attrs = 'inputmode="decimal"'
-            suffix = f'<span class="academy-q__unit">{escape(unit)}</span>' if unit else ""
-        else:
-            accepted = list(dict.fromkeys([*q.answers, *(tr(a) for a in q.answers)]))
-            data["answers"] = accepted
-            data["answerText"] = tr(q.answers[0])
-            attrs = 'autocapitalize="off" spellcheck="false"'
-            suffix = ""
-        out.append(
-            f'<div class="academy-q__input"><label for="{escape(control)}">{escape(ui.t("quiz.answer"))}</label> '
-            f'<input type="text" id="{escape(control)}" name="{escape(control)}" autocomplete="off" {attrs}>{suffix}</div>'
-        )
     if q.hint:
         out.append(
             f'<details class="academy-q__hint"><summary>{escape(ui.t("quiz.hint"))}</summary>'
@@ -148,3 +81,68 @@ def _question(quiz: Quiz, q: Question, number: int, tr: Translate, ui: Interface
         )
     out.append("</fieldset>")
     return "".join(out), data
+
+
+def _choices(q: SingleChoice | TrueFalse, base: str, tr: Translate, ui: Interface) -> str:
+    kind = "checkbox" if q.type == "multiple" else "radio"
+    labels = q.labels(tr, ui)
+    order = _shuffled(list(range(len(labels))), base) if q.shuffle and q.type != "true_false" else list(range(len(labels)))
+    out = ['<div class="academy-q__options">']
+    for index in order:
+        control = f"{base}--{index}"
+        out.append(
+            f'<div class="academy-q__option"><input type="{kind}" id="{escape(control)}" '
+            f'name="{escape(base)}" value="{index}"><label for="{escape(control)}">{escape(labels[index])}</label></div>'
+        )
+    out.append("</div>")
+    return "".join(out)
+
+
+def _ordering(q: Ordering, base: str, tr: Translate, ui: Interface) -> str:
+    items = [tr(item) for item in q.items]
+    out = ['<ol class="academy-q__order">']
+    for index in _shuffled(list(range(len(items))), base):
+        control = f"{base}--{index}"
+        options = "".join(f'<option value="{p}">{p}</option>' for p in range(1, len(items) + 1))
+        out.append(
+            f'<li data-item="{index}"><select id="{escape(control)}" name="{escape(control)}">'
+            f'<option value="">{escape(ui.t("quiz.position"))}</option>{options}</select>'
+            f'<label for="{escape(control)}">{escape(items[index])}</label></li>'
+        )
+    out.append("</ol>")
+    return "".join(out)
+
+
+def _matching(q: Matching, base: str, tr: Translate, ui: Interface) -> str:
+    options = "".join(f'<option value="{i}">{escape(tr(choice))}</option>' for i, choice in enumerate(q.choices))
+    out = ['<ul class="academy-q__match">']
+    for index in _shuffled(list(range(len(q.pairs))), base) if q.shuffle else range(len(q.pairs)):
+        control = f"{base}--{index}"
+        out.append(
+            f'<li data-item="{index}"><label for="{escape(control)}">{escape(tr(q.pairs[index].prompt))}</label>'
+            f'<select id="{escape(control)}" name="{escape(control)}">'
+            f'<option value="">{escape(ui.t("quiz.choose"))}</option>{options}</select></li>'
+        )
+    out.append("</ul>")
+    return "".join(out)
+
+
+def _typed(q: Numeric | TextAnswer, base: str, tr: Translate, ui: Interface) -> str:
+    control = f"{base}--answer"
+    if isinstance(q, Numeric):
+        attrs = 'inputmode="decimal"'
+        suffix = f'<span class="academy-q__unit">{escape(tr(q.unit))}</span>' if q.unit else ""
+    else:
+        attrs = 'autocapitalize="off" spellcheck="false"'
+        suffix = ""
+    return (
+        f'<div class="academy-q__input"><label for="{escape(control)}">{escape(ui.t("quiz.answer"))}</label> '
+        f'<input type="text" id="{escape(control)}" name="{escape(control)}" autocomplete="off" {attrs}>{suffix}</div>'
+    )
+
+
+# The form controls of each question type; the model gives everything else.
+CONTROLS: dict[str, Callable[..., str]] = {
+    "single": _choices, "multiple": _choices, "true_false": _choices,
+    "ordering": _ordering, "matching": _matching, "numeric": _typed, "text": _typed,
+}

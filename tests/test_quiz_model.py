@@ -1,0 +1,156 @@
+"""One home per question type: the model gives every type's strings, answer text and scoring data."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from academy.errors import ContentError
+from academy.extract import extract_quiz
+from academy.interface import Interface
+from academy.quiz.load import parse_quiz
+from academy.quiz.model import QUESTION_TYPES
+from academy.quiz.render import CONTROLS, render_quiz
+from academy.quiz.validate import question_types
+from academy.seo import quiz_ld
+from test_quiz_validation import BASE, billion_laughs
+
+UI = Interface("en", None)
+
+
+def sample():
+    return parse_quiz(BASE, "quizzes/sample.yml", "sample")
+
+
+class NamedBytes(io.BytesIO):
+    name = "quizzes/sample.yml"
+
+
+def test_every_type_of_the_schema_has_a_model_class_and_a_control():
+    assert tuple(QUESTION_TYPES) == question_types()
+    assert set(CONTROLS) == set(question_types())
+    assert sorted({q.type for q in sample().questions}) == sorted(question_types())
+
+
+def test_extraction_walks_the_model_and_finds_every_string_a_trainee_reads():
+    found = {text: (line, comment) for line, _, text, (comment,) in extract_quiz(NamedBytes(BASE.encode()), None, None, {})}
+    expected = ["Check your understanding", "Which is a soft skill?", "Patience", "Yes.", "Typing", "A chat", "The weather",
+                "FMOT lasts seconds.", "Need", "Research", "Purchase", "Reading reviews", "ZMOT", "FMOT", "%", "research"]
+    assert [text for text in expected if text not in found] == []
+    assert found["Patience"] == (10, "quiz option, correct answer")
+    assert found["Typing"] == (13, "quiz option, wrong answer")
+    assert found["Picking a box"] == (34, "quiz matching prompt")
+    # true/false labels are interface strings, not quiz strings
+    assert "True" not in found
+
+
+def test_extraction_refuses_a_quiz_the_build_refuses():
+    with pytest.raises(ContentError) as error:
+        list(extract_quiz(NamedBytes(BASE.replace("questions:", "question:").encode()), None, None, {}))
+    assert "sample.yml:4: unknown key `question`" in str(error.value)
+
+
+def test_extraction_does_not_expand_an_alias_bomb():
+    with pytest.raises(ContentError, match="anchors and aliases"):
+        list(extract_quiz(NamedBytes(billion_laughs().encode()), None, None, {}))
+
+
+def test_the_page_and_the_structured_data_show_the_same_answer_text():
+    quiz = sample()
+    key_html = render_quiz(quiz, str.upper, UI)
+    ld = quiz_ld(quiz, str.upper, UI, "en", "https://academy.test/x/#quiz-sample")
+    for question, part in zip(quiz.questions, ld["hasPart"], strict=True):
+        accepted = part["acceptedAnswer"] if isinstance(part["acceptedAnswer"], list) else [part["acceptedAnswer"]]
+        assert question.answer_text(str.upper, UI) in [a["text"] for a in accepted] or question.type == "multiple"
+        assert part["eduQuestionType"] == question.schema_org_type
+    assert '"answerText":"PATIENCE"' in key_html and '"answerText":"53%"' in key_html
+    assert '"answerText":"A CHAT; A REVIEW"' in key_html and '"answerText":"NEED → RESEARCH → PURCHASE"' in key_html
+
+
+def test_a_broken_review_link_is_reported_at_the_review_line():
+    review = next(q for q in sample().questions if q.review)
+    assert (review.line, review.review_line) == (5, 8)
+
+
+def test_saved_progress_keys_do_not_depend_on_line_numbers():
+    moved = parse_quiz(BASE.replace("pass_mark: 80\n", "pass_mark: 80\nshuffle: true\n"), "quizzes/sample.yml", "sample")
+    assert [q.revision for q in moved.questions] == [q.revision for q in sample().questions]
+    changed = parse_quiz(BASE.replace("answer: 53", "answer: 54"), "quizzes/sample.yml", "sample")
+    assert [a.revision == b.revision for a, b in zip(changed.questions, sample().questions, strict=True)] == [True] * 5 + [False, True]
+
+
+
+def test_i18n_update_refuses_a_broken_quiz_and_keeps_every_translation(project, monkeypatch, capsys):
+    """A misspelt `questions:` must not make every translation of the quiz obsolete."""
+    from academy.cli import main
+
+    quiz = project / "quizzes/first-steps.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("questions:", "question:"), encoding="utf-8")
+    catalogs = {path: path.read_bytes() for path in (project / "locales").rglob("*.po*")}
+    monkeypatch.chdir(project)
+    assert main(["i18n", "update"]) == 1
+    assert "quizzes/first-steps.yml:" in capsys.readouterr().err
+    assert {path: path.read_bytes() for path in (project / "locales").rglob("*.po*")} == catalogs
+
+
+def catalog_of(lang: str, quiz: str):
+    from babel.messages.pofile import read_po
+
+    with (Path(__file__).resolve().parent.parent / f"locales/{lang}/LC_MESSAGES/quizzes/{quiz}.po").open("rb") as handle:
+        catalog = read_po(handle)
+    return lambda text: (catalog.get(text).string if catalog.get(text) and catalog.get(text).string and not catalog.get(text).fuzzy
+                         else text)
+
+
+def typed(quiz_id: str, question_id: str):
+    from academy.quiz.load import load_quiz
+
+    quiz = load_quiz(Path(__file__).resolve().parent.parent / f"quizzes/{quiz_id}.yml")
+    return next(q for q in quiz.questions if q.id == question_id)
+
+
+def test_a_translation_lists_several_forms_separated_by_a_bar():
+    question = typed("soft-skills", "listening-term")
+    tr = {"proactive listening": " проактивное слушание | упреждающее слушание ||", "active listening": "активное слушание"}.get
+    forms = question.translated(lambda text: tr(text) or text)
+    assert forms == ["проактивное слушание", "упреждающее слушание", "активное слушание"]
+    assert question.answer_text(lambda text: tr(text) or text, UI) == "проактивное слушание"
+    assert question.translated(lambda text: "|" if text == "active listening" else text) == ["proactive listening", "active listening"]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ["proactive listening", "active listening"]),
+    ("ru", ["проактивное слушание", "активное слушание"]),
+    ("fil", ["proactive listening", "proaktibong pakikinig", "active listening", "aktibong pakikinig"]),
+])
+def test_the_soft_skills_quiz_accepts_proactive_and_active_listening(lang, expected):
+    question = typed("soft-skills", "listening-term")
+    tr = (lambda text: text) if lang == "en" else catalog_of(lang, "soft-skills")
+    accepted = question.key(tr, UI)["answers"]
+    assert [form for form in expected if form not in accepted] == []
+    assert {"proactive listening", "active listening"} <= set(accepted)  # English counts on every page
+
+
+def test_russian_accepts_both_genders_of_emotional():
+    question = typed("customer-engagement", "strongest-engagement-type")
+    accepted = question.key(catalog_of("ru", "customer-engagement"), UI)["answers"]
+    assert {"эмоциональная", "эмоциональный"} <= set(accepted)
+
+
+def test_the_translator_comment_explains_the_bar():
+    comments = [comment for _, _, text, (comment,) in extract_quiz(NamedBytes(BASE.encode()), None, None, {}) if text == "research"]
+    assert comments and "separate them with |" in comments[0]
+
+
+def test_two_files_with_the_same_quiz_id_are_refused(tmp_path):
+    from academy.quiz.load import load_quizzes
+
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "quizzes/sample.yml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "quizzes/sample.yaml").write_text(BASE, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_quizzes(tmp_path / "quizzes", tmp_path)
+    assert [str(p).splitlines()[0] for p in error.value.problems] == [
+        "quizzes/sample.yaml:1: quiz id sample is also the id of quizzes/sample.yml"]
