@@ -182,3 +182,58 @@ def test_properdocs_builds_the_same_site_as_mkdocs(project):
             assert b'content="mkdocs-ProperDocs' in b or b"generator" not in b, name  # every language ran on it
             a, b = generator.sub(b"", a), generator.sub(b"", b)
         assert a == b, name
+
+
+def _language_builds_of(parent_pid: int) -> list[int]:
+    """The pids of running processes that are language builds started by this parent (by their environment)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            environ = (proc / "environ").read_bytes().split(b"\0")
+            status = (proc / "status").read_text()
+        except OSError:
+            continue
+        if b"ACADEMY_CHILD=1" in environ and f"PPid:\t{parent_pid}\n" in status and "State:\tZ" not in status:
+            found.append(int(proc.name))
+    return found
+
+
+def test_language_builds_die_with_the_build_that_started_them(project):
+    import signal
+    import time
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ACADEMY_LANG", None)
+    parent = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: list[int] = []
+    deadline = time.monotonic() + 120
+    while not children and parent.poll() is None and time.monotonic() < deadline:
+        children = _language_builds_of(parent.pid)
+        time.sleep(0.05)
+    assert children, "the language builds were seen running"
+    for pid in children:  # stopped, a language build cannot finish on its own before we look
+        os.kill(pid, signal.SIGSTOP)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 60
+    alive = children
+    while alive and time.monotonic() < deadline:
+        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
+                 and "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()]
+        time.sleep(0.1)
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, f"language builds still running after their parent was killed: {alive}"
+
+
+def test_a_build_removes_what_an_interrupted_build_left_beside_the_site(project):
+    leftovers = [project / ".site.fil-abc123", project / ".site.ru-def456"]
+    for folder in leftovers:
+        (folder / "journey").mkdir(parents=True)
+        (folder / "journey" / "index.html").write_text("old", encoding="utf-8")
+    (project / ".site.fil-abc123.log").write_text("old", encoding="utf-8")
+    sitekit.build(project)
+    assert not any(p.name.startswith(".site.") for p in project.iterdir()), sorted(p.name for p in project.iterdir())

@@ -80,6 +80,7 @@ class LanguageBuilds:
         self.builds: dict[str, LanguageBuild] = {}
 
     def start(self, codes: list[str], options: BuildOptions) -> None:
+        self._remove_leftovers(codes)
         for code in codes:
             self.site.parent.mkdir(parents=True, exist_ok=True)
             out = Path(tempfile.mkdtemp(prefix=f".{self.site.name}.{code}-", dir=self.site.parent))
@@ -120,6 +121,17 @@ class LanguageBuilds:
                                      "without a report:\n" + "\n".join(tail),
                                      f"run `ACADEMY_LANG={build.code} {engine()} build` to see it alone"))
             return report
+
+    def _remove_leftovers(self, codes: list[str]) -> None:
+        """What an interrupted build left beside the site (its language outputs, reports and logs)."""
+        import shutil
+
+        for code in codes:
+            for leftover in self.site.parent.glob(f".{self.site.name}.{code}-*"):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink(missing_ok=True)
 
     def outputs(self) -> dict[str, Path]:
         return {code: build.out for code, build in self.builds.items()}
