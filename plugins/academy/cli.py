@@ -19,6 +19,7 @@ import yaml
 from .catalogs import CatalogError
 from .errors import ContentError
 from .frontmatter import FrontMatterError
+from .gnu_gettext import GettextMissing
 from .i18n import Sources, coverage, handwritten_pages, update
 
 
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = _sources(args.config_file)
     try:
         return _run(args, sources)
-    except (ContentError, FrontMatterError, CatalogError) as error:
+    except (ContentError, FrontMatterError, CatalogError, GettextMissing) as error:
         problems = getattr(error, "problems", None) or [error.problem]
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -66,10 +67,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, sources: Sources) -> int:
     if args.command == "i18n" and args.action == "update":
-        changed = update(sources, args.sources or None)
-        for path in changed:
+        result = update(sources, args.sources or None)
+        for path in result.changed:
             print(f"updated {path}")
-        print(f"{len(changed)} file(s) changed")
+        for note in result.notes:
+            print(note, file=sys.stderr)
+        print(f"{len(result.changed)} file(s) changed")
         return 0
     if args.command == "i18n" and args.action == "status":
         return _status(sources, args.fail_under)

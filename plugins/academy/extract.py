@@ -20,14 +20,19 @@ from .quiz.load import LINE, _LineLoader
 Extracted = Iterator[tuple[int, str | None, str, list[str]]]
 
 
+def _text(fileobj: IO[bytes]) -> str:
+    """The file as text with \\n line endings, as the build reads it (a lesson saved on Windows has \\r\\n)."""
+    return fileobj.read().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def extract_markdown(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict) -> Extracted:
-    text = fileobj.read().decode("utf-8")
+    text = _text(fileobj)
     for unit in messages_of_page(text, getattr(fileobj, "name", "page.md")):
         yield unit.line, None, unit.text, [unit.kind]
 
 
 def extract_svg(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict) -> Extracted:
-    for label, line in diagrams.labels(fileobj.read().decode("utf-8")):
+    for label, line in diagrams.labels(_text(fileobj)):
         yield line, None, label, ["diagram label"]
 
 
@@ -70,7 +75,7 @@ def quiz_messages(data: Any) -> list[tuple[int, str, str]]:
 
 def extract_quiz(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict) -> Extracted:
     try:
-        data = yaml.load(fileobj.read().decode("utf-8"), Loader=_LineLoader)  # noqa: S506 (a SafeLoader)
+        data = yaml.load(_text(fileobj), Loader=_LineLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError:
         return
     for line, text, kind in quiz_messages(data):
