@@ -12,6 +12,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from translate.storage import pypo
 
 import sitekit
@@ -270,3 +272,31 @@ def test_shipped_catalogs_are_read_by_every_tool_and_an_update_leaves_them_as_th
     (tmp_path / "plugins/academy").mkdir(parents=True)
     result = update(tmp_path)
     assert "0 file(s) changed" in result.stdout, result.stdout
+
+
+BODY = GOOD.index("#:")  # the header's own checks (charset, Plural-Forms) are stricter than msgfmt, on purpose
+MUTATIONS = st.tuples(st.integers(min_value=BODY, max_value=len(GOOD) - 1),
+                      st.sampled_from(["delete", '"', "\n", "\\", " ", "x", "#", "[", "msgstr "]))
+
+
+@given(st.lists(MUTATIONS, min_size=1, max_size=3))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_whatever_msgfmt_rejects_the_strict_reader_rejects_too(tmp_path, mutations):
+    from academy.catalogs import CatalogError, read_po_strictly
+
+    text = GOOD
+    for position, change in mutations:
+        position = min(position, len(text) - 1)
+        text = text[:position] + text[position + 1:] if change == "delete" else text[:position] + change + text[position:]
+    path = tmp_path / "mutated.po"
+    path.write_text(text, encoding="utf-8")
+    rejected = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True).returncode != 0
+    if rejected:
+        with pytest.raises(CatalogError):
+            read_po_strictly(path, tmp_path)
+        return
+    try:
+        polib.pofile(str(path))
+    except OSError:
+        return  # msgfmt reads `msgid"text"`, polib and so Poedit-era tools do not: refusing it is right
+    read_po_strictly(path, tmp_path)
