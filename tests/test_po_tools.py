@@ -300,3 +300,61 @@ def test_whatever_msgfmt_rejects_the_strict_reader_rejects_too(tmp_path, mutatio
     except OSError:
         return  # msgfmt reads `msgid"text"`, polib and so Poedit-era tools do not: refusing it is right
     read_po_strictly(path, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory):
+    """A factory of fresh copies of one tiny academy (writing it takes seconds; copying it, milliseconds)."""
+    import shutil
+
+    template = sitekit.write_project(tmp_path_factory.mktemp("template"))
+    counter = iter(range(10**6))
+
+    def make() -> Path:
+        target = tmp_path_factory.getbasetemp() / f"copy-{next(counter)}"
+        shutil.copytree(template, target)
+        return target
+
+    return make
+
+
+EDITABLE = [LONG_OLD, "Every customer meets the brand through a touchpoint.", "- Ratings matter too.",
+            "Answer every customer kindly.", "## The research moment"]
+EDITS = st.lists(st.tuples(st.sampled_from(["change", "revert", "delete", "crlf", "lf"]),
+                           st.integers(min_value=0, max_value=len(EDITABLE) - 1)), min_size=1, max_size=5)
+
+
+@given(EDITS)
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_no_sequence_of_english_edits_loses_a_translation(project_copy, edits):
+    """Every translation stays live, fuzzy or obsolete through any edits, and is live again when the English is."""
+    from academy.cli import _sources
+    from academy.i18n import update as run_update
+
+    project = project_copy()
+    sources = _sources(project / "mkdocs.yml")
+    lesson = project / LESSON
+    original = lesson.read_text(encoding="utf-8")
+    written = {entry.msgid: entry.msgstr for entry in ru_lesson(project) if entry.msgstr}
+    text, crlf = original, False
+    for action, index in edits:
+        line = EDITABLE[index]
+        if action == "change":
+            text = text.replace(line, line.rstrip(".") + " at every step.") if line in text else text
+        elif action == "revert":
+            text = text.replace(line.rstrip(".") + " at every step.", line)
+        elif action == "delete":
+            text = text.replace(line + "\n", "")
+        else:
+            crlf = action == "crlf"
+        lesson.write_bytes((text.replace("\n", "\r\n") if crlf else text).encode("utf-8"))
+        run_update(sources)
+        kept = {entry.msgstr for entry in ru_lesson(project)} | {e.msgstr for e in ru_lesson(project).obsolete_entries()}
+        assert set(written.values()) <= kept
+    lesson.write_text(original, encoding="utf-8")
+    run_update(sources)
+    catalog = ru_lesson(project)
+    for msgid, msgstr in written.items():
+        entry = catalog.find(msgid)
+        assert entry is not None and entry.msgstr == msgstr and "fuzzy" not in entry.flags, msgid
+    assert_every_tool_reads_every_catalog(project)
