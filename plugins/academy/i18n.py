@@ -24,7 +24,7 @@ from pathlib import Path
 
 import polib
 
-from . import gnu_gettext
+from . import diagrams, gnu_gettext
 from .catalogs import UI_DOMAIN, domain_of, po_path, pot_path, read_catalog, read_po_strictly
 from .errors import ContentError, Problem
 from .extract import extractor_for
@@ -110,7 +110,8 @@ def check_sources(sources: Sources) -> None:
     """Refuse to extract from a source the build would refuse.
 
     A quiz with ``question:`` for ``questions:`` is valid YAML with no messages;
-    extracting it would make every translation of the quiz obsolete.
+    extracting it would make every translation of the quiz obsolete. A diagram
+    label mixed with other elements cannot be one message.
     """
     from .quiz.load import load_quiz
 
@@ -121,6 +122,8 @@ def check_sources(sources: Sources) -> None:
                 load_quiz(path, sources.root)
             except ContentError as error:
                 problems.extend(error.problems)
+    for path in sorted(sources.content.rglob("*.svg")):
+        problems.extend(diagrams.problems(path.read_text(encoding="utf-8"), _relative(path, sources.root)))
     if problems:
         raise ContentError([*problems, Problem(problems[0].path, problems[0].line,
                                                "no catalog was updated: fix the problems above and run the update again")])
