@@ -49,6 +49,8 @@ class Catalog:
     domain: str
     path: Path | None
     entries: dict[tuple[str, str | None], Translation] = field(default_factory=dict)
+    plural_forms: str | None = None  # the header's Plural-Forms, as written
+    plural_forms_line: int = 1
 
     def lookup(self, msgid: str, context: str | None = None) -> Translation | None:
         return self.entries.get((msgid, context))
@@ -60,6 +62,8 @@ def read_catalog(path: Path, lang: str, domain: str, root: Path | None = None) -
     if not path.exists():
         return catalog
     po = read_po_strictly(path, root)
+    catalog.plural_forms = po.metadata.get("Plural-Forms")
+    catalog.plural_forms_line = _header_line(path.read_text(encoding="utf-8").splitlines(), "Plural-Forms")
     for entry in po:
         if entry.obsolete or not entry.msgid:
             continue

@@ -77,7 +77,7 @@ class Academy:
         self.warnings: list[Problem] = []
         self.quizzes: dict[str, Quiz] = load_quizzes(quizzes, root) if quizzes.exists() else {}
         ui_catalog = None if self.is_source else self.catalogs.get(UI_DOMAIN)
-        self.ui = Interface(language.code, ui_catalog)
+        self.ui = Interface(language.code, ui_catalog, root)
         self.current = PageResult()
         self.courses: list[Course] = []
         self._info: dict[str, PageInfo] = {}
