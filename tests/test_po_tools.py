@@ -130,6 +130,47 @@ def test_headers_and_wrapping_of_translators_tools_survive_an_update(project):
         assert kept in text
 
 
+def entries(path: Path) -> list[tuple]:
+    return sorted((e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items())), "fuzzy" in e.flags, e.previous_msgid,
+                   e.obsolete, e.tcomment) for e in polib.pofile(str(path)))
+
+
+def test_a_file_saved_by_translate_toolkit_loses_nothing_in_an_update(project):
+    edit(project, LONG_OLD, "A shopper reads reviews before buying a phone.")
+    edit(project, "- Ratings matter too.\n", "")
+    update(project)
+    path = project / "locales/ru/LC_MESSAGES/content/journey/first-steps.po"
+    before = entries(path)
+    store = pypo.pofile.parsefile(str(path))
+    path.write_bytes(bytes(store))  # Weblate's writer, without msgcat
+    update(project)
+    assert entries(path) == before
+    assert_every_tool_reads_every_catalog(project)
+
+
+def test_without_gnu_gettext_the_update_says_what_to_install(project):
+    import os
+
+    env = dict(os.environ, PATH="/nonexistent")
+    result = subprocess.run([sys.executable, "-m", "academy.cli", "i18n", "update"], cwd=project, capture_output=True,
+                            text=True, env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "GNU gettext" in result.stderr and "apt-get install gettext" in result.stderr
+
+
+def test_the_build_refuses_a_po_file_with_a_missing_closing_quote(project):
+    site_before = sitekit.build(project).html("ru/index.html")
+    path = project / "locales/ru/LC_MESSAGES/content/journey/index.po"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgstr "Курс о клиентах."', 'msgstr "Курс о клиентах.'), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index('msgstr "Курс о клиентах.') + 1
+    built = sitekit.build(project, check=False)
+    output = built.result.stdout + built.result.stderr
+    assert built.result.returncode != 0 and "Traceback" not in output
+    assert f"locales/ru/LC_MESSAGES/content/journey/index.po:{line}: this PO file cannot be read" in output
+    assert built.html("ru/index.html") == site_before
+
+
 def test_english_changed_and_changed_back_brings_the_translation_back_live(project):
     edit(project, "Ratings matter too.", "Stars matter a great deal too.")
     edit(project, LONG_OLD, "A shopper reads reviews before buying a phone.")

@@ -9,6 +9,7 @@ write, so a file saved by Weblate and updated here keeps its line breaks.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -30,14 +31,7 @@ def _run(tool: str, *args: str, stdin: bytes | None = None) -> subprocess.Comple
     if shutil.which(tool) is None:
         raise GettextMissing(tool)
     # LC_ALL=C: messages in English and no conversion to the terminal's charset.
-    return subprocess.run([tool, *args], input=stdin, capture_output=True, check=False,
-                          env={"LC_ALL": "C", "PATH": _path()})
-
-
-def _path() -> str:
-    import os
-
-    return os.environ.get("PATH", "/usr/bin:/bin")
+    return subprocess.run([tool, *args], input=stdin, capture_output=True, check=False, env={**os.environ, "LC_ALL": "C"})
 
 
 def normalized(po_text: bytes) -> bytes:
