@@ -399,3 +399,26 @@ def test_no_sequence_of_english_edits_loses_a_translation(project_copy, edits):
         entry = catalog.find(msgid)
         assert entry is not None and entry.msgstr == msgstr and "fuzzy" not in entry.flags, msgid
     assert_every_tool_reads_every_catalog(project)
+
+
+def test_a_catalog_written_by_babels_writer_is_migrated_with_its_previous_english(project):
+    from babel.messages.pofile import read_po, write_po
+
+    edit(project, LONG_OLD, LONG)
+    update(project)
+    translate(project, LONG, LONG_RU)
+    update(project)
+    edit(project, LONG, LONG_EDITED)
+    path = project / "locales/ru/LC_MESSAGES/content/journey/first-steps.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    message = catalog[LONG]
+    del catalog[LONG]
+    catalog.add(LONG_EDITED, LONG_RU, flags=["fuzzy"], previous_id=LONG, locations=message.locations)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=0, include_previous=True)  # how earlier versions of the update wrote
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True).returncode != 0
+    update(project)
+    entry = ru_lesson(project).find(LONG_EDITED)
+    assert entry.previous_msgid == LONG and entry.msgstr == LONG_RU and "fuzzy" in entry.flags
+    assert_every_tool_reads_every_catalog(project)

@@ -139,10 +139,13 @@ def _syntax_problem(shown: str, lines: list[str]) -> Problem | None:
     return None
 
 
-def read_po_strictly(path: Path, root: Path | None = None) -> polib.POFile:
-    """The PO (or POT) file parsed by polib, after the checks msgfmt makes; CatalogError otherwise."""
+def read_po_strictly(path: Path, root: Path | None = None, data: bytes | None = None) -> polib.POFile:
+    """The PO (or POT) file parsed by polib, after the checks msgfmt makes; CatalogError otherwise.
+
+    ``data`` stands in for the file's bytes (a repaired copy); problems still name ``path``.
+    """
     shown = display_path(path, root)
-    data = path.read_bytes()
+    data = path.read_bytes() if data is None else data
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -18,6 +18,7 @@ changes the entries it touches and nothing else.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,6 +170,36 @@ def _migrated(po: polib.POFile) -> bool:
     return changed
 
 
+_PREVIOUS = re.compile(r'^(#~?\| )(msgctxt|msgid|msgid_plural) "')
+
+
+def repaired_previous(data: bytes) -> bytes:
+    """Join the ``#| msgid`` lines Babel's writer wrapped in the middle of a string.
+
+    Earlier versions of this command wrote such lines (msgfmt refuses them); the
+    words are all there, so the previous English is recovered, not lost.
+    """
+    lines = data.decode("utf-8", errors="surrogateescape").split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        match = _PREVIOUS.match(line)
+        if match and not _closed(line[match.end() - 1:]):
+            prefix = match.group(1)
+            while i + 1 < len(lines) and lines[i + 1].startswith(prefix) and not _PREVIOUS.match(lines[i + 1]) \
+                    and not _closed(line[match.end() - 1:]):
+                i += 1
+                line += " " + lines[i][len(prefix):]
+        out.append(line)
+        i += 1
+    return "\n".join(out).encode("utf-8", errors="surrogateescape")
+
+
+def _closed(quoted: str) -> bool:
+    return bool(re.fullmatch(r'"(?:[^"\\]|\\.)*"\s*', quoted))
+
+
 def _revived(po: polib.POFile) -> bool:
     """English that changed and changed back: the translation was written for it, so it is live again."""
     changed = False
@@ -200,7 +231,8 @@ def _msgids(po: polib.POFile) -> set[str]:
     return {entry.msgid for entry in po if entry.msgid and not entry.obsolete}
 
 
-def _renames(sources: Sources, wanted: dict[str, polib.POFile], result: UpdateResult) -> dict[str, str]:
+def _renames(sources: Sources, wanted: dict[str, polib.POFile], existing: dict[tuple[str, str], polib.POFile],
+             result: UpdateResult) -> dict[str, str]:
     """Catalogs whose English source moved (a lesson renamed): new domain -> old domain.
 
     A catalog with no source any more is matched to a new source with no catalog
@@ -216,7 +248,7 @@ def _renames(sources: Sources, wanted: dict[str, polib.POFile], result: UpdateRe
         for orphan in orphans:
             if orphan in moves.values():
                 continue
-            old = _msgids(read_po_strictly(po_path(sources.locales, lang, orphan), sources.root))
+            old = _msgids(existing[(lang, orphan)])
             best = max(newcomers, default=None, key=lambda d: len(old & _msgids(wanted[d])))
             if best is not None and best not in moves and len(old & _msgids(wanted[best])) * 2 > len(_msgids(wanted[best])):
                 moves[best] = orphan
@@ -247,8 +279,9 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
     existing: dict[tuple[str, str], polib.POFile] = {}
     for lang in sources.translations():
         for domain in sorted(_existing_domains(sources.locales / lang / "LC_MESSAGES", ".po")):
-            existing[(lang, domain)] = read_po_strictly(po_path(sources.locales, lang, domain), sources.root)
-    moves = {} if only else _renames(sources, wanted, result)
+            path = po_path(sources.locales, lang, domain)
+            existing[(lang, domain)] = read_po_strictly(path, sources.root, repaired_previous(path.read_bytes()))
+    moves = {} if only else _renames(sources, wanted, existing, result)
     outputs: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="academy-i18n-") as scratch:
         work = Path(scratch)
