@@ -158,3 +158,15 @@ def test_every_visible_text_is_in_a_message_and_every_message_is_shown(source):
         assert any(visible in " ".join(t.split()) for t in texts), (visible, texts)
     assert translated(source) != source
     assert render(translated(source)).count("Ж") == len(units)  # every translation reaches the page, once
+
+
+def test_text_inside_an_html_block_is_refused_with_its_line_and_the_page_is_not_complete():
+    from academy.catalogs import Catalog
+    from academy.localize import localize_page
+
+    source = "---\ntitle: T\n---\n\n# Title\n\n<div class=\"note\">\n  <p>Call us today.</p>\n</div>\n\n<!-- an editor's note -->\n"
+    [refusal] = segment.refusals(source.split("---\n", 2)[2], 4)
+    assert refusal.line == 7 and "HTML block" in refusal.message and refusal.hint
+    localized = localize_page(source, "content/page.md", Catalog("ru", "page", None))
+    assert not localized.complete
+    assert [(p.path, p.line) for p in localized.problems] == [("content/page.md", 7)]

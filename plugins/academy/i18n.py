@@ -25,7 +25,7 @@ from pathlib import Path
 
 import polib
 
-from . import diagrams, gnu_gettext
+from . import diagrams, frontmatter, gnu_gettext, segment
 from .catalogs import UI_DOMAIN, domain_of, po_path, pot_path, read_catalog, read_po_strictly
 from .errors import ContentError, Problem
 from .extract import extractor_for
@@ -242,9 +242,9 @@ def _renames(sources: Sources, wanted: dict[str, polib.POFile], existing: dict[t
     moves: dict[str, str] = {}
     for lang in sources.translations():
         folder = sources.locales / lang / "LC_MESSAGES"
-        existing = _existing_domains(folder, ".po")
-        orphans = sorted(existing - set(wanted))
-        newcomers = sorted(domain for domain in wanted if domain not in existing)
+        present = _existing_domains(folder, ".po")
+        orphans = sorted(present - set(wanted))
+        newcomers = sorted(domain for domain in wanted if domain not in present)
         for orphan in orphans:
             if orphan in moves.values():
                 continue
@@ -270,6 +270,10 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
     """
     result = UpdateResult()
     check_sources(sources)
+    for path in sorted(sources.content.rglob("*.md")):
+        doc = frontmatter.parse(path.read_text(encoding="utf-8"), _relative(path, sources.root))
+        for refusal in segment.refusals(doc.body, doc.body_line):
+            result.notes.append(str(Problem(_relative(path, sources.root), refusal.line, refusal.message, refusal.hint)))
     wanted = templates(sources)
     if only:
         chosen = {domain_of(Path(p).resolve().relative_to(sources.root).as_posix()) if p != UI_DOMAIN else UI_DOMAIN

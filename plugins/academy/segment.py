@@ -34,6 +34,15 @@ class Unit:
 Translate = Callable[[Unit], "str | None"]
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """Text a reader sees that cannot be a message: it stays English in every language."""
+
+    line: int
+    message: str
+    hint: str
+
+
 @dataclass
 class Part:
     """A run of source lines, with the messages in it (none for verbatim text)."""
@@ -96,6 +105,7 @@ class _Splitter:
         self.blocks: list[str] = []  # open /// blocks, innermost last
         self.ids: set[str] = set()  # heading ids so far, made unique as toc does
         self.quoted = False  # inside a blockquote
+        self.refused: list[Refusal] = []
 
     def lineno(self, index: int) -> int:
         return self.first_line + index
@@ -179,7 +189,14 @@ class _Splitter:
         i = start
         while i < len(self.lines) and self.lines[i].strip():
             i += 1
-        self.verbatim("".join(self.lines[start:i]))
+        block = "".join(self.lines[start:i])
+        shown = re.sub(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", "", block, flags=re.DOTALL | re.IGNORECASE)
+        if _is_translatable(shown):
+            self.refused.append(Refusal(
+                self.lineno(start), "text inside an HTML block cannot be translated: it would stay English on every page",
+                "write the text in Markdown (a paragraph, a list, an admonition) outside the HTML, "
+                "or use an inline tag inside a paragraph"))
+        self.verbatim(block)
         return i
 
     def heading_part(self, original: str, level: int, content: str, line: int,
@@ -266,6 +283,7 @@ class _Splitter:
         inner.blocks = list(self.blocks)
         inner.ids = self.ids
         inner.quoted = self.quoted or quoted
+        inner.refused = self.refused
         position = 0
         for part in inner.run():
             count = len(part.original.splitlines(keepends=True))
@@ -434,8 +452,14 @@ def _split_cells(row: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _split(text: str, first_line: int) -> tuple[Part, ...]:
-    return tuple(_Splitter(text.splitlines(keepends=True), first_line).run())
+def _split(text: str, first_line: int) -> tuple[tuple[Part, ...], tuple[Refusal, ...]]:
+    splitter = _Splitter(text.splitlines(keepends=True), first_line)
+    return tuple(splitter.run()), tuple(splitter.refused)
+
+
+def refusals(text: str, first_line: int = 1) -> list[Refusal]:
+    """What in this Markdown a reader sees but no message holds (so it could never be translated)."""
+    return list(_split(text, first_line)[1])
 
 
 def split(text: str, first_line: int = 1) -> list[Part]:
@@ -444,7 +468,7 @@ def split(text: str, first_line: int = 1) -> list[Part]:
     Parts are immutable in use (joining never changes them), so a page split once
     serves every language.
     """
-    return list(_split(text, first_line))
+    return list(_split(text, first_line)[0])
 
 
 def units(parts: Iterable[Part]) -> list[Unit]:
