@@ -170,3 +170,17 @@ def test_text_inside_an_html_block_is_refused_with_its_line_and_the_page_is_not_
     localized = localize_page(source, "content/page.md", Catalog("ru", "page", None))
     assert not localized.complete
     assert [(p.path, p.line) for p in localized.problems] == [("content/page.md", 7)]
+
+
+def test_academy_check_reports_text_inside_an_html_block_with_its_line(project):
+    import subprocess
+    import sys
+
+    lesson = project / "content/journey/first-steps.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("## The research moment\n", "## The research moment\n\n<div>\nCall us today.\n</div>\n"),
+                      encoding="utf-8")
+    line = lesson.read_text(encoding="utf-8").splitlines().index("<div>") + 1
+    result = subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"content/journey/first-steps.md:{line}: text inside an HTML block cannot be translated" in result.stdout + result.stderr
