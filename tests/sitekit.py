@@ -9,7 +9,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.pofile import read_po, write_po
+import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -266,19 +266,22 @@ def write_project(root: Path) -> Path:
     academy(root, "i18n", "update")
     translate_catalogs(root, "ru", RU)
     translate_catalogs(root, "fil", FIL)
+    academy(root, "i18n", "update")  # the catalogs as the project keeps them
     return root
 
 
 def translate_catalogs(root: Path, lang: str, table: dict[str, str]) -> None:
     for path in (root / "locales" / lang / "LC_MESSAGES").rglob("*.po"):
-        with path.open("rb") as handle:
-            catalog = read_po(handle)
-        for message in catalog:
-            key = message.id[0] if message.pluralizable else message.id
-            if key and key in table:
-                message.string = table[key]
-        with path.open("wb") as handle:
-            write_po(handle, catalog, width=0, include_previous=True)
+        catalog = polib.pofile(str(path))  # a translator's tool: polib writes as Poedit does
+        for entry in catalog:
+            if entry.msgid and entry.msgid in table:
+                value = table[entry.msgid]
+                if entry.msgid_plural:
+                    forms = value if isinstance(value, tuple) else (value,) * len(entry.msgstr_plural)
+                    entry.msgstr_plural = dict(enumerate(forms))
+                else:
+                    entry.msgstr = value
+        catalog.save()
 
 
 def academy(root: Path, *args: str) -> subprocess.CompletedProcess:

@@ -9,11 +9,12 @@ The interface strings we add are the domain ``ui``.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from babel.messages.pofile import PoFileError, read_po
+import polib
 
 from .errors import AcademyError, Problem, display_path
 
@@ -48,47 +49,160 @@ class Catalog:
     domain: str
     path: Path | None
     entries: dict[tuple[str, str | None], Translation] = field(default_factory=dict)
+    plural_forms: str | None = None  # the header's Plural-Forms, as written
+    plural_forms_line: int = 1
 
     def lookup(self, msgid: str, context: str | None = None) -> Translation | None:
         return self.entries.get((msgid, context))
 
 
 def read_catalog(path: Path, lang: str, domain: str, root: Path | None = None) -> Catalog:
-    """Read one PO file; a syntax error is a Problem with the file and line."""
+    """Read one PO file strictly: anything GNU msgfmt would reject is a Problem with its line."""
     catalog = Catalog(lang, domain, path)
     if not path.exists():
         return catalog
-    try:
-        with path.open("rb") as handle:
-            po = read_po(handle, abort_invalid=True)
-    except PoFileError as error:
-        lineno = getattr(error, "lineno", 0) + 1
-        message = str(error).rsplit(" on ", 1)[0]
-        raise CatalogError(
-            Problem(
-                display_path(path, root),
-                lineno,
-                f"this PO file cannot be read: {message}",
-                "fix the line in Poedit or a text editor; `msgfmt --check FILE` shows the same error",
-            )
-        ) from None
-    except (UnicodeDecodeError, ValueError) as error:
-        raise CatalogError(
-            Problem(display_path(path, root), 1, f"this PO file cannot be read: {error}", "save it as UTF-8")
-        ) from None
-    for message in po:
-        if not message.id or message.pluralizable:
-            if message.pluralizable and message.id:
-                singular = message.id[0]
-                strings = message.string if isinstance(message.string, tuple) else (message.string,)
-                catalog.entries[(singular, message.context)] = Translation(
-                    "\x00".join(strings), message.fuzzy, message.lineno or 1
-                )
+    po = read_po_strictly(path, root)
+    catalog.plural_forms = po.metadata.get("Plural-Forms")
+    catalog.plural_forms_line = _header_line(path.read_text(encoding="utf-8").splitlines(), "Plural-Forms")
+    for entry in po:
+        if entry.obsolete or not entry.msgid:
             continue
-        catalog.entries[(message.id, message.context)] = Translation(
-            message.string or "", message.fuzzy, message.lineno or 1
-        )
+        if entry.msgid_plural:
+            forms = [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+            msgstr = "\x00".join(forms) if any(forms) else ""
+        else:
+            msgstr = entry.msgstr
+        catalog.entries[(entry.msgid, entry.msgctxt)] = Translation(msgstr, "fuzzy" in entry.flags, entry.linenum or 1)
     return catalog
+
+
+# -- strict reading -------------------------------------------------------------
+# polib alone reads a string with no closing quote as if it had one (dropping
+# its last letter) and ignores a broken Plural-Forms; gettext's msgfmt rejects
+# both. So every line is checked first against the PO grammar msgfmt uses.
+
+_STRING = r'"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"'
+_KEYWORD_LINE = re.compile(r"^(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]+" + _STRING + r"[ \t]*$")
+_STRING_LINE = re.compile(r"^[ \t]*" + _STRING + r"[ \t]*$")
+_CODED_COMMENT = re.compile(r"^#(?:~\|?|\|)[ \t]*")  # obsolete (#~) and previous (#|, #~|) entries hold PO syntax too
+_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$")
+READ_HINT = "fix the line in Poedit or a text editor: every text is in \"double quotes\" on one line; `msgfmt --check FILE` shows the same"
+
+
+@dataclass(frozen=True)
+class PluralRule:
+    count: int
+    expression: str
+
+    def index(self, n: int) -> int:
+        import gettext
+
+        return int(gettext.c2py(self.expression)(n))
+
+
+def parse_plural_forms(value: str) -> PluralRule | None:
+    """The Plural-Forms header as a rule, or None if it is not one msgfmt would accept."""
+    import gettext
+
+    match = _PLURAL_FORMS.match(value)
+    if not match:
+        return None
+    count, expression = int(match.group(1)), match.group(2).strip()
+    try:
+        function = gettext.c2py(expression)
+        if count < 1 or any(not 0 <= function(n) < count for n in range(1000)):
+            return None
+    except (ValueError, SyntaxError, RecursionError, ZeroDivisionError, TypeError):
+        return None
+    return PluralRule(count, expression)
+
+
+def _syntax_problem(shown: str, lines: list[str]) -> Problem | None:
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            coded = _CODED_COMMENT.match(stripped)
+            if not coded or stripped.startswith("#,"):
+                continue
+            stripped = stripped[coded.end():]
+            if not stripped:
+                continue
+        if _KEYWORD_LINE.match(stripped) or _STRING_LINE.match(stripped):
+            continue
+        if stripped.count('"') % 2 or not stripped.endswith('"'):
+            what = "a text with no closing quote, or broken over two lines without quotes"
+        else:
+            what = "a line that is neither a comment, a keyword with a quoted text, nor a quoted text"
+        return Problem(shown, number, f"this PO file cannot be read: {what}", READ_HINT)
+    return None
+
+
+def read_po_strictly(path: Path, root: Path | None = None, data: bytes | None = None) -> polib.POFile:
+    """The PO (or POT) file parsed by polib, after the checks msgfmt makes; CatalogError otherwise.
+
+    ``data`` stands in for the file's bytes (a repaired copy); problems still name ``path``.
+    """
+    shown = display_path(path, root)
+    data = path.read_bytes() if data is None else data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CatalogError(Problem(shown, line, "this PO file cannot be read: it is not UTF-8 text",
+                                   "save it as UTF-8 (Poedit and Weblate do) with `charset=UTF-8` in its header")) from None
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines()
+    problem = _syntax_problem(shown, lines)
+    if problem:
+        raise CatalogError(problem)
+    try:
+        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=True, wrapwidth=0)
+    except (OSError, ValueError) as error:
+        found = re.search(r"line (\d+)", str(error))
+        raise CatalogError(Problem(shown, int(found.group(1)) if found else 1,
+                                   f"this PO file cannot be read: {str(error).split(' (line')[0]}", READ_HINT)) from None
+    _check_header(po, shown, lines)
+    return po
+
+
+def _header_line(lines: list[str], field_name: str) -> int:
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith(f'"{field_name}:'):
+            return number
+    return 1
+
+
+def _check_header(po: polib.POFile, shown: str, lines: list[str]) -> None:
+    content_type = po.metadata.get("Content-Type", "")
+    charset = re.search(r"charset=([^\s;]+)", content_type)
+    name = charset.group(1) if charset else "UTF-8"
+    if name.upper() not in ("UTF-8", "UTF8", "CHARSET"):  # CHARSET: the placeholder of a fresh template
+        try:
+            codecs.lookup(name)
+            message = f"the header says charset={name}, but the academy's catalogs are UTF-8 (and so are this file's bytes)"
+        except LookupError:
+            message = f"the header names an unknown charset {name!r}"
+        raise CatalogError(Problem(shown, _header_line(lines, "Content-Type"), message,
+                                   "set `Content-Type: text/plain; charset=UTF-8` and save the file as UTF-8"))
+    plural_forms = po.metadata.get("Plural-Forms")
+    rule = parse_plural_forms(plural_forms) if plural_forms is not None else None
+    if plural_forms is not None and rule is None:
+        raise CatalogError(Problem(shown, _header_line(lines, "Plural-Forms"),
+                                   f"the Plural-Forms header is not a valid rule: {plural_forms!r}",
+                                   "copy the rule from the template or another catalog of this language, e.g. "
+                                   "`nplurals=2; plural=(n != 1);`"))
+    for entry in po:
+        if entry.msgid_plural and not entry.obsolete and any(entry.msgstr_plural.values()):
+            if rule is None:
+                raise CatalogError(Problem(shown, entry.linenum, "a plural message, but the header has no Plural-Forms",
+                                           "add the Plural-Forms header of this language"))
+            if sorted(entry.msgstr_plural) != list(range(rule.count)):
+                raise CatalogError(Problem(
+                    shown, entry.linenum,
+                    f"this plural message has {len(entry.msgstr_plural)} forms, but Plural-Forms says nplurals={rule.count}",
+                    f"give msgstr[0] to msgstr[{rule.count - 1}], one per plural form of the language"))
 
 
 class CatalogError(AcademyError):

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import AcademyError, Report
+from .gnu_gettext import GettextMissing
 from .i18n import Sources, coverage, handwritten_pages, update
 
 
@@ -39,18 +40,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check(project.check(args.config_file.resolve()))
         return _run(args, project.sources(args.config_file.resolve()))
-    except AcademyError as error:
-        for problem in error.problems:
+    except (AcademyError, GettextMissing) as error:
+        for problem in getattr(error, "problems", None) or [error.problem]:
             print(problem, file=sys.stderr)
         return 1
 
 
 def _run(args: argparse.Namespace, sources: Sources) -> int:
     if args.action == "update":
-        changed = update(sources, args.sources or None)
-        for path in changed:
+        result = update(sources, args.sources or None)
+        for path in result.changed:
             print(f"updated {path}")
-        print(f"{len(changed)} file(s) changed")
+        for note in result.notes:
+            print(note, file=sys.stderr)
+        print(f"{len(result.changed)} file(s) changed")
         return 0
     return _status(sources, args.fail_under)
 

@@ -1,29 +1,111 @@
-"""Diagram labels: every <text>, <title> and <desc> of our SVG files is a message."""
+"""Diagram labels: the text of every <text>, <tspan>, <title> and <desc> of our SVG files is a message.
+
+The SVG is read with an XML parser (expat), so labels split into <tspan>s (as
+Inkscape writes them), entities and CDATA are read as a browser reads them. A
+translation replaces only the characters of the label; every other byte of the
+file stays as it was. A label that cannot be one message (text mixed with
+other elements, such as ``Hello <tspan>world</tspan>``) is a Problem.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html import escape, unescape
+from dataclasses import dataclass, field
+from html import escape
+from xml.parsers import expat
 
-LABEL = re.compile(r"(<(text|title|desc)\b[^>]*>)([^<]+)(</\2>)")
+from .errors import ContentError, Problem
+
+LABELS = {"text", "tspan", "title", "desc", "textPath"}
+HAS_WORDS = re.compile(r"[^\W\d_]")
+HINT = "put each label in its own <text> or <tspan>, with no other element inside it"
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str  # white space collapsed, as the browser shows it
+    line: int
+    start: int  # byte offsets of the element's content in the UTF-8 file
+    end: int
+
+
+@dataclass
+class _Open:
+    name: str
+    line: int
+    start: int
+    chunks: list[str] = field(default_factory=list)
+    children: bool = False
+
+
+@dataclass
+class Scan:
+    labels: list[Label]
+    problems: list[tuple[int, str]]  # (line, what cannot be extracted)
+
+
+def _local(name: str) -> str:
+    return name.rsplit(":", 1)[-1].rsplit(" ", 1)[-1]
+
+
+def scan(svg: str) -> Scan:
+    data = svg.encode("utf-8")
+    parser = expat.ParserCreate()
+    stack: list[_Open] = []
+    found = Scan([], [])
+
+    def start(name: str, _attrs: dict) -> None:
+        if stack:
+            stack[-1].children = True
+        begin = parser.CurrentByteIndex
+        # the content starts after this start tag's ">" (attribute values are quoted, so skip them)
+        tag = re.compile(rb"<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(/?)>").match(data, begin)
+        stack.append(_Open(_local(name), parser.CurrentLineNumber, tag.end() if tag else begin))
+
+    def text(chunk: str) -> None:
+        if stack:
+            stack[-1].chunks.append(chunk)
+
+    def end(_name: str) -> None:
+        element = stack.pop()
+        if element.name not in LABELS:
+            return
+        words = " ".join("".join(element.chunks).split())
+        if not HAS_WORDS.search(words):
+            return
+        if element.children:
+            found.problems.append((element.line, f"the label {words!r} mixes text with other elements"))
+            return
+        found.labels.append(Label(words, element.line, element.start, parser.CurrentByteIndex))
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as error:
+        found.labels.clear()
+        found.problems.append((error.lineno, f"the SVG is not well-formed XML: {expat.ErrorString(error.code)}"))
+    return found
 
 
 def labels(svg: str) -> list[tuple[str, int]]:
     """(label, line) for every translatable label, in document order."""
-    found = []
-    for match in LABEL.finditer(svg):
-        text = " ".join(unescape(match.group(3)).split())
-        if text and re.search(r"[^\W\d_]", text):
-            found.append((text, svg.count("\n", 0, match.start()) + 1))
-    return found
+    return [(label.text, label.line) for label in scan(svg).labels]
 
 
-def localize_svg(svg: str, tr: Callable[[str], str]) -> str:
-    def replace(match: re.Match) -> str:
-        text = " ".join(unescape(match.group(3)).split())
-        if not text or not re.search(r"[^\W\d_]", text):
-            return match.group(0)
-        return f"{match.group(1)}{escape(tr(text), quote=False)}{match.group(4)}"
+def problems(svg: str, path: str) -> list[Problem]:
+    return [Problem(path, line, f"diagram label cannot be translated: {what}", HINT) for line, what in scan(svg).problems]
 
-    return LABEL.sub(replace, svg)
+
+def localize_svg(svg: str, tr: Callable[[str], str], path: str = "diagram.svg") -> str:
+    found = scan(svg)
+    if found.problems:
+        raise ContentError(problems(svg, path))
+    data = svg.encode("utf-8")
+    for label in reversed(found.labels):
+        translated = tr(label.text)
+        if translated != label.text:
+            data = data[:label.start] + escape(translated, quote=False).encode("utf-8") + data[label.end:]
+    return data.decode("utf-8")

@@ -19,14 +19,19 @@ from .quiz.load import parse_quiz
 Extracted = Iterator[tuple[int, str | None, str, list[str]]]
 
 
+def _text(fileobj: IO[bytes]) -> str:
+    """The file as text with \\n line endings, as the build reads it (a lesson saved on Windows has \\r\\n)."""
+    return fileobj.read().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def extract_markdown(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict) -> Extracted:
-    text = fileobj.read().decode("utf-8")
+    text = _text(fileobj)
     for unit in messages_of_page(text, getattr(fileobj, "name", "page.md")):
         yield unit.line, None, unit.text, [unit.kind]
 
 
 def extract_svg(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict) -> Extracted:
-    for label, line in diagrams.labels(fileobj.read().decode("utf-8")):
+    for label, line in diagrams.labels(_text(fileobj)):
         yield line, None, label, ["diagram label"]
 
 
@@ -35,7 +40,7 @@ def extract_quiz(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: 
     name = getattr(fileobj, "name", None)
     shown = display_path(name) if name else "quiz.yml"
     try:
-        text = fileobj.read().decode("utf-8")
+        text = _text(fileobj)
     except UnicodeDecodeError as error:
         raise ContentError(Problem(shown, 1, f"quiz file is not UTF-8 text (byte {error.start})", "save it as UTF-8")) from None
     for message in parse_quiz(text, shown, Path(name).stem if name else None).messages():

@@ -1,36 +1,52 @@
 """Catalog upkeep: templates from the English, PO files that keep every translation.
 
 ``update`` extracts every source into its template (``.pot``) and merges it
-into each language's PO file with Babel: a changed English message keeps its
-old translation as fuzzy with the previous msgid (``#| msgid``), a removed one
-becomes obsolete (``#~``). Nothing a translator wrote is deleted.
+into each language's PO file with GNU ``msgmerge --previous``, the merge Weblate
+and Poedit use: a changed English message keeps its old translation as fuzzy
+with the previous msgid (``#| msgid``), a removed one becomes obsolete (``#~``)
+and comes back when its English does. Nothing a translator wrote is deleted,
+and every file written is one msgfmt, polib and translate-toolkit read.
+
+Why GNU gettext and not Babel's writer: Babel wraps ``#|`` lines in the middle
+of a string (files no gettext tool can read), drops ``#|`` when it reads a
+file, and writes its own version into every header. Babel still extracts (our
+extractors are Babel extractors) and provides CLDR plural data.
+
+References name the file only (``#: content/a.md``): an English edit then
+changes the entries it touches and nothing else.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime, timezone
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel import Locale
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+import polib
 
-from .catalogs import UI_DOMAIN, domain_of, po_path, pot_path
+from . import diagrams, frontmatter, gnu_gettext, segment
+from .catalogs import UI_DOMAIN, domain_of, po_path, pot_path, read_catalog, read_po_strictly
+from .errors import ContentError, Problem
 from .extract import extractor_for
 from .interface import PLURALS, STRINGS
 from .languages import PLURAL_FORMS, SOURCE_LANGUAGE
 
-PYTHON_FORMAT_FLAG = re.compile(rb"^#,.*\bpython-format\b.*$", re.MULTILINE)
-
-
-def _no_python_format(match: re.Match) -> bytes:
-    flags = [f.strip() for f in match.group(0)[2:].split(b",") if f.strip()]
-    flags = [f for f in flags if f not in (b"python-format", b"no-python-format")] + [b"no-python-format"]
-    return b"#, " + b", ".join(flags)
 PROJECT = "Customer Support Academy"
-HEADER = "# Translations of the Customer Support Academy.\n# This file is distributed under the same license as the academy."
+HEADER = "Translations of the Customer Support Academy.\nThis file is distributed under the same license as the academy."
+# Fixed, so that an update on unchanged English writes the same bytes on any machine.
+TEMPLATE_METADATA = {
+    "Project-Id-Version": PROJECT,
+    "Report-Msgid-Bugs-To": "",
+    "POT-Creation-Date": "2026-01-01 00:00+0000",
+    "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+    "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+    "Language-Team": "LANGUAGE <LL@li.org>",
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+}
+UI_SOURCE = "plugins/academy/interface.py"
 
 
 @dataclass(frozen=True)
@@ -47,45 +63,74 @@ class Sources:
             found += sorted(self.quizzes.glob("*.yml")) + sorted(self.quizzes.glob("*.yaml"))
         return found
 
-
-def _set_plural_forms(catalog: Catalog, lang: str) -> None:
-    # Babel derives Plural-Forms from CLDR data that is wrong for Filipino; use ours.
-    rule = PLURAL_FORMS.get(lang, PLURAL_FORMS["en"])
-    catalog._num_plurals = int(rule.split("nplurals=")[1].split(";")[0])  # noqa: SLF001
-    catalog._plural_expr = rule.split("plural=", 1)[1].rstrip(";")  # noqa: SLF001
+    def translations(self) -> tuple[str, ...]:
+        return tuple(lang for lang in self.languages if lang != SOURCE_LANGUAGE)
 
 
-def template_for(path: Path, root: Path) -> Catalog:
-    catalog = Catalog(project=PROJECT, version="1", header_comment=HEADER, charset="utf-8",
-                      creation_date=datetime(2026, 1, 1, tzinfo=timezone.utc), fuzzy=False)
+def _new_catalog() -> polib.POFile:
+    po = polib.POFile(wrapwidth=0, check_for_duplicates=False)
+    po.header = HEADER
+    po.metadata = dict(TEMPLATE_METADATA)
+    return po
+
+
+def template_for(path: Path, root: Path) -> polib.POFile:
+    """The template of one source file: its messages in document order, each once."""
+    catalog = _new_catalog()
     relative = path.relative_to(root).as_posix()
     extractor = extractor_for(path)
+    seen: dict[str, polib.POEntry] = {}
     with path.open("rb") as handle:
-        for line, _func, message, comments in extractor(handle, None, None, {}):
-            existing = catalog.get(message)
-            if existing is not None:
-                existing.locations.append((relative, line))
+        for _line, _func, message, comments in extractor(handle, None, None, {}):
+            if message in seen:
+                for comment in comments:
+                    if comment not in seen[message].comment.split("\n"):
+                        seen[message].comment += "\n" + comment
                 continue
-            catalog.add(message, locations=[(relative, line)], auto_comments=comments)
+            seen[message] = polib.POEntry(msgid=message, comment="\n".join(comments), occurrences=[(relative, "")])
+            catalog.append(seen[message])
     return catalog
 
 
-def ui_template() -> Catalog:
-    catalog = Catalog(project=PROJECT, version="1", header_comment=HEADER, charset="utf-8",
-                      creation_date=datetime(2026, 1, 1, tzinfo=timezone.utc), fuzzy=False)
-    source = "plugins/academy/interface.py"
+def ui_template() -> polib.POFile:
+    catalog = _new_catalog()
     for key, text in STRINGS.items():
         comment = ["interface string " + key]
         if "{" in text:
             comment.append("keep the {placeholders} as they are")
-        catalog.add(text, locations=[(source, 1)], auto_comments=comment, flags=["python-brace-format"] if "{" in text else [])
-    for key, pair in PLURALS.items():
-        catalog.add(pair, locations=[(source, 1)], auto_comments=["interface string " + key, "keep the {placeholders}"],
-                    flags=["python-brace-format"])
+        catalog.append(polib.POEntry(msgid=text, comment="\n".join(comment), occurrences=[(UI_SOURCE, "")],
+                                     flags=["python-brace-format"] if "{" in text else []))
+    for key, (singular, plural) in PLURALS.items():
+        catalog.append(polib.POEntry(msgid=singular, msgid_plural=plural, msgstr_plural={0: "", 1: ""},
+                                     comment=f"interface string {key}\nkeep the {{placeholders}}",
+                                     occurrences=[(UI_SOURCE, "")], flags=["python-brace-format"]))
     return catalog
 
 
-def templates(sources: Sources) -> dict[str, Catalog]:
+def check_sources(sources: Sources) -> None:
+    """Refuse to extract from a source the build would refuse.
+
+    A quiz with ``question:`` for ``questions:`` is valid YAML with no messages;
+    extracting it would make every translation of the quiz obsolete. A diagram
+    label mixed with other elements cannot be one message.
+    """
+    from .quiz.load import load_quiz
+
+    problems: list[Problem] = []
+    if sources.quizzes.exists():
+        for path in sorted(sources.quizzes.glob("*.yml")) + sorted(sources.quizzes.glob("*.yaml")):
+            try:
+                load_quiz(path, sources.root)
+            except ContentError as error:
+                problems.extend(error.problems)
+    for path in sorted(sources.content.rglob("*.svg")):
+        problems.extend(diagrams.problems(path.read_text(encoding="utf-8"), _relative(path, sources.root)))
+    if problems:
+        raise ContentError([*problems, Problem(problems[0].path, problems[0].line,
+                                               "no catalog was updated: fix the problems above and run the update again")])
+
+
+def templates(sources: Sources) -> dict[str, polib.POFile]:
     found = {domain_of(path.relative_to(sources.root).as_posix()): template_for(path, sources.root)
              for path in sources.files()}
     found = {domain: catalog for domain, catalog in found.items() if len(catalog)}
@@ -93,52 +138,200 @@ def templates(sources: Sources) -> dict[str, Catalog]:
     return found
 
 
-def _write(catalog: Catalog, path: Path, **options) -> bool:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    from io import BytesIO
-
-    buffer = BytesIO()
-    write_po(buffer, catalog, width=0, include_previous=True, omit_header=False, **options)
-    # Babel flags any "%" followed by a letter as python-format ("53% of shoppers"),
-    # and msgfmt --check then rejects a correct translation. Our messages never use
-    # %-formatting (interface strings use {braces}), so say so.
-    data = PYTHON_FORMAT_FLAG.sub(_no_python_format, buffer.getvalue())
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.write_bytes(data)
-    return True
+def _new_translation(lang: str) -> polib.POFile:
+    po = _new_catalog()
+    po.metadata["Language-Team"] = f"{lang} <academy-{lang}@example.org>"
+    po.metadata["Language"] = lang
+    po.metadata["Plural-Forms"] = PLURAL_FORMS.get(lang, PLURAL_FORMS["en"])
+    return po
 
 
-def update(sources: Sources, only: list[str] | None = None) -> list[str]:
-    """Write every template and update every language's catalog; returns what changed.
+def _migrated(po: polib.POFile) -> bool:
+    """Repair what earlier versions of this command wrote; True if anything changed.
 
+    Babel wrote a long previous msgid as translator comments (``# | msgid "..."``)
+    and its version into every header; the first becomes a real ``#|`` again.
+    """
+    changed = False
+    if po.metadata.get("Generated-By", "").startswith("Babel"):
+        del po.metadata["Generated-By"]
+        changed = True
+    for entry in po:
+        lines = entry.tcomment.split("\n") if entry.tcomment else []
+        start = next((i for i, line in enumerate(lines) if line.startswith("| msgid ")), None)
+        if start is None:
+            continue
+        end = next((i for i in range(start, len(lines)) if lines[i].rstrip().endswith('"')), len(lines) - 1)
+        text = " ".join(line.removeprefix("| ").strip() for line in lines[start:end + 1])
+        if "fuzzy" in entry.flags and not entry.previous_msgid and text.startswith('msgid "') and text.endswith('"'):
+            entry.previous_msgid = polib.unescape(text[len('msgid "'):-1])
+        entry.tcomment = "\n".join(lines[:start] + lines[end + 1:])
+        changed = True
+    return changed
+
+
+_PREVIOUS = re.compile(r'^(#~?\| )(msgctxt|msgid|msgid_plural) "')
+
+
+def repaired_previous(data: bytes) -> bytes:
+    """Join the ``#| msgid`` lines Babel's writer wrapped in the middle of a string.
+
+    Earlier versions of this command wrote such lines (msgfmt refuses them); the
+    words are all there, so the previous English is recovered, not lost.
+    """
+    lines = data.decode("utf-8", errors="surrogateescape").split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        match = _PREVIOUS.match(line)
+        if match and not _closed(line[match.end() - 1:]):
+            prefix = match.group(1)
+            while i + 1 < len(lines) and lines[i + 1].startswith(prefix) and not _PREVIOUS.match(lines[i + 1]) \
+                    and not _closed(line[match.end() - 1:]):
+                i += 1
+                line += " " + lines[i][len(prefix):]
+        out.append(line)
+        i += 1
+    return "\n".join(out).encode("utf-8", errors="surrogateescape")
+
+
+def _closed(quoted: str) -> bool:
+    return bool(re.fullmatch(r'"(?:[^"\\]|\\.)*"\s*', quoted))
+
+
+def _revived(po: polib.POFile) -> bool:
+    """English that changed and changed back: the translation was written for it, so it is live again."""
+    changed = False
+    for entry in po:
+        if (not entry.obsolete and "fuzzy" in entry.flags and entry.previous_msgid is not None
+                and entry.previous_msgid == entry.msgid and entry.previous_msgctxt == entry.msgctxt
+                and (entry.previous_msgid_plural or None) == (entry.msgid_plural or None)):
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+            changed = True
+    return changed
+
+
+@dataclass
+class UpdateResult:
+    changed: list[str] = field(default_factory=list)  # files written, relative to the project
+    notes: list[str] = field(default_factory=list)  # what the user should know or do
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _existing_domains(folder: Path, suffix: str) -> set[str]:
+    return {path.relative_to(folder).with_suffix("").as_posix() for path in folder.rglob(f"*{suffix}")} if folder.exists() else set()
+
+
+def _msgids(po: polib.POFile) -> set[str]:
+    return {entry.msgid for entry in po if entry.msgid and not entry.obsolete}
+
+
+def _renames(sources: Sources, wanted: dict[str, polib.POFile], existing: dict[tuple[str, str], polib.POFile],
+             result: UpdateResult) -> dict[str, str]:
+    """Catalogs whose English source moved (a lesson renamed): new domain -> old domain.
+
+    A catalog with no source any more is matched to a new source with no catalog
+    when most of the new source's messages are in it; it is then moved, in every
+    language. Anything else is reported with the command to run.
+    """
+    moves: dict[str, str] = {}
+    for lang in sources.translations():
+        folder = sources.locales / lang / "LC_MESSAGES"
+        present = _existing_domains(folder, ".po")
+        orphans = sorted(present - set(wanted))
+        newcomers = sorted(domain for domain in wanted if domain not in present)
+        for orphan in orphans:
+            if orphan in moves.values():
+                continue
+            old = _msgids(existing[(lang, orphan)])
+            best = max(newcomers, default=None, key=lambda d: len(old & _msgids(wanted[d])))
+            if best is not None and best not in moves and len(old & _msgids(wanted[best])) * 2 > len(_msgids(wanted[best])):
+                moves[best] = orphan
+            else:
+                path = _relative(po_path(sources.locales, lang, orphan), sources.root)
+                result.notes.append(
+                    f"{path}: its English source ({orphan}.*) no longer exists; its translations are kept. "
+                    f"If the source was renamed, run `git mv {path} locales/{lang}/LC_MESSAGES/<new path>.po` "
+                    "and `academy i18n update`; if it was deleted, delete this file.")
+    return moves
+
+
+def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
+    """Write every template and update every language's catalog.
+
+    Everything is read and checked first (sources, every PO file); files are
+    written only when all of it is sound, and only those whose bytes change.
     ``only`` limits the update to the catalogs of these source files (or `ui`).
     """
-    changed = []
-    wanted = {domain_of(Path(p).resolve().relative_to(sources.root).as_posix()) if p != UI_DOMAIN else UI_DOMAIN
-              for p in only} if only else None
-    for domain, template in templates(sources).items():
-        if wanted is not None and domain not in wanted:
-            continue
-        if _write(template, pot_path(sources.locales, domain)):
-            changed.append(str(pot_path(sources.locales, domain).relative_to(sources.root)))
-        for lang in sources.languages:
-            if lang == SOURCE_LANGUAGE:
-                continue
+    result = UpdateResult()
+    check_sources(sources)
+    for path in sorted(sources.content.rglob("*.md")):
+        doc = frontmatter.parse(path.read_text(encoding="utf-8"), _relative(path, sources.root))
+        for refusal in segment.refusals(doc.body, doc.body_line):
+            result.notes.append(str(Problem(_relative(path, sources.root), refusal.line, refusal.message, refusal.hint)))
+    wanted = templates(sources)
+    if only:
+        chosen = {domain_of(Path(p).resolve().relative_to(sources.root).as_posix()) if p != UI_DOMAIN else UI_DOMAIN
+                  for p in only}
+        wanted = {domain: template for domain, template in wanted.items() if domain in chosen}
+    # Read every existing catalog strictly before anything is written.
+    existing: dict[tuple[str, str], polib.POFile] = {}
+    for lang in sources.translations():
+        for domain in sorted(_existing_domains(sources.locales / lang / "LC_MESSAGES", ".po")):
             path = po_path(sources.locales, lang, domain)
-            if path.exists():
-                with path.open("rb") as handle:
-                    catalog = read_po(handle, locale=Locale.parse(lang))
-            else:
-                catalog = Catalog(locale=Locale.parse(lang), project=PROJECT, version="1", header_comment=HEADER,
-                                  charset="utf-8", fuzzy=False)
-            catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True)
-            catalog.language_team = f"{Locale.parse(lang).english_name} <academy-{lang}@example.org>"
-            _set_plural_forms(catalog, lang)
-            catalog.fuzzy = False
-            if _write(catalog, path):
-                changed.append(str(path.relative_to(sources.root)))
-    return changed
+            existing[(lang, domain)] = read_po_strictly(path, sources.root, repaired_previous(path.read_bytes()))
+    moves = {} if only else _renames(sources, wanted, existing, result)
+    outputs: dict[Path, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="academy-i18n-") as scratch:
+        work = Path(scratch)
+        for number, (domain, template) in enumerate(sorted(wanted.items())):
+            pot_bytes = gnu_gettext.normalized(str(template).encode("utf-8"))
+            outputs[pot_path(sources.locales, domain)] = pot_bytes
+            pot_file = work / f"{number}.pot"
+            pot_file.write_bytes(pot_bytes)
+            for lang in sources.translations():
+                old = existing.get((lang, moves.get(domain, domain)))
+                po = old if old is not None else _new_translation(lang)
+                _migrated(po)
+                before = work / f"{number}.{lang}.po"
+                before.write_bytes(str(po).encode("utf-8"))
+                merged = polib.pofile(gnu_gettext.merge(before, pot_file).decode("utf-8"), wrapwidth=0)
+                _revived(merged)
+                outputs[po_path(sources.locales, lang, domain)] = gnu_gettext.normalized(str(merged).encode("utf-8"))
+    problems = [Problem(_relative(path, sources.root), 0, "the update produced a catalog msgfmt refuses: " + "; ".join(errors),
+                        "report this: the catalog on disk was left as it was")
+                for path, data in outputs.items()
+                for errors in [gnu_gettext.check(data, path.name)] if errors]
+    if problems:
+        raise ContentError(problems)
+    for path, data in outputs.items():
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+        result.changed.append(_relative(path, sources.root))
+    for new, old in moves.items():
+        for lang in sources.translations():
+            stale = po_path(sources.locales, lang, old)
+            if stale.exists():
+                stale.unlink()
+                result.changed.append(_relative(stale, sources.root))
+                result.notes.append(f"{_relative(stale, sources.root)} moved to "
+                                    f"{_relative(po_path(sources.locales, lang, new), sources.root)} (its English source moved)")
+    if not only:
+        templates_folder = sources.locales / "templates"
+        for domain in sorted(_existing_domains(templates_folder, ".pot") - set(wanted)):
+            stale = pot_path(sources.locales, domain)
+            stale.unlink()  # templates are generated: one with no source is simply out of date
+            result.changed.append(_relative(stale, sources.root))
+    return result
 
 
 @dataclass(frozen=True)
@@ -162,21 +355,12 @@ def coverage(sources: Sources) -> list[Coverage]:
     """Per language and domain; unlike `pybabel compile --statistics`, fuzzy is not translated."""
     rows = []
     for domain, template in templates(sources).items():
-        for lang in sources.languages:
-            if lang == SOURCE_LANGUAGE:
-                continue
-            path = po_path(sources.locales, lang, domain)
-            entries = {}
-            if path.exists():
-                with path.open("rb") as handle:
-                    entries = {m.id if not m.pluralizable else m.id: m for m in read_po(handle) if m.id}
+        for lang in sources.translations():
+            catalog = read_catalog(po_path(sources.locales, lang, domain), lang, domain, sources.root)
             translated = fuzzy = untranslated = 0
             for message in template:
-                if not message.id:
-                    continue
-                found = entries.get(message.id)
-                strings = (found.string if isinstance(found.string, tuple) else (found.string,)) if found else ("",)
-                if found is None or not all(strings):
+                found = catalog.lookup(message.msgid, message.msgctxt)
+                if found is None or not found.msgstr or not all(found.msgstr.split("\x00")):
                     untranslated += 1
                 elif found.fuzzy:
                     fuzzy += 1

@@ -7,9 +7,14 @@ them; they are translated in the ``ui`` catalog.
 from __future__ import annotations
 
 import gettext
+import string
 
-from .catalogs import Catalog
-from .languages import PLURAL_FORMS
+from babel import Locale
+from babel.plural import to_python
+
+from .catalogs import Catalog, parse_plural_forms
+from .errors import ContentError, Problem, display_path
+from .languages import KNOWN_LANGUAGES, PLURAL_FORMS
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name)
@@ -73,10 +78,13 @@ PLURALS = {
 class Interface:
     """Our interface strings for one language."""
 
-    def __init__(self, lang: str, catalog: Catalog | None):
+    def __init__(self, lang: str, catalog: Catalog | None, root=None):
         self.lang = lang
         self.catalog = catalog
         self._strings: dict[str, str] | None = None
+        found = catalog_problems(catalog, lang, root) if catalog is not None else []
+        if found:
+            raise ContentError(found)
 
     def gettext(self, message: str) -> str:
         if self.catalog is None:
@@ -127,3 +135,73 @@ class Interface:
 def plural_index(lang: str, n: int) -> int:
     expr = PLURAL_FORMS.get(lang, PLURAL_FORMS["en"]).split("plural=", 1)[1].rstrip(";")
     return gettext.c2py(expr)(n)
+
+
+# -- ui.po against its template -------------------------------------------------------
+
+UI_HINT = "compare the translation with its msgid in ui.po (Poedit shows both)"
+
+
+def placeholders(text: str) -> set[str] | None:
+    """The {names} of a format string, or None if its braces do not pair up."""
+    try:
+        return {name for _literal, name, _spec, _conversion in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def cldr_plural_problem(lang: str, plural_forms: str | None) -> str | None:
+    """Why a Plural-Forms header disagrees with CLDR's rule for the language (integers 0 to 1000), or None."""
+    rule = parse_plural_forms(plural_forms) if plural_forms else None
+    if rule is None:
+        return "the header has no valid Plural-Forms"
+    known = KNOWN_LANGUAGES.get(lang)
+    cldr = to_python(Locale.parse(known.babel_locale if known else lang).plural_form)
+    categories: dict[str, int] = {}
+    for n in range(1001):
+        category, index = cldr(n), rule.index(n)
+        if categories.setdefault(category, index) != index:
+            return (f"Plural-Forms gives {n} the form {index}, but CLDR puts {n} with "
+                    f"the numbers of form {categories[category]} ({category!r})")
+    if rule.count != len(set(categories.values())):
+        return f"Plural-Forms says nplurals={rule.count}, but CLDR has {len(set(categories.values()))} forms for whole numbers"
+    return None
+
+
+def catalog_problems(catalog: Catalog, lang: str, root=None) -> list[Problem]:
+    """Each translated interface string checked against its English: placeholders, plural forms, the plural rule."""
+    path = display_path(catalog.path, root) if catalog.path else "ui.po"
+    found: list[Problem] = []
+    if catalog.path is None:
+        return found
+    plural_problem = cldr_plural_problem(lang, catalog.plural_forms)
+    if plural_problem and any(entry.msgstr for entry in catalog.entries.values()):
+        found.append(Problem(path, catalog.plural_forms_line, plural_problem,
+                             f"use `Plural-Forms: {PLURAL_FORMS.get(lang, PLURAL_FORMS['en'])}`"))
+    rule = parse_plural_forms(catalog.plural_forms or "")
+    for msgid in STRINGS.values():
+        entry = catalog.lookup(msgid)
+        if entry is None or entry.fuzzy or not entry.msgstr:
+            continue
+        names = placeholders(entry.msgstr)
+        if names != placeholders(msgid):
+            found.append(Problem(path, entry.line, f"the translation of {msgid!r} must keep exactly the placeholders "
+                                 f"{sorted(placeholders(msgid) or [])}, it has {sorted(names) if names is not None else 'unpaired braces'}",
+                                 UI_HINT))
+    for singular, plural in PLURALS.values():
+        entry = catalog.lookup(singular)
+        if entry is None or entry.fuzzy or not entry.msgstr:
+            continue
+        forms = entry.msgstr.split("\x00")
+        allowed = (placeholders(singular) or set()) | (placeholders(plural) or set())
+        if rule is not None and len(forms) != rule.count or not all(forms):
+            found.append(Problem(path, entry.line, f"the plural message {singular!r} needs {rule.count if rule else '?'} "
+                                 f"forms (msgstr[0] to msgstr[{(rule.count if rule else 1) - 1}]), all filled in", UI_HINT))
+        for form in forms:
+            names = placeholders(form)
+            if names is None or not names <= allowed:
+                found.append(Problem(path, entry.line, f"a plural form of {singular!r} has placeholders "
+                                     f"{sorted(names) if names is not None else 'with unpaired braces'}; allowed: {sorted(allowed)}",
+                                     UI_HINT))
+                break
+    return found

@@ -92,6 +92,9 @@ def localize_page(text: str, path: str, catalog: Catalog, root=None, show_fuzzy:
     header = frontmatter.replace_values(doc.header, values) if values else doc.header
     parts = segment.split(doc.body, doc.body_line)
     body = segment.join(parts, translate)
+    for refusal in segment.refusals(doc.body, doc.body_line):
+        translate.missing += 1  # English is shown: the page is not complete
+        translate.problems.append(Problem(path, refusal.line, refusal.message, refusal.hint))
     return Localized(header + body, translate.total, translate.missing, translate.problems, translate.stale)
 
 

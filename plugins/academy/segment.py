@@ -16,7 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import markdown
 from markdown.extensions.toc import slugify, unique
+
+_TOC = markdown.Markdown(extensions=["toc", "attr_list"])
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,15 @@ class Unit:
 
 
 Translate = Callable[[Unit], "str | None"]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Text a reader sees that cannot be a message: it stays English in every language."""
+
+    line: int
+    message: str
+    hint: str
 
 
 @dataclass
@@ -53,21 +65,32 @@ class Part:
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})([ \t]+)(.*?)(?:[ \t]+#+)?[ \t]*$")
 HEADING_ATTRS = re.compile(r"^(.*?)([ \t]*\{[^{}]*\})$")
-LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])([ \t]+)(\[[ xX]\][ \t]+)?(.*)$")
+LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)]|:)([ \t]+)(\[[ xX]\][ \t]+)?(.*)$")  # ":" opens a definition (def_list)
 ADMONITION = re.compile(r'^(!!!|\?\?\?\+?)([ \t]+[\w-]+(?:[ \t]+[\w-]+)*)(?:([ \t]+")(.*)("))?[ \t]*$')
 BLOCK_FENCE = re.compile(r"^///(?:[ \t]+([\w-]+)(.*))?[ \t]*$")
 ABBREVIATION = re.compile(r"^(\*\[[^\]]+\]:[ \t]*)(.*)$")
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
 TABLE_DELIMITER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 RULE = re.compile(r"^([-*_])([ \t]*\1){2,}[ \t]*$")
+SETEXT = re.compile(r"^(=+|-+)[ ]*$")  # the underline of a setext heading, as Python-Markdown reads it
+QUOTE = re.compile(r"^[ ]{0,3}>[ ]?")
+HTML_START = re.compile(r"^<(?:!--|[?!]|/?([A-Za-z][\w-]*))")
+HARD_BREAK = "  \n"
 HAS_WORDS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
+@lru_cache(maxsize=4096)
 def heading_anchor(text: str) -> str:
-    """The id Python-Markdown's toc gives a heading with this Markdown text."""
-    plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    plain = re.sub(r"[*_`]", "", plain)
-    return slugify(plain, "-")
+    """The id Python-Markdown's toc gives a heading with this Markdown text (rendered by toc itself)."""
+    html = _TOC.reset().convert("# " + text)
+    match = re.search(r'<h1 id="([^"]*)"', html)
+    return match.group(1) if match else slugify(text, "-")
+
+
+def _is_block_html(line: str) -> bool:
+    """A line Python-Markdown reads as the start of raw HTML (a block-level tag, a comment), not a paragraph."""
+    match = HTML_START.match(line)
+    return bool(match) and (match.group(1) is None or match.group(1).lower() in markdown.util.BLOCK_LEVEL_ELEMENTS)
 
 
 def _is_translatable(text: str) -> bool:
@@ -81,6 +104,8 @@ class _Splitter:
         self.parts: list[Part] = []
         self.blocks: list[str] = []  # open /// blocks, innermost last
         self.ids: set[str] = set()  # heading ids so far, made unique as toc does
+        self.quoted = False  # inside a blockquote
+        self.refused: list[Refusal] = []
 
     def lineno(self, index: int) -> int:
         return self.first_line + index
@@ -109,7 +134,7 @@ class _Splitter:
                 self.block_fence(stripped)
                 self.verbatim(line)
                 i += 1
-            elif line.startswith("<"):
+            elif _is_block_html(line):
                 i = self.html_block(i)
             elif HEADING.match(line):
                 self.heading(i)
@@ -119,15 +144,17 @@ class _Splitter:
             elif ABBREVIATION.match(line):
                 self.abbreviation(i)
                 i += 1
+            elif QUOTE.match(line):
+                i = self.blockquote(i)
             elif LINK_DEFINITION.match(line) or RULE.match(line):
                 self.verbatim(line)
                 i += 1
-            elif line.lstrip().startswith("|") and i + 1 < len(lines) and TABLE_DELIMITER.match(lines[i + 1].strip()):
+            elif self.starts_table(i):
                 i = self.table(i)
             elif LIST_ITEM.match(line.lstrip()) and (len(line) - len(line.lstrip())) < 4:
                 i = self.list_item(i)
             elif line.startswith("    ") or line.startswith("\t"):
-                # indented code (or a body we do not understand): keep as it is
+                # indented code: keep as it is
                 self.verbatim(line)
                 i += 1
             else:
@@ -162,14 +189,19 @@ class _Splitter:
         i = start
         while i < len(self.lines) and self.lines[i].strip():
             i += 1
-        self.verbatim("".join(self.lines[start:i]))
+        block = "".join(self.lines[start:i])
+        shown = re.sub(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", "", block, flags=re.DOTALL | re.IGNORECASE)
+        if _is_translatable(shown):
+            self.refused.append(Refusal(
+                self.lineno(start), "text inside an HTML block cannot be translated: it would stay English on every page",
+                "write the text in Markdown (a paragraph, a list, an admonition) outside the HTML, "
+                "or use an inline tag inside a paragraph"))
+        self.verbatim(block)
         return i
 
-    def heading(self, i: int) -> None:
-        line = self.lines[i]
-        match = HEADING.match(line)
-        assert match
-        hashes, space, content = match.groups()
+    def heading_part(self, original: str, level: int, content: str, line: int,
+                     rebuild: Callable[[str, str], str]) -> None:
+        """A heading message; its translation keeps the English anchor so that links keep working."""
         attrs = ""
         attr_match = HEADING_ATTRS.match(content)
         if attr_match and attr_match.group(2).strip().startswith("{"):
@@ -177,18 +209,29 @@ class _Splitter:
         explicit = re.search(r"#([\w-]+)", attrs) if attrs else None
         anchor = unique(explicit.group(1) if explicit else heading_anchor(content), self.ids)
         if not _is_translatable(content):
-            self.verbatim(line)
+            self.verbatim(original)
             return
-        kind = "FAQ question" if self.in_faq() and len(hashes) >= 2 else "section heading"
-        if len(hashes) == 1:
+        kind = "FAQ question" if self.in_faq() and level >= 2 else "section heading"
+        if level == 1:
             kind = "page heading"
         keep_anchor = attrs or (" { #" + anchor + " }")
+        self.parts.append(Part(original, [Unit(content, kind, line)], lambda texts: rebuild(texts[0], keep_anchor)))
+
+    def heading(self, i: int) -> None:
+        line = self.lines[i]
+        match = HEADING.match(line)
+        assert match
+        hashes, space, content = match.groups()
         newline = "\n" if line.endswith("\n") else ""
+        self.heading_part(line, len(hashes), content, self.lineno(i),
+                          lambda text, anchor: f"{hashes}{space}{text}{anchor}{newline}")
 
-        def rebuild(texts: list[str]) -> str:
-            return f"{hashes}{space}{texts[0]}{keep_anchor}{newline}"
-
-        self.parts.append(Part(line, [Unit(content, kind, self.lineno(i))], rebuild))
+    def setext_heading(self, i: int) -> int:
+        text_line, underline = self.lines[i], self.lines[i + 1]
+        level = 1 if underline.lstrip().startswith("=") else 2
+        self.heading_part(text_line + underline, level, text_line.strip(), self.lineno(i),
+                          lambda text, anchor: f"{text}{anchor}\n{underline}")
+        return i + 2
 
     def admonition(self, start: int) -> int:
         line = self.lines[start]
@@ -206,7 +249,7 @@ class _Splitter:
         return self.indented_body(start + 1)
 
     def indented_body(self, start: int) -> int:
-        """The 4-space indented body of an admonition or list item, split on its own."""
+        """The indented body of an admonition or list item (4 spaces or a tab), split on its own."""
         i = start
         body: list[str] = []
         while i < len(self.lines):
@@ -219,13 +262,34 @@ class _Splitter:
             i -= 1
             body.pop()
         if body:
-            dedented = [line[4:] if line.startswith("    ") else line.lstrip("\t") if line.strip() else line for line in body]
-            inner = _Splitter(dedented, self.lineno(start))
-            inner.blocks = list(self.blocks)
-            inner.ids = self.ids
-            for part in inner.run():
-                self.parts.append(_indent_part(part, body))
+            dedented = [line[4:] if line.startswith("    ") else line[1:] if line.startswith("\t") else line for line in body]
+            self.nested(start, body, dedented, "    ", "")
         return i
+
+    def blockquote(self, start: int) -> int:
+        """A blockquote up to the next blank line (lazy lines included), split on its own inside."""
+        i = start
+        while i < len(self.lines) and self.lines[i].strip():
+            i += 1
+        body = self.lines[start:i]
+        dedented = [line[QUOTE.match(line).end():] if QUOTE.match(line) else line for line in body]  # type: ignore[union-attr]
+        self.nested(start, body, dedented, "> ", ">", quoted=True)
+        return i
+
+    def nested(self, start: int, body: list[str], dedented: list[str], prefix: str, blank_prefix: str,
+               quoted: bool = False) -> None:
+        """Split a container's content; untranslated, its lines stay byte for byte as they were."""
+        inner = _Splitter(dedented, self.lineno(start))
+        inner.blocks = list(self.blocks)
+        inner.ids = self.ids
+        inner.quoted = self.quoted or quoted
+        inner.refused = self.refused
+        position = 0
+        for part in inner.run():
+            count = len(part.original.splitlines(keepends=True))
+            original = "".join(body[position:position + count])
+            position += count
+            self.parts.append(_prefixed(part, original, prefix, blank_prefix))
 
     def abbreviation(self, i: int) -> None:
         line = self.lines[i]
@@ -237,9 +301,14 @@ class _Splitter:
             Part(line, [Unit(text, "abbreviation", self.lineno(i))], lambda t: f"{prefix}{t[0]}{newline}")
         )
 
+    def starts_table(self, i: int) -> bool:
+        """A pipe table, with or without the outer pipes: a row, then a delimiter row."""
+        return (i + 1 < len(self.lines) and "|" in self.lines[i] and "|" in self.lines[i + 1]
+                and bool(TABLE_DELIMITER.match(self.lines[i + 1].strip())))
+
     def table(self, start: int) -> int:
         i = start
-        while i < len(self.lines) and self.lines[i].lstrip().startswith("|"):
+        while i < len(self.lines) and self.lines[i].strip():
             line = self.lines[i]
             if i == start + 1:
                 self.verbatim(line)
@@ -276,31 +345,31 @@ class _Splitter:
         marker, space, task, text = match.groups()
         task = task or ""
         i = start + 1
-        texts = [text.strip()]
         while i < len(self.lines):
             nxt = self.lines[i]
-            if not nxt.strip() or LIST_ITEM.match(nxt.lstrip()) or nxt.startswith("    ") or self.starts_block(nxt):
+            if (not nxt.strip() or LIST_ITEM.match(nxt.lstrip()) or nxt.startswith("    ") or nxt.startswith("\t")
+                    or self.starts_block(nxt)):
                 break
-            texts.append(nxt.strip())
             i += 1
-        content = " ".join(texts)
+        content = _joined([text, *self.lines[start + 1:i]])
         original = "".join(self.lines[start:i])
         newline = "\n" if original.endswith("\n") else ""
         if _is_translatable(content):
+            kind = "definition" if marker == ":" else "list item"
             self.parts.append(
                 Part(
                     original,
-                    [Unit(content, "list item", self.lineno(start))],
+                    [Unit(content, kind, self.lineno(start))],
                     lambda t: f"{indent}{marker}{space}{task}{t[0]}{newline}",
                 )
             )
         else:
             self.verbatim(original)
-        # a continuation paragraph or nested list indented under the item
+        # a continuation paragraph or a nested list, indented under the item
         j = i
         while j < len(self.lines) and not self.lines[j].strip():
             j += 1
-        if j < len(self.lines) and self.lines[j].startswith("    ") and not LIST_ITEM.match(self.lines[j].lstrip()):
+        if j < len(self.lines) and (self.lines[j].startswith("    ") or self.lines[j].startswith("\t")):
             self.verbatim("".join(self.lines[i:j]))
             return self.indented_body(j)
         return i
@@ -313,36 +382,64 @@ class _Splitter:
             or HEADING.match(line)
             or ADMONITION.match(line)
             or ABBREVIATION.match(line)
-            or line.startswith("<")
+            or _is_block_html(line)
             or RULE.match(line)
+            or QUOTE.match(line)
             or stripped.startswith("|")
         )
 
     def paragraph(self, start: int) -> int:
         i = start
-        texts: list[str] = []
-        blockquote = self.lines[start].startswith(">")
         while i < len(self.lines):
             line = self.lines[i]
             if not line.strip() or (i > start and (self.starts_block(line) or LIST_ITEM.match(line.lstrip()))):
                 break
-            text = line.strip()
-            if blockquote:
-                text = text.lstrip(">").strip()
-            texts.append(text)
+            if i + 1 < len(self.lines) and SETEXT.match(self.lines[i + 1]):
+                # Python-Markdown makes the line above the underline a heading, and the lines before it a paragraph
+                if i > start:
+                    self.paragraph_part(start, i)
+                return self.setext_heading(i)
             i += 1
-        original = "".join(self.lines[start:i])
-        content = " ".join(t for t in texts if t)
+        self.paragraph_part(start, i)
+        return i
+
+    def paragraph_part(self, start: int, end: int) -> None:
+        original = "".join(self.lines[start:end])
+        content = _joined(self.lines[start:end])
         newline = "\n" if original.endswith("\n") else ""
-        prefix = "> " if blockquote else ""
         if not _is_translatable(content):
             self.verbatim(original)
-            return i
-        kind = "FAQ answer" if self.in_faq() else ("quotation" if blockquote else "paragraph")
-        self.parts.append(
-            Part(original, [Unit(content, kind, self.lineno(start))], lambda t: f"{prefix}{t[0]}{newline}")
-        )
-        return i
+            return
+        kind = "FAQ answer" if self.in_faq() else ("quotation" if self.quoted else "paragraph")
+        if end < len(self.lines) and self.lines[end].startswith(":") and LIST_ITEM.match(self.lines[end]):
+            kind = "defined term"
+        self.parts.append(Part(original, [Unit(content, kind, self.lineno(start))], lambda t: f"{t[0]}{newline}"))
+
+
+def _joined(lines: list[str]) -> str:
+    """The lines of one block as one message; a hard line break (two trailing spaces) stays a line break."""
+    text = ""
+    for index, line in enumerate(lines):
+        piece = line.strip()
+        if index and text:
+            text += HARD_BREAK if lines[index - 1].rstrip("\r\n").endswith("  ") else " "
+        text += piece
+    return text
+
+
+def _prefixed(part: Part, original: str, prefix: str, blank_prefix: str) -> Part:
+    """A part split out of a container, with the container's original lines and its prefix on rebuilt ones."""
+    if not part.units:
+        return Part(original)
+    inner = part.rebuild
+    assert inner is not None
+    return Part(
+        original,
+        part.units,
+        lambda texts: "".join(
+            (prefix + line if line.strip() else blank_prefix + line) for line in inner(texts).splitlines(keepends=True)
+        ),
+    )
 
 
 def _split_cells(row: str) -> list[str]:
@@ -354,26 +451,15 @@ def _split_cells(row: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", row)]
 
 
-def _indent_part(part: Part, body: list[str]) -> Part:
-    """Re-indent a part split out of an indented body."""
-    original_lines = part.original.splitlines(keepends=True)
-    reindented = "".join("    " + line if line.strip() else line for line in original_lines)
-    if not part.units:
-        return Part(reindented)
-    inner = part.rebuild
-    assert inner is not None
-    return Part(
-        reindented,
-        part.units,
-        lambda texts: "".join(
-            "    " + line if line.strip() else line for line in inner(texts).splitlines(keepends=True)
-        ),
-    )
-
-
 @lru_cache(maxsize=8192)
-def _split(text: str, first_line: int) -> tuple[Part, ...]:
-    return tuple(_Splitter(text.splitlines(keepends=True), first_line).run())
+def _split(text: str, first_line: int) -> tuple[tuple[Part, ...], tuple[Refusal, ...]]:
+    splitter = _Splitter(text.splitlines(keepends=True), first_line)
+    return tuple(splitter.run()), tuple(splitter.refused)
+
+
+def refusals(text: str, first_line: int = 1) -> list[Refusal]:
+    """What in this Markdown a reader sees but no message holds (so it could never be translated)."""
+    return list(_split(text, first_line)[1])
 
 
 def split(text: str, first_line: int = 1) -> list[Part]:
@@ -382,7 +468,7 @@ def split(text: str, first_line: int = 1) -> list[Part]:
     Parts are immutable in use (joining never changes them), so a page split once
     serves every language.
     """
-    return list(_split(text, first_line))
+    return list(_split(text, first_line)[0])
 
 
 def units(parts: Iterable[Part]) -> list[Unit]:

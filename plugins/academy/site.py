@@ -153,7 +153,7 @@ class Academy:
         self.catalogs = Catalogs(locales, language.code, root)
         self.quizzes: dict[str, Quiz] = load_quizzes(quizzes, root) if quizzes.exists() else {}
         ui_catalog = None if self.is_source else self.catalogs.get(UI_DOMAIN)
-        self.ui = Interface(language.code, ui_catalog)
+        self.ui = Interface(language.code, ui_catalog, root)
         self.courses: list[Course] = []
         self.rendering: PageBuild | None = None  # the page the engine is rendering now
         self.localizations: Counter[str] = Counter()  # how often each page was localized (once is right)

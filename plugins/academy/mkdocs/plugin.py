@@ -153,7 +153,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     tr = self.academy.translator_for(Path(file.abs_src_path))
                     text = Path(file.abs_src_path).read_text(encoding="utf-8")
                     files.remove(file)
-                    files.append(File.generated(config, file.src_uri, content=diagrams.localize_svg(text, tr)))
+                    files.append(File.generated(config, file.src_uri, content=diagrams.localize_svg(
+                        text, tr, display_path(file.abs_src_path, self.root))))
         except AcademyError as error:
             raise fail(error.problems) from None
         return files

@@ -1,0 +1,59 @@
+"""GNU gettext's own tools, which write every catalog the academy ships.
+
+``msgmerge --previous`` merges a template into a translation exactly as Weblate
+and Poedit do (fuzzy matching, the previous English as ``#|``, obsolete ``#~``
+entries that come back when their English does). ``msgcat`` gives a file the
+same layout. Both wrap at 77 columns, the width Weblate and translate-toolkit
+write, so a file saved by Weblate and updated here keeps its line breaks.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from .errors import Problem
+
+WIDTH = 77
+TOOLS = ("msgmerge", "msgcat", "msgfmt")
+INSTALL_HINT = "install GNU gettext (Debian/Ubuntu: `sudo apt-get install gettext`; `make setup-test` does it)"
+
+
+class GettextMissing(Exception):
+    def __init__(self, tool: str):
+        self.problem = Problem(tool, 0, f"`{tool}` (GNU gettext) is needed to update catalogs and was not found", INSTALL_HINT)
+        super().__init__(str(self.problem))
+
+
+def _run(tool: str, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    if shutil.which(tool) is None:
+        raise GettextMissing(tool)
+    # LC_ALL=C: messages in English and no conversion to the terminal's charset.
+    return subprocess.run([tool, *args], input=stdin, capture_output=True, check=False, env={**os.environ, "LC_ALL": "C"})
+
+
+def normalized(po_text: bytes) -> bytes:
+    """The catalog as msgcat writes it (GNU layout, wrapped at 77 columns)."""
+    result = _run("msgcat", f"--width={WIDTH}", "--to-code=UTF-8", "-o", "-", "-", stdin=po_text)
+    if result.returncode:
+        raise RuntimeError(f"msgcat refused a catalog the academy wrote: {result.stderr.decode(errors='replace')}")
+    return result.stdout
+
+
+def merge(translation: Path, template: Path) -> bytes:
+    """The translation updated to the template, by ``msgmerge --previous``."""
+    result = _run("msgmerge", "--quiet", "--previous", f"--width={WIDTH}", "-o", "-", str(translation), str(template))
+    if result.returncode:
+        raise RuntimeError(f"msgmerge failed on {translation}: {result.stderr.decode(errors='replace')}")
+    return result.stdout
+
+
+def check(po_text: bytes, name: str) -> list[str]:
+    """msgfmt's own verdict: its error lines, empty when the catalog compiles cleanly."""
+    result = _run("msgfmt", "--check-format", "--check-domain", "-o", "/dev/null", "-", stdin=po_text)
+    if result.returncode == 0:
+        return []
+    lines = result.stderr.decode(errors="replace").splitlines()
+    return [line.replace("<stdin>", name) for line in lines if line.strip() and "fatal error" not in line]
