@@ -122,6 +122,10 @@ def _syntax_problem(shown: str, lines: list[str]) -> Problem | None:
         stripped = line.strip()
         if not stripped:
             continue
+        if line.rstrip("\r\n").endswith("\\"):
+            # gettext's reader joins a line ending in a backslash with the next one, even in a comment
+            return Problem(shown, number, "this PO file cannot be read: a line ends with a backslash, "
+                           "which joins it to the next line", READ_HINT)
         if stripped.startswith("#"):
             coded = _CODED_COMMENT.match(stripped)
             if not coded or stripped.startswith("#,"):
