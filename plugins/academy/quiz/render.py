@@ -96,9 +96,10 @@ def _question(quiz: Quiz, q: Question, number: int, tr: Translate, ui: Interface
             control = f"{base}--{index}"
             options = "".join(f'<option value="{p}">{p}</option>' for p in range(1, len(items) + 1))
             out.append(
-                f'<li data-item="{index}"><select id="{escape(control)}" name="{escape(control)}">'
-                f'<option value="">{escape(ui.t("quiz.position"))}</option>{options}</select>'
-                f'<label for="{escape(control)}">{escape(items[index])}</label></li>'
+                # the step first, its position after it: read, then number
+                f'<li data-item="{index}"><label for="{escape(control)}">{escape(items[index])}</label>'
+                f'<select id="{escape(control)}" name="{escape(control)}">'
+                f'<option value="">{escape(ui.t("quiz.position"))}</option>{options}</select></li>'
             )
         out.append("</ol>")
     elif q.type == "matching":

@@ -1,0 +1,74 @@
+"""The academy as a trainee meets it: a 360×740 touch phone, sometimes with a keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LESSON = "journey/first-steps/"
+LONG_ANSWER = "I'll connect you with the right team and make sure they have all the details."
+LONG_STEP = "Listen to the whole complaint without interrupting, then repeat it back in your own words"
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+FOCUS_RING = """() => {
+    const s = getComputedStyle(document.activeElement);
+    return {tag: document.activeElement.tagName, style: s.outlineStyle, width: parseFloat(s.outlineWidth),
+            shadow: s.boxShadow};
+}"""
+
+
+@pytest.mark.parametrize("question", ["research", "kinds", "share", "order"])
+def test_keyboard_focus_is_visible_on_every_kind_of_answer_control(phone, site_server, question):
+    phone.goto(f"{site_server}/{LESSON}")
+    fieldset = phone.locator(f'fieldset[data-q="{question}"]')
+    # come from the control before, as a keyboard user does, so :focus-visible applies
+    fieldset.locator("input, select").first.focus()
+    phone.keyboard.press("Shift+Tab")
+    phone.keyboard.press("Tab")
+    assert fieldset.evaluate("f => f.contains(document.activeElement)")
+    ring = phone.evaluate(FOCUS_RING)
+    assert (ring["style"] != "none" and ring["width"] >= 2) or ring["shadow"] != "none", ring
+
+
+def test_ordering_rows_put_the_step_first_and_its_select_beside_it_even_when_the_step_is_long(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    rows = phone.locator('fieldset[data-q="order"] li')
+    rows.first.locator("label").evaluate("(l, text) => { l.textContent = text; }", LONG_STEP)
+    for index in range(rows.count()):
+        row = rows.nth(index)
+        label = row.locator("label").bounding_box()
+        select = row.locator("select").bounding_box()
+        assert label["x"] < select["x"], f"row {index}: the select comes before the step"
+        # on one line: the select overlaps the label vertically, not the next row's label
+        assert select["y"] < label["y"] + label["height"] and label["y"] < select["y"] + select["height"], index
+        assert select["x"] + select["width"] <= 360
+
+
+def test_a_long_matching_answer_is_shown_whole_in_its_dropdown(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    select = phone.locator('fieldset[data-q="match"] select').first
+    select.evaluate("(s, text) => { s.options[1].textContent = text; s.selectedIndex = 1; }", LONG_ANSWER)
+    fits = select.evaluate("""s => {
+        const style = getComputedStyle(s);
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = style.font;
+        const text = ctx.measureText(s.options[s.selectedIndex].textContent).width;
+        const inner = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+        const lines = Math.floor((s.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) + 1) / lineHeight);
+        return {text, inner, lines, right: s.getBoundingClientRect().right};
+    }""")
+    assert fits["right"] <= 360, fits
+    assert fits["text"] <= fits["inner"] * fits["lines"], fits
