@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_browser_quiz import answer_all, choose_option, submit
+
 pytestmark = pytest.mark.browser
 
 LESSON = "journey/first-steps/"
@@ -72,3 +74,57 @@ def test_a_long_matching_answer_is_shown_whole_in_its_dropdown(phone, site_serve
     }""")
     assert fits["right"] <= 360, fits
     assert fits["text"] <= fits["inner"] * fits["lines"], fits
+
+
+def in_viewport(box) -> bool:
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 740
+
+
+def test_checking_with_questions_left_leads_to_the_first_one_and_says_how_many_are_left(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    answer_all(phone, right=True)
+    # leave two questions blank: the multiple-answer one (third) and the ordering one (fifth)
+    phone.evaluate("""() => {
+        document.querySelectorAll('fieldset[data-q="kinds"] input').forEach(i => { i.checked = false; });
+        document.querySelectorAll('fieldset[data-q="order"] select').forEach(s => { s.value = ''; });
+    }""")
+    submit(phone)
+    kinds = phone.locator('fieldset[data-q="kinds"]')
+    assert kinds.evaluate("f => f.contains(document.activeElement)"), phone.evaluate("document.activeElement.outerHTML")
+    message = kinds.locator(".academy-q__feedback")
+    assert "2 questions are not answered yet" in message.inner_text()
+    assert in_viewport(message.bounding_box()), message.bounding_box()
+    legend = kinds.locator("legend").bounding_box()
+    assert in_viewport(legend) and legend["y"] > 48, legend  # below Material's fixed header
+    highlight = kinds.evaluate("f => getComputedStyle(f).borderTopColor")
+    plain = phone.locator('fieldset[data-q="research"]').evaluate("f => getComputedStyle(f).borderTopColor")
+    assert highlight != plain
+    assert phone.locator("fieldset.academy-q.is-correct, fieldset.academy-q.is-incorrect").count() == 0
+    # answering it takes the mark away
+    choose_option(phone, "kinds", "A support chat")
+    assert not kinds.evaluate("f => f.classList.contains('is-unanswered')")
+    assert message.inner_text().strip() == ""
+
+
+def test_an_unanswered_ordering_question_is_entered_at_its_top_row(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    answer_all(phone, right=True)
+    phone.evaluate("() => document.querySelectorAll('fieldset[data-q=\"order\"] select').forEach(s => { s.value = ''; })")
+    submit(phone)
+    tops = phone.locator('fieldset[data-q="order"] select').evaluate_all(
+        "ss => ss.map(s => [s === document.activeElement, s.getBoundingClientRect().top])")
+    focused = [top for active, top in tops if active]
+    assert focused == [min(top for _, top in tops)], tops
+    assert "1 question is not answered yet" in phone.locator('fieldset[data-q="order"]').inner_text()
+
+
+@pytest.mark.parametrize("question", ["share", "word"])
+def test_enter_in_a_typed_answer_does_not_check_the_whole_quiz(phone, site_server, question):
+    phone.goto(f"{site_server}/{LESSON}")
+    answer_all(phone, right=True)
+    phone.locator(f'fieldset[data-q="{question}"] input').focus()
+    phone.keyboard.press("Enter")
+    assert phone.locator("fieldset.academy-q.is-correct").count() == 0
+    assert not phone.locator(".academy-quiz [data-action=retry]").is_visible()
+    submit(phone)
+    assert phone.locator("fieldset.academy-q.is-correct").count() == 7

@@ -65,6 +65,10 @@ PLURALS = {
         N_("You answered {correct} of {total} question correctly."),
         N_("You answered {correct} of {total} questions correctly."),
     ),
+    "quiz.left": (
+        N_("{count} question is not answered yet."),
+        N_("{count} questions are not answered yet."),
+    ),
     "reading.minutes": (N_("{count} minute read"), N_("{count} minute read")),
     "lessons.count": (N_("{count} lesson"), N_("{count} lessons")),
 }

@@ -185,6 +185,11 @@
       var q = self.questions.filter(function (x) { return x.fs === fs; })[0];
       self.state.answers[q.d.id] = { rev: q.d.rev, value: q.value() };
       self.save();
+      if (q.value() !== null) q.unmarkBlank();
+    });
+    /* Enter in a typed answer ends that answer; it does not check the whole quiz. */
+    this.form.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && e.target.matches && e.target.matches("input[type=text]")) e.preventDefault();
     });
     this.form.addEventListener("submit", function (e) { e.preventDefault(); self.check(false); });
     this.retry.addEventListener("click", function () { self.reset(); });
@@ -199,13 +204,9 @@
     });
   };
   Quiz.prototype.check = function (restoring) {
-    var self = this, total = 0, got = 0, right = 0, missing = null;
-    this.questions.forEach(function (q) { if (!missing && q.value() === null) missing = q; });
-    if (missing) {
-      this.summary.textContent = t("quiz.unanswered");
-      missing.controls[0].focus();
-      return;
-    }
+    var self = this, total = 0, got = 0, right = 0;
+    var blank = this.questions.filter(function (q) { return q.value() === null; });
+    if (blank.length) { this.pointToBlank(blank); return; }
     this.questions.forEach(function (q) {
       var v = q.value(), s = q.score(v);
       total += q.d.points; got += s * q.d.points; if (s === 1) right++;
@@ -229,6 +230,27 @@
       this.summary.setAttribute("tabindex", "-1"); this.summary.focus();
     }
   };
+  /* A question left blank: lead the trainee to it, mark it and say, beside it, how many are left. */
+  Quiz.prototype.pointToBlank = function (blank) {
+    this.questions.forEach(function (q) { q.unmarkBlank(); });
+    blank.forEach(function (q) { q.fs.classList.add("is-unanswered"); });
+    var first = blank[0];
+    first.fs.querySelector(".academy-q__feedback").textContent =
+      t("quiz.unanswered") + " " + nt("quiz.left", blank.length, { count: blank.length });
+    this.summary.textContent = "";
+    /* the first empty control as the page shows it now (options may have been shuffled) */
+    var target = $$(first.fs, "input, select").filter(function (c) {
+      return c.tagName === "SELECT" ? c.value === "" : c.type === "text" ? !c.value.trim() : true;
+    })[0] || first.controls[0];
+    first.fs.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  };
+  Question.prototype.unmarkBlank = function () {
+    if (!this.fs.classList.contains("is-unanswered")) return;
+    this.fs.classList.remove("is-unanswered");
+    this.fs.querySelector(".academy-q__feedback").textContent = "";
+  };
+
   Quiz.prototype.reset = function () {
     this.questions.forEach(function (q) { q.fs.disabled = false; q.clear(); });
     this.state.answers = {}; this.state.checked = false; this.save();
