@@ -126,6 +126,7 @@ questions:
     type: single
     text: What does a shopper do before buying?
     review: "#the-research-moment"
+    hint: Think of what you do before you buy something online.
     explanation: Shoppers research first.
     options:
       - text: Reads reviews

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser_quiz import answer_all, choose_option, submit
+from test_browser_quiz import answer_all, choose_in_select, choose_option, submit
 
 pytestmark = pytest.mark.browser
 
@@ -128,3 +128,68 @@ def test_enter_in_a_typed_answer_does_not_check_the_whole_quiz(phone, site_serve
     assert not phone.locator(".academy-quiz [data-action=retry]").is_visible()
     submit(phone)
     assert phone.locator("fieldset.academy-q.is-correct").count() == 7
+
+
+def test_ordering_and_matching_feedback_is_one_marked_row_per_item(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    answer_all(phone, right=True)
+    # swap two steps: one row stays right ("Purchase", third), two are wrong
+    for item, position in (("Need", "2"), ("Research", "1")):
+        row = phone.locator('fieldset[data-q="order"] li', has_text=item)
+        choose_in_select(phone, row.locator("select"), position)
+    submit(phone)
+    rows = phone.locator('fieldset[data-q="order"] .academy-q__feedback li')
+    assert rows.count() == 3
+    marks = rows.evaluate_all("rs => rs.map(r => [r.className, r.innerText])")
+    assert [m[0] for m in marks] == ["is-wrong", "is-wrong", "is-right"], marks
+    assert "Need" in marks[0][1] and "2" in marks[0][1]  # the right place and the trainee's own
+    match = phone.locator('fieldset[data-q="match"] .academy-q__feedback li')
+    assert match.count() == 2
+    assert match.evaluate_all("rs => rs.every(r => r.className === 'is-right')")
+    assert "Reading reviews at night" in match.first.inner_text() and "ZMOT" in match.first.inner_text()
+
+
+def test_the_right_answers_of_a_multiple_answer_question_are_a_list(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    answer_all(phone, right=False)
+    phone.evaluate("""() => document.querySelectorAll('fieldset[data-q="kinds"] label')
+        .forEach(l => { l.textContent += '.'; })""")  # options written as sentences
+    submit(phone)
+    feedback = phone.locator('fieldset[data-q="kinds"] .academy-q__feedback')
+    assert feedback.locator("li").evaluate_all("ls => ls.map(l => l.textContent)") == [
+        "A support chat.", "A product review."]
+    assert ".;" not in feedback.inner_text()
+
+
+def test_the_score_comes_before_try_again_and_lists_the_questions_to_review(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    answer_all(phone, right=True)
+    choose_option(phone, "research", "Sleeps")
+    submit(phone)
+    summary = phone.locator(".academy-quiz__summary")
+    retry = phone.locator(".academy-quiz [data-action=retry]")
+    assert summary.bounding_box()["y"] < retry.bounding_box()["y"]
+    assert in_viewport(summary.bounding_box())
+    links = summary.locator("a")
+    assert links.count() == 1
+    assert "What does a shopper do before buying?" in links.first.inner_text()
+    links.first.click()
+    legend = phone.locator('fieldset[data-q="research"] legend').bounding_box()
+    assert in_viewport(legend), legend
+
+
+def test_the_hint_reads_like_the_question_not_like_a_collapsed_note(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    hint = phone.locator('fieldset[data-q="research"] .academy-q__hint')
+    hint.locator("summary").click()
+    look = hint.evaluate("""d => {
+        const text = getComputedStyle(d.querySelector('p')).fontSize;
+        const label = getComputedStyle(d.closest('fieldset').querySelector('label')).fontSize;
+        const icon = getComputedStyle(d.querySelector('summary'), '::before');
+        const box = getComputedStyle(d), summary = getComputedStyle(d.querySelector('summary'));
+        return {text: parseFloat(text), label: parseFloat(label), icon: icon.maskImage || icon.webkitMaskImage,
+                iconContent: icon.content, summaryBg: summary.backgroundColor, boxBg: box.backgroundColor};
+    }""")
+    assert look["text"] >= look["label"], look
+    assert look["iconContent"] == "none" or look["icon"] in ("none", ""), look
+    assert look["summaryBg"] == look["boxBg"] or look["summaryBg"] == "rgba(0, 0, 0, 0)", look

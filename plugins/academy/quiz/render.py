@@ -45,12 +45,13 @@ def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
         body, data = _question(quiz, question, number, tr, ui)
         html.append(body)
         key["questions"].append(data)
+    # the score and what to review come before "Try again", where the trainee's eyes already are
     html.append(
+        '<div class="academy-quiz__summary" role="status" aria-live="polite"></div>'
         '<div class="academy-quiz__actions">'
         f'<button type="submit" class="md-button md-button--primary" disabled>{escape(ui.t("quiz.check"))}</button> '
         f'<button type="button" class="md-button" data-action="retry" hidden>{escape(ui.t("quiz.retry"))}</button>'
         "</div>"
-        '<div class="academy-quiz__summary" role="status" aria-live="polite"></div>'
         "</form>"
     )
     html.append(f'<script type="application/json" class="academy-quiz__key">{dumps_for_script(key)}</script>')
@@ -64,7 +65,7 @@ def _question(quiz: Quiz, q: Question, number: int, tr: Translate, ui: Interface
     if q.explanation:
         data["explanation"] = tr(q.explanation)
     out = [
-        f'<fieldset class="academy-q" data-q="{escape(q.id)}" data-type="{q.type}">',
+        f'<fieldset class="academy-q" id="{escape(base)}" data-q="{escape(q.id)}" data-type="{q.type}">',
         f'<legend><span class="academy-q__n">{number}.</span> {escape(tr(q.text))}</legend>',
     ]
     if q.type in ("single", "multiple", "true_false"):

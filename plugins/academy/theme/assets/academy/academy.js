@@ -148,8 +148,46 @@
     box.textContent = "";
     box.appendChild(el("p", "academy-q__verdict", (s === 1 ? "✓ " : s > 0 ? "◐ " : "✗ ") + t("quiz." + state)));
     if (d.feedback && Array.isArray(v)) v.forEach(function (i) { if (d.feedback[i]) box.appendChild(el("p", null, d.feedback[i])); });
-    if (s < 1 && d.answerText) box.appendChild(el("p", null, t(d.type === "ordering" ? "quiz.order_answer" : "quiz.correct_answer", { answer: d.answerText })));
+    if (d.type === "ordering" || d.type === "matching") box.appendChild(this.rows(v));
+    else if (s < 1 && d.type === "multiple") box.appendChild(this.rightOptions());
+    else if (s < 1 && d.answerText) box.appendChild(el("p", null, t("quiz.correct_answer", { answer: d.answerText })));
     if (d.explanation) box.appendChild(el("p", null, d.explanation));
+  };
+  /* Ordering and matching: one row per item, in the right order, marked right or wrong,
+     with the trainee's own choice beside a wrong one. */
+  Question.prototype.rows = function (v) {
+    var d = this.d, fs = this.fs, list = el("ul", "academy-q__rows");
+    var items = $$(fs, "li[data-item]").map(function (li) {
+      var k = li.getAttribute("data-item"), select = li.querySelector("select");
+      var textOf = function (value) {
+        var o = $$(select, "option").filter(function (x) { return x.value === String(value); })[0];
+        return o ? o.textContent : String(value);
+      };
+      var want = d.type === "ordering" ? String(+k + 1) : String(d.correct[+k]);
+      return { k: +k, label: li.querySelector("label").textContent, want: want, got: String(v[k]), textOf: textOf };
+    });
+    items.sort(function (a, b) { return d.type === "ordering" ? a.want - b.want : a.k - b.k; });
+    items.forEach(function (it) {
+      var right = it.got === it.want, li = el("li", right ? "is-right" : "is-wrong");
+      li.appendChild(el("span", "academy-q__mark", right ? "✓" : "✗"));
+      li.appendChild(el("span", "academy-sr", t(right ? "quiz.row_right" : "quiz.row_wrong") + " "));
+      li.appendChild(document.createTextNode(d.type === "ordering" ? it.want + ". " + it.label : it.label + " → " + it.textOf(it.want)));
+      if (!right) li.appendChild(el("span", "academy-q__yours", " (" + t("quiz.your_answer", { answer: it.textOf(it.got) }) + ")"));
+      list.appendChild(li);
+    });
+    return list;
+  };
+  /* Multiple answers: the right options as a list, never glued into one sentence. */
+  Question.prototype.rightOptions = function () {
+    var fs = this.fs, wrap = el("div"), list = el("ul", "academy-q__answers");
+    wrap.appendChild(el("p", null, t("quiz.correct_answers")));
+    this.d.correct.forEach(function (i) {
+      var input = fs.querySelector('input[value="' + i + '"]');
+      var label = input && fs.querySelector('label[for="' + input.id + '"]');
+      if (label) list.appendChild(el("li", null, label.textContent));
+    });
+    wrap.appendChild(list);
+    return wrap;
   };
   Question.prototype.clear = function () {
     this.fs.classList.remove("is-correct", "is-partial", "is-incorrect");
@@ -220,6 +258,7 @@
     this.summary.appendChild(el("p", null, nt("quiz.summary", this.questions.length, { correct: right, total: this.questions.length })));
     this.summary.appendChild(el("p", passed ? "academy-quiz__passed" : "academy-quiz__failed",
       t(passed ? "quiz.passed" : "quiz.failed", { percent: percent(ratio), pass_mark: percent(this.key.passMark / 100) })));
+    this.summary.appendChild(this.reviewList());
     this.submit.hidden = true; this.retry.hidden = false;
     if (!restoring) {
       this.state.checked = true; this.state.last = Math.round(ratio * 100);
@@ -230,6 +269,22 @@
       this.summary.setAttribute("tabindex", "-1"); this.summary.focus();
     }
   };
+  /* After checking: links to every question not fully right, so a trainee can go back to each. */
+  Quiz.prototype.reviewList = function () {
+    var wrong = this.questions.filter(function (q) { return !q.fs.classList.contains("is-correct"); });
+    var box = el("div", "academy-quiz__review");
+    if (!wrong.length) return box;
+    box.appendChild(el("p", null, t("quiz.to_review")));
+    var list = el("ul");
+    wrong.forEach(function (q) {
+      var li = el("li"), a = el("a", null, q.fs.querySelector("legend").textContent.replace(/\s+/g, " ").trim());
+      a.href = "#" + q.fs.id;
+      li.appendChild(a); list.appendChild(li);
+    });
+    box.appendChild(list);
+    return box;
+  };
+
   /* A question left blank: lead the trainee to it, mark it and say, beside it, how many are left. */
   Quiz.prototype.pointToBlank = function (blank) {
     this.questions.forEach(function (q) { q.unmarkBlank(); });
