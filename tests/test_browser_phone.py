@@ -193,3 +193,46 @@ def test_the_hint_reads_like_the_question_not_like_a_collapsed_note(phone, site_
     assert look["text"] >= look["label"], look
     assert look["iconContent"] == "none" or look["icon"] in ("none", ""), look
     assert look["summaryBg"] == look["boxBg"] or look["summaryBg"] == "rgba(0, 0, 0, 0)", look
+
+
+def test_lesson_cards_and_search_results_are_not_underlined_end_to_end(phone, site_server):
+    phone.goto(f"{site_server}/")
+    card = phone.locator(".academy-card a").first
+    assert card.evaluate("a => getComputedStyle(a).textDecorationLine") == "none"
+    phone.click(".academy-search-open")
+    phone.fill(".academy-search__input", "customer")
+    phone.wait_for_selector(".academy-search__results a")
+    result = phone.locator(".academy-search__results a").first
+    assert result.evaluate("a => getComputedStyle(a).textDecorationLine") == "none"
+
+
+def pass_the_quiz(phone, site_server) -> None:
+    phone.goto(f"{site_server}/{LESSON}")
+    answer_all(phone, right=True)
+    submit(phone)
+    phone.wait_for_selector(".academy-quiz__passed")
+
+
+def test_a_course_page_lists_its_lessons_with_status_and_a_link_to_continue(phone, site_server):
+    phone.goto(f"{site_server}/journey/")
+    cards = phone.locator("article .academy-card")
+    assert cards.count() == 1
+    assert cards.first.locator("a").get_attribute("href").rstrip("/").endswith("first-steps")
+    assert cards.first.locator(".academy-card__status").inner_text() == "Not started"
+    go_on = phone.locator("article .academy-course__continue a")
+    assert go_on.is_visible() and "First steps" in go_on.inner_text()
+    go_on.click()
+    assert phone.url.endswith("/journey/first-steps/")
+    pass_the_quiz(phone, site_server)
+    phone.goto(f"{site_server}/journey/")
+    assert phone.locator("article .academy-card__status").first.inner_text().startswith("Passed")
+    assert not phone.locator("article .academy-course__continue").is_visible()  # nothing left to continue
+
+
+def test_home_page_cards_show_each_lesson_status_in_the_readers_language(phone, site_server):
+    phone.goto(f"{site_server}/ru/")
+    assert phone.locator(".academy-card__status").first.inner_text() == "Не начат"
+    pass_the_quiz(phone, site_server)
+    phone.goto(f"{site_server}/")
+    status = phone.locator(".academy-card__status").first.inner_text()
+    assert status.startswith("Passed") and "100%" in status

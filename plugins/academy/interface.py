@@ -61,6 +61,7 @@ STRINGS = {
     "progress.local": N_("Your progress is saved in this browser only, on this device."),
     "progress.reset": N_("Clear my progress"),
     "lessons.course": N_("Course"),
+    "lessons.continue": N_("Continue: {lesson}"),
     "notfound.title": N_("Page not found"),
     "notfound.text": N_("This page does not exist. Go back to the home page of the academy."),
     "language": N_("Language"),

@@ -34,6 +34,7 @@ from ..errors import ContentError, Problem, display_path
 from ..frontmatter import FrontMatterError
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
+from ..markdown.blocks import course_listing
 from ..site import Academy
 from . import structured
 from .config import AcademyConfig
@@ -240,6 +241,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         page.meta["academy_outdated"] = current.outdated
         page.meta["academy_faq"] = faq
         page.meta["academy_quizzes"] = [q for q in current.quizzes if not q.startswith("!")]
+        # a course's page leads on to its lessons rather than ending in one paragraph
+        for course in self.academy.courses:
+            if course.index.src == page.file.src_uri:
+                html += course_listing(course, self.academy.ui, self._link)
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):

@@ -318,6 +318,29 @@
   };
   $$(document, ".academy-quiz").forEach(function (s) { if (s.querySelector(".academy-quiz__key")) new Quiz(s); });
 
+  /* ---- lesson cards: each lesson's status, and where to continue --------- */
+  function statusOf(quizId) {
+    var s = store.get(PREFIX + quizId) || {}, answered = Object.keys(s.answers || {}).length;
+    return { status: s.passed ? "passed" : s.checked || s.best != null ? "failed" : answered ? "in_progress" : "not_started",
+      best: typeof s.best === "number" ? s.best : null };
+  }
+  $$(document, ".academy-card[data-quiz]").forEach(function (card) {
+    var st = statusOf(card.getAttribute("data-quiz")), box = card.querySelector(".academy-card__status");
+    card.setAttribute("data-status", st.status);
+    box.textContent = t("progress." + st.status) + (st.best != null ? " · " + percent(st.best / 100) : "");
+    box.hidden = false;
+  });
+  $$(document, ".academy-course__continue").forEach(function (p) {
+    var next = $$(p.parentNode, ".academy-card[data-quiz]").filter(function (c) {
+      return c.getAttribute("data-status") !== "passed";
+    })[0];
+    if (!next) return;
+    var a = p.querySelector("a");
+    a.href = next.querySelector("a").href;
+    a.textContent = t("lessons.continue", { lesson: next.querySelector(".academy-card__title").textContent });
+    p.hidden = false;
+  });
+
   /* ---- progress page ----------------------------------------------------- */
   var progress = document.querySelector(".academy-progress");
   if (progress) {
