@@ -52,6 +52,7 @@ class PageResult:
     faq: list = field(default_factory=list)  # (question heading, answer element) as rendered
     faq_problems: list[tuple[str, str, str]] = field(default_factory=list)  # (question, message, hint)
     quizzes: list[str] = field(default_factory=list)
+    listing: bool = False  # lists other pages (home, progress): kept out of the search index
     outdated: bool = False
 
 

@@ -125,6 +125,7 @@ class Lessons(AcademyBlock):
     def on_create(self, parent: etree.Element) -> etree.Element:
         ui = self.academy.ui
         link = self.config["link"]
+        self.academy.current.listing = True
         html = ['<div class="academy-courses">']
         for course in self.academy.courses:
             count = ui.nt("lessons.count", len(course.lessons))
@@ -149,6 +150,7 @@ class Progress(AcademyBlock):
     def on_create(self, parent: etree.Element) -> etree.Element:
         ui = self.academy.ui
         link = self.config["link"]
+        self.academy.current.listing = True
         rows = []
         lessons = []
         for course in self.academy.courses:

@@ -241,6 +241,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         page.meta["academy_outdated"] = current.outdated
         page.meta["academy_faq"] = faq
         page.meta["academy_quizzes"] = [q for q in current.quizzes if not q.startswith("!")]
+        page.meta["academy_listing"] = current.listing
         # a course's page leads on to its lessons rather than ending in one paragraph
         for course in self.academy.courses:
             if course.index.src == page.file.src_uri:
@@ -304,7 +305,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         site = Path(config.site_dir)
         _keep_material_from_fetching_sitemaps(site)
         try:
-            search.build_index(site)
+            search.build_index(site, self.language.code)
         except search.SearchIndexError as error:
             raise _fail(str(error)) from None
         if self.is_child:

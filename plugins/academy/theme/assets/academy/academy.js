@@ -43,7 +43,16 @@
   if (dialog && opener) {
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
       status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0;
-    var open = function () { dialog.showModal(); input.focus(); input.select(); };
+    /* Pagefind and its index start loading when the dialog opens, while the trainee types. */
+    var load = function () {
+      if (!pagefind) pagefind = import(new URL(C.search, location.href).href).then(function (m) {
+        return m.options({ baseUrl: new URL(C.root, location.href).pathname }).then(function () { return m.init && m.init(); })
+          .then(function () { return m; });
+      });
+      pagefind.catch(function () { pagefind = null; });
+      return pagefind;
+    };
+    var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(function () { /* said when searching */ }); };
     opener.addEventListener("click", open);
     document.addEventListener("keydown", function (e) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName || "");
@@ -56,20 +65,18 @@
       var q = input.value.trim(), mine = ++seq;
       if (!q) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = t("search.loading");
-      (pagefind ? Promise.resolve(pagefind) : import(new URL(C.search, location.href).href).then(function (m) {
-        pagefind = m;
-        return m.options({ baseUrl: new URL(C.root, location.href).pathname }).then(function () { return m; });
-      })).then(function (pf) { return pf.search(q); }).then(function (r) {
+      load().then(function (pf) { return pf.search(searchKeys(q)); }).then(function (r) {
         return Promise.all(r.results.slice(0, 10).map(function (x) { return x.data(); }));
       }).then(function (results) {
         if (mine !== seq) return;
         list.textContent = "";
         status.textContent = results.length ? "" : t("search.none");
         results.forEach(function (d) {
-          var li = el("li"), a = el("a"), p = el("p");
-          a.href = d.url;
-          a.appendChild(el("strong", null, d.meta && d.meta.title || d.url));
-          p.innerHTML = d.excerpt; /* Pagefind escapes the page text and adds only <mark> */
+          var hit = landing(d), li = el("li"), a = el("a"), p = el("p");
+          a.href = hit.url;
+          a.appendChild(el("strong", null, hit.title));
+          if (hit.html) p.innerHTML = hit.html; /* Pagefind escapes the page text and adds only <mark> */
+          else p.textContent = hit.text;
           a.appendChild(p); li.appendChild(a); list.appendChild(li);
         });
       }).catch(function () { if (mine === seq) status.textContent = t("search.unavailable"); });
@@ -79,6 +86,26 @@
       if (e.submitter && e.submitter.classList.contains("academy-search__close")) return;
       e.preventDefault(); clearTimeout(timer); run();
     });
+  }
+
+  /* A language Pagefind cannot stem (Filipino) is indexed as stemmed words; the query is stemmed alike. */
+  function searchKeys(q) {
+    var stemmer = window.academyStemmers && window.academyStemmers[C.lang];
+    return stemmer ? stemmer.stemText(q) || q : q;
+  }
+  /* Where a hit leads: the section that matches best, not the top of a long page. */
+  function landing(d) {
+    var title = d.meta && d.meta.title || d.url, root = new URL(C.root, location.href);
+    if (d.meta && d.meta.text != null) /* a section record of a stemmed index: its own words as excerpt */
+      return { url: new URL(d.url, root).href, title: d.meta.section ? title + " › " + d.meta.section : title, text: d.meta.text };
+    var best = null;
+    (d.sub_results || []).forEach(function (sub) {
+      var weight = (sub.weighted_locations || sub.locations || []).length;
+      if (!best || weight > best.weight) best = { sub: sub, weight: weight };
+    });
+    /* the page's own heading stands for its top */
+    if (!best || best.sub.url === d.url || best.sub.anchor && best.sub.anchor.element === "h1") return { url: d.url, title: title, html: best ? best.sub.excerpt : d.excerpt };
+    return { url: best.sub.url, title: title + " › " + best.sub.title, html: best.sub.excerpt };
   }
 
   /* ---- quizzes ------------------------------------------------------------ */
