@@ -236,3 +236,57 @@ def test_home_page_cards_show_each_lesson_status_in_the_readers_language(phone, 
     phone.goto(f"{site_server}/")
     status = phone.locator(".academy-card__status").first.inner_text()
     assert status.startswith("Passed") and "100%" in status
+
+
+def test_without_javascript_check_answers_looks_off_and_says_why_beside_it(browser, site_server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
+                                  java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_server}/{LESSON}")
+    button = page.locator(".academy-quiz button[type=submit]")
+    note = page.locator(".academy-quiz__nojs")
+    assert button.is_disabled()
+    look = button.evaluate("b => [getComputedStyle(b).opacity, getComputedStyle(b).cursor]")
+    assert float(look[0]) < 0.7 and look[1] == "not-allowed", look
+    gap = abs(note.bounding_box()["y"] - button.bounding_box()["y"])
+    assert gap < 150, gap
+    context.close()
+
+
+def test_clearing_all_progress_asks_first_and_looks_unlike_the_downloads(phone, site_server):
+    pass_the_quiz(phone, site_server)
+    phone.goto(f"{site_server}/progress/")
+    reset = phone.locator("[data-action=reset]")
+    download = phone.locator("[data-download=json]")
+    assert reset.evaluate("b => getComputedStyle(b).color") != download.evaluate("b => getComputedStyle(b).color")
+    asked: list[str] = []
+
+    def answer(dialog, accept: bool) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    phone.once("dialog", lambda d: answer(d, False))
+    reset.click()
+    assert asked and phone.locator('tr[data-quiz="first-steps"] [data-status]').inner_text() == "Passed"
+    phone.once("dialog", lambda d: answer(d, True))
+    reset.click()
+    assert len(asked) == 2
+    assert phone.locator('tr[data-quiz="first-steps"] [data-status]').inner_text() == "Not started"
+
+
+def test_the_not_found_page_links_home_and_to_each_language_from_any_depth(phone, site_server, built_site):
+    body = (built_site.site / "404.html").read_text(encoding="utf-8")
+    missing = f"{site_server}/journey/no-such-lesson/deeper/"
+    phone.route(missing, lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    phone.goto(missing)
+    home = phone.locator("article a", has_text="home page").first
+    assert home.evaluate("a => a.href") == f"{site_server}/"
+    hrefs = phone.eval_on_selector_all("a[hreflang]", "links => links.map(a => [a.hreflang, a.href])")
+    assert hrefs, "no language links"
+    for lang, href in hrefs:
+        expected = {"en": f"{site_server}/", "tl": f"{site_server}/fil/", "fil": f"{site_server}/fil/",
+                    "ru": f"{site_server}/ru/"}[lang]
+        assert href == expected, (lang, href)
+        assert phone.request.get(href).ok
+    links = phone.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    assert not [link for link in links if "academy.test" in link]  # the configured domain is not this server

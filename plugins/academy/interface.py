@@ -60,6 +60,7 @@ STRINGS = {
     "progress.csv": N_("Download results (CSV)"),
     "progress.local": N_("Your progress is saved in this browser only, on this device."),
     "progress.reset": N_("Clear my progress"),
+    "progress.confirm": N_("Delete every quiz result saved in this browser? This cannot be undone."),
     "lessons.course": N_("Course"),
     "lessons.continue": N_("Continue: {lesson}"),
     "notfound.title": N_("Page not found"),

@@ -8,6 +8,7 @@ import re
 from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ..errors import Problem
 from ..jsonld import dumps_for_script
@@ -121,11 +122,15 @@ def page_context(plugin: AcademyPlugin, page: Page | None, config: MkDocsConfig)
     page_url = page.url if page is not None else ""
     here = "/" + (language.code + "/" if language.code != plugin.codes[0] else "") + page_url
     here_dir = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    site_path = urlsplit(config.site_url or "/").path.rstrip("/")
     for code in plugin.codes:
         target = "/" + (code + "/" if code != plugin.codes[0] else "") + page_url
         href = posixpath.relpath(target, here_dir)
         if target.endswith("/") and not href.endswith("/"):
             href += "/"
+        if page is None:
+            # a page without a place (404.html) is served at any depth: link from the site's root
+            href = site_path + target
         other = KNOWN_LANGUAGES[code]
         context["alternates"].append({"code": code, "name": other.name, "html_lang": other.html_lang,
                                       "href": href, "current": code == language.code})
@@ -140,13 +145,15 @@ def page_context(plugin: AcademyPlugin, page: Page | None, config: MkDocsConfig)
         parts = page.file.src_uri.split("/")
         context["is_lesson"] = len(parts) == 2 and parts[1] != "index.md"
     plurals = academy.ui.plurals()
+    lang_root = "/" + ("" if language.code == plugin.codes[0] else language.code + "/")
+    root = site_path + lang_root if page is None else posixpath.relpath(lang_root, here_dir) + "/"
     context["script_config"] = dumps_for_script({
         "lang": language.html_lang,
         "plural": academy.ui.plural_js(),
         "strings": ui,
         "plurals": plurals,
-        "root": posixpath.relpath("/" + ("" if language.code == plugin.codes[0] else language.code + "/"), here_dir) + "/",
-        "search": posixpath.relpath("/" + ("" if language.code == plugin.codes[0] else language.code + "/") + "pagefind/pagefind.js", here_dir),
+        "root": root,
+        "search": root + "pagefind/pagefind.js",
     })
     return context
 

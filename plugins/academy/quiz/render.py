@@ -38,7 +38,6 @@ def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
     html = [
         f'<section class="academy-quiz" id="quiz-{escape(quiz.id)}" data-quiz="{escape(quiz.id)}" '
         f'aria-label="{escape(tr(quiz.title))}" data-pagefind-ignore="all">',
-        f'<p class="academy-quiz__nojs">{escape(ui.t("quiz.nojs"))}</p>',
         '<form class="academy-quiz__form" novalidate>',
     ]
     for number, question in enumerate(quiz.questions, start=1):
@@ -51,6 +50,8 @@ def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
         '<div class="academy-quiz__actions">'
         f'<button type="submit" class="md-button md-button--primary" disabled>{escape(ui.t("quiz.check"))}</button> '
         f'<button type="button" class="md-button" data-action="retry" hidden>{escape(ui.t("quiz.retry"))}</button>'
+        # beside the button it explains, not a screen of questions above it
+        f'<p class="academy-quiz__nojs">{escape(ui.t("quiz.nojs"))}</p>'
         "</div>"
         "</form>"
     )

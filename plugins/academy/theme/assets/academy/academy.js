@@ -401,7 +401,7 @@
           return [r.quiz, r.lesson, r.status, r.best, r.last, r.updated].map(q).join(",");
         })).join("\n") + "\n");
       }
-      if (b.getAttribute("data-action") === "reset") {
+      if (b.getAttribute("data-action") === "reset" && window.confirm(t("progress.confirm"))) {
         store.keys().forEach(function (k) { if (k.indexOf(PREFIX) === 0) store.del(k); }); paint();
       }
     });
