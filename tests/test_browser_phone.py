@@ -290,3 +290,28 @@ def test_the_not_found_page_links_home_and_to_each_language_from_any_depth(phone
         assert phone.request.get(href).ok
     links = phone.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
     assert not [link for link in links if "academy.test" in link]  # the configured domain is not this server
+
+
+def test_the_site_name_and_footer_are_in_the_readers_language_and_name_no_theme(phone, site_server):
+    phone.goto(f"{site_server}/ru/{LESSON}")
+    assert phone.title().endswith("Тестовая академия"), phone.title()
+    assert "Тестовая академия" in phone.locator(".md-header__topic").first.inner_text()
+    footer = phone.locator(".md-footer-meta").inner_text()
+    assert "Material" not in footer and "Made with" not in footer
+    assert "Тестовая академия" in footer
+
+
+def test_a_printed_lesson_has_no_controls_keeps_questions_whole_and_headings_with_their_text(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    phone.emulate_media(media="print")
+    shown = phone.evaluate("""() => Array.from(document.querySelectorAll(
+        'button, select, .md-header, .md-sidebar, .md-footer, .academy-search, .academy-quiz__actions, .md-search'))
+        .filter(e => e.getClientRects().length > 0).map(e => e.outerHTML.slice(0, 80))""")
+    assert shown == [], shown
+    rules = phone.evaluate("""() => ({
+        question: getComputedStyle(document.querySelector('fieldset.academy-q')).breakInside,
+        heading: getComputedStyle(document.querySelector('article h2')).breakAfter,
+        legend: getComputedStyle(document.querySelector('fieldset.academy-q legend')).display})""")
+    assert rules["question"] == "avoid" and rules["heading"] == "avoid", rules
+    # the questions themselves are still printed, to be answered on paper
+    assert phone.locator("fieldset.academy-q legend").first.is_visible()

@@ -35,7 +35,7 @@ from ..frontmatter import FrontMatterError
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
-from ..site import Academy
+from ..site import Academy, PageResult
 from . import structured
 from .config import AcademyConfig
 
@@ -185,6 +185,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 files.remove(file)
                 files.append(File.generated(config, file.src_uri, content=diagrams.localize_svg(text, tr)))
 
+    def _translate_site_name(self, config: MkDocsConfig) -> None:
+        """The site's name in this language, from the home page's catalog, which holds it as the page title."""
+        home = Path(config.docs_dir) / "index.md"
+        if self.academy.is_source or not home.exists():
+            return
+        saved, self.academy.current = self.academy.current, PageResult()
+        try:
+            config.site_name = self.academy.translator_for(home.resolve())(config.site_name)
+        finally:
+            self.academy.current = saved
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         sections: list[tuple[str, list[str]]] = []
         try:
@@ -198,6 +209,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 item.title = self.academy.info(index.file.src_uri).title
                 sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
             self.academy.set_outline(sections)
+            self._translate_site_name(config)
         except (ContentError, CatalogError, FrontMatterError) as error:
             raise _fail(getattr(error, "problems", None) or error.problem) from None
         self.files = files
