@@ -31,6 +31,9 @@ theme:
   name: material
   font: false
   features: [navigation.prune, navigation.indexes, content.tooltips]
+  palette:
+    - {media: "(prefers-color-scheme: light)", scheme: default, toggle: {icon: material/weather-night, name: Dark mode}}
+    - {media: "(prefers-color-scheme: dark)", scheme: slate, toggle: {icon: material/weather-sunny, name: Light mode}}
 exclude_docs: |
   includes/
 markdown_extensions:
@@ -225,6 +228,7 @@ RU = {
     ),
     "True": "Верно",
     "Not started": "Не начат",
+    "Switch to dark mode": "Тёмная тема",
     "False": "Неверно",
     "Page not found": "Страница не найдена",
     "Check answers": "Проверить ответы",

@@ -66,6 +66,8 @@ STRINGS = {
     "notfound.title": N_("Page not found"),
     "notfound.text": N_("This page does not exist. Go back to the home page of the academy."),
     "language": N_("Language"),
+    "palette.dark": N_("Switch to dark mode"),
+    "palette.light": N_("Switch to light mode"),
 }
 PLURALS = {
     "quiz.summary": (
