@@ -315,3 +315,18 @@ def test_a_printed_lesson_has_no_controls_keeps_questions_whole_and_headings_wit
     assert rules["question"] == "avoid" and rules["heading"] == "avoid", rules
     # the questions themselves are still printed, to be answered on paper
     assert phone.locator("fieldset.academy-q legend").first.is_visible()
+
+
+def test_a_lesson_opened_once_reads_offline_and_says_so(browser, site_server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{site_server}/fil/{LESSON}")
+    page.wait_for_selector(".academy-offline", timeout=15_000)
+    assert page.locator(".academy-offline").is_visible()
+    context.set_offline(True)
+    page.reload()
+    assert page.locator("article h1").inner_text().strip() == "Mga unang hakbang"
+    assert page.evaluate("getComputedStyle(document.querySelector('.academy-q')).borderTopStyle") == "solid"  # styled
+    # another language is another worker and another cache: never filled from this one
+    assert page.evaluate("caches.keys()") and all("/fil/" in key for key in page.evaluate("caches.keys()"))
+    context.close()

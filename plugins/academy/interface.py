@@ -66,6 +66,7 @@ STRINGS = {
     "notfound.title": N_("Page not found"),
     "notfound.text": N_("This page does not exist. Go back to the home page of the academy."),
     "language": N_("Language"),
+    "offline.ready": N_("Saved on this device: you can read this page offline."),
     "palette.dark": N_("Switch to dark mode"),
     "palette.light": N_("Switch to light mode"),
 }

@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from .. import diagrams, publish, search
+from .. import diagrams, offline, publish, search
 from ..catalogs import CatalogError
 from ..errors import ContentError, Problem, display_path
 from ..frontmatter import FrontMatterError
@@ -316,6 +316,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         _keep_material_from_fetching_sitemaps(site)
+        source = self.language.code == self.codes[0]
+        offline.stamp_worker(site, [f"{code}/" for code in self.codes[1:]] if source else [])
         try:
             search.build_index(site, self.language.code)
         except search.SearchIndexError as error:

@@ -345,6 +345,27 @@
   };
   $$(document, ".academy-quiz").forEach(function (s) { if (s.querySelector(".academy-quiz__key")) new Quiz(s); });
 
+  /* ---- offline: this language's worker keeps every page opened, and the page says so ---- */
+  function keepOffline() {
+    if (!("serviceWorker" in navigator) || !window.caches) return;
+    var root = new URL(C.root, location.href), page = location.href.split("#")[0];
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      navigator.serviceWorker.addEventListener("message", function (e) {
+        if (!e.data || e.data.kept !== page) return;
+        var note = document.querySelector(".academy-offline") || el("p", "academy-offline");
+        note.textContent = t("offline.ready");
+        var title = document.querySelector("article h1");
+        if (title && !note.parentNode) title.insertAdjacentElement("afterend", note);
+      });
+      var loaded = performance.getEntriesByType("resource").map(function (r) { return r.name; })
+        .filter(function (u) { return u.indexOf("/pagefind/") < 0; });
+      reg.active.postMessage({ page: page, keep: [page].concat(loaded) });
+    }).catch(function () { /* offline reading is a bonus; the page works without it */ });
+  }
+  if (document.querySelector("article")) keepOffline();
+
   /* ---- lesson cards: each lesson's status, and where to continue --------- */
   function statusOf(quizId) {
     var s = store.get(PREFIX + quizId) || {}, answered = Object.keys(s.answers || {}).length;
