@@ -42,7 +42,7 @@
   var opener = document.querySelector(".academy-search-open");
   if (dialog && opener) {
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
-      status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0;
+      status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0;
     /* Pagefind and its index start loading when the dialog opens, while the trainee types. */
     var load = function () {
       if (!pagefind) pagefind = import(new URL(C.search, location.href).href).then(function (m) {
@@ -68,7 +68,9 @@
       load().then(function (pf) { return pf.search(searchKeys(q)); }).then(function (r) {
         return Promise.all(r.results.slice(0, 10).map(function (x) { return x.data(); }));
       }).then(function (results) {
-        if (mine !== seq) return;
+        /* while the trainee types on, results for the word so far beat an empty list; older ones never replace newer */
+        if (mine < shown || !input.value.trim()) return;
+        shown = mine;
         list.textContent = "";
         status.textContent = results.length ? "" : t("search.none");
         results.forEach(function (d) {
