@@ -31,6 +31,9 @@ theme:
   name: material
   font: false
   features: [navigation.prune, navigation.indexes, content.tooltips]
+  palette:
+    - {media: "(prefers-color-scheme: light)", scheme: default, toggle: {icon: material/weather-night, name: Dark mode}}
+    - {media: "(prefers-color-scheme: dark)", scheme: slate, toggle: {icon: material/weather-sunny, name: Light mode}}
 exclude_docs: |
   includes/
 markdown_extensions:
@@ -127,6 +130,7 @@ questions:
     type: single
     text: What does a shopper do before buying?
     review: "#the-research-moment"
+    hint: Think of what you do before you buy something online.
     explanation: Shoppers research first.
     options:
       - text: Reads reviews
@@ -200,6 +204,7 @@ RU = {
     "Yes, reviews come first.": "Да, сначала отзывы.",
     "Secretfeedbackword is not the answer.": "Секретноеслово — не ответ.",
     "Shoppers research first.": "Покупатели сначала изучают.",
+    "Think of what you do before you buy something online.": "Вспомните, что вы делаете перед покупкой в интернете.",
     "What share of shoppers research first, in percent?": "Какая доля покупателей сначала изучает товар, в процентах?",
     "%": "%",
     "Which of these are touchpoints?": "Что из этого — точки контакта?",
@@ -223,6 +228,8 @@ RU = {
         "Правильных ответов: {correct}. Всего {total} вопросов.",
     ),
     "True": "Верно",
+    "Not started": "Не начат",
+    "Switch to dark mode": "Тёмная тема",
     "False": "Неверно",
     "Page not found": "Страница не найдена",
     "Check answers": "Проверить ответы",

@@ -48,3 +48,25 @@ def test_a_lesson_fits_a_phone_with_big_enough_tap_targets(page, site_server, pr
     assert small == []
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"lesson-360-{prefix.strip('/') or 'en'}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("prefix", ["", "fil/", "ru/"])
+@pytest.mark.parametrize("path", ["", "journey/first-steps/", "progress/"])
+def test_no_axe_violations_in_the_dark_scheme_with_a_checked_quiz(page, site_server, prefix, path):
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{site_server}/{prefix}journey/first-steps/")
+    page.locator('fieldset[data-q="research"] input').first.check()
+    page.click(".academy-quiz button[type=submit]")  # a question marked as left blank
+    page.goto(f"{site_server}/{prefix}{path}")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert violations(page) == []
+
+
+def test_the_light_and_dark_toggle_is_labelled_in_the_readers_language(page, site_server):
+    page.goto(f"{site_server}/ru/")
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    assert toggle.count() == 1
+    page.emulate_media(color_scheme="light")
+    assert toggle.first.get_attribute("title") not in ("Dark mode", "Switch to dark mode")
+    toggle.first.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"

@@ -21,14 +21,22 @@ def choose_option(page, question: str, label: str) -> None:
 
 
 def choose_in_select(page, select, text: str) -> None:
-    """Pick an option of a <select> with the keyboard only."""
+    """Pick an option of a <select> with the keyboard only.
+
+    A customizable select (`appearance: base-select`) opens its list first, like a select on a Mac.
+    """
     select.focus()
     options = select.evaluate("s => Array.from(s.options).map(o => o.textContent)")
     current = select.evaluate("s => s.selectedIndex")
     target = options.index(text)
+    listbox = select.evaluate("s => getComputedStyle(s).appearance === 'base-select'")
+    if listbox:
+        page.keyboard.press("Enter")
     key = "ArrowDown" if target > current else "ArrowUp"
     for _ in range(abs(target - current)):
         page.keyboard.press(key)
+    if listbox:
+        page.keyboard.press("Enter")
 
 
 def type_into(page, question: str, text: str) -> None:

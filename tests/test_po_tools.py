@@ -369,8 +369,8 @@ EDITS = st.lists(st.tuples(st.sampled_from(["change", "revert", "delete", "crlf"
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_no_sequence_of_english_edits_loses_a_translation(project_copy, edits):
     """Every translation stays live, fuzzy or obsolete through any edits, and is live again when the English is."""
-    from academy.mkdocs.project import sources as _sources
     from academy.i18n import update as run_update
+    from academy.mkdocs.project import sources as _sources
 
     project = project_copy()
     sources = _sources(project / "mkdocs.yml")

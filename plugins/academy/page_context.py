@@ -28,11 +28,20 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         "outdated": False,
         "noindex": False,
         "is_lesson": False,
+        "listing": False,
     }
+    # A page without a place (404.html) is served at any depth: its links start from the host's root.
+    placeless = build is None and not page_url
+
+    def link(target_code: str, target_url: str) -> str:
+        if placeless:
+            return scheme.rooted(target_code, target_url)
+        return scheme.relative(code, page_url, target_code, target_url)
+
     for other in scheme.codes:
         context["alternates"].append({"code": other, "name": KNOWN_LANGUAGES[other].name,
                                       "html_lang": KNOWN_LANGUAGES[other].html_lang,
-                                      "href": scheme.relative(code, page_url, other, page_url),
+                                      "href": link(other, page_url),
                                       "current": other == code})
     if build is not None:
         context["fallback"] = bool(build.missing) and not edition.is_source
@@ -45,13 +54,14 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
             context["jsonld"] = [dumps_for_script(block) for block in
                                  page_jsonld(edition, build, canonical_url, facts, registry or FaqRegistry())]
         context["is_lesson"] = is_lesson(build.src)
+        context["listing"] = build.listing  # lists other pages (home, progress): kept out of search
     context["script_config"] = dumps_for_script({
         "lang": language.html_lang,
         "plural": edition.ui.plural_js(),
         "strings": ui,
         "plurals": edition.ui.plurals(),
-        "root": scheme.relative(code, page_url, code, ""),
-        "search": scheme.relative(code, page_url, code, "pagefind/pagefind.js"),
+        "root": link(code, ""),
+        "search": link(code, "pagefind/pagefind.js"),
     })
     return context
 

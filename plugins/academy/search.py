@@ -3,23 +3,143 @@
 Pagefind stems on both sides (Russian `клиентов` finds `клиент`), splits its
 index by the page's `lang`, and loads it in small chunks, so a phone on slow
 data fetches only what a query needs. Its binary ships inside the PyPI package.
+
+Pagefind has no Filipino stemmer. For Filipino the academy indexes each section of
+a page as its own record (so a hit opens that section), with its words already
+stemmed by `academy.tagalog`; the browser stems the query with the same rules and
+shows the section's own, unstemmed, opening words as the excerpt.
 """
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+
+from . import tagalog
+
+STEMMERS: dict[str, Callable[[str], str]] = {"fil": tagalog.stem_text}
+EXCERPT_WORDS = 30
 
 
 class SearchIndexError(Exception):
     pass
 
 
-def build_index(site: Path) -> None:
+def build_index(site: Path, lang: str | None = None) -> None:
+    if lang in STEMMERS:
+        _build_stemmed(site, lang, STEMMERS[lang])
+        return
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(
             f"{site}: the search index could not be built: {(result.stderr or result.stdout).strip()[-400:]}"
         )
+
+
+@dataclass
+class Section:
+    anchor: str
+    heading: str = ""
+    text: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchablePage:
+    title: str
+    sections: list[Section]
+
+
+class _Sections(HTMLParser):
+    """The text inside `data-pagefind-body`, split at headings with ids, without ignored parts."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, in body, ignored)
+        self.title = ""
+        self.sections = [Section("")]
+        self.heading: str | None = None  # the tag of the heading being read
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        body, ignored = self.stack[-1][1:] if self.stack else (False, False)
+        body = body or "data-pagefind-body" in a
+        ignored = ignored or "data-pagefind-ignore" in a or tag in ("script", "style", "template", "svg")
+        if body and not ignored and tag in ("h1", "h2", "h3"):
+            self.heading = tag
+            if tag != "h1" and a.get("id"):
+                self.sections.append(Section(a["id"] or ""))
+        if tag not in self.VOID:
+            self.stack.append((tag, body, ignored))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+        if tag == self.heading:
+            self.heading = None
+
+    def handle_data(self, data: str) -> None:
+        if not self.stack or not self.stack[-1][1] or self.stack[-1][2]:
+            return
+        if self.heading == "h1":
+            self.title += data
+        elif self.heading:
+            self.sections[-1].heading += data
+        else:
+            self.sections[-1].text.append(data)
+
+
+def searchable_page(html: str) -> SearchablePage | None:
+    """A page's title and sections, or None when the page is kept out of search."""
+    if "data-pagefind-body" not in html:
+        return None
+    parser = _Sections()
+    parser.feed(html)
+    sections = [s for s in parser.sections if s.heading.strip() or "".join(s.text).strip()]
+    return SearchablePage(" ".join(parser.title.split()).rstrip("¶ "), sections)
+
+
+def _records(site: Path, stem_text: Callable[[str], str]) -> list[dict]:
+    records = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith("pagefind/") or relative == "404.html":
+            continue
+        page = searchable_page(path.read_text(encoding="utf-8"))
+        if page is None:
+            continue
+        url = "" if relative == "index.html" else relative.removesuffix("index.html")
+        for section in page.sections:
+            heading = " ".join(section.heading.split()).rstrip("¶ ")
+            words = " ".join("".join(section.text).split()).split(" ")
+            excerpt = " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "")
+            records.append({
+                "url": url + (f"#{section.anchor}" if section.anchor else ""),
+                "content": stem_text(" ".join([page.title, heading, *section.text])),
+                "meta": {"title": page.title, "section": heading, "text": excerpt},
+            })
+    return records
+
+
+def _build_stemmed(site: Path, lang: str, stem_text: Callable[[str], str]) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    records = _records(site, stem_text)
+
+    async def write() -> None:
+        async with PagefindIndex(IndexConfig(output_path=str(site / "pagefind"))) as index:
+            for record in records:
+                await index.add_custom_record(language=lang, **record)
+
+    try:
+        asyncio.run(write())
+    except Exception as error:  # the service reports its own failures as plain exceptions
+        raise SearchIndexError(f"{site}: the search index could not be built: {error}") from None

@@ -128,6 +128,7 @@ class PageBuild:
     quizzes: list[str] = field(default_factory=list)
     faq: list = field(default_factory=list)  # (question heading, answer element), as rendered
     problems: list[Problem] = field(default_factory=list)
+    listing: bool = False  # lists other pages (home, progress): kept out of the search index
 
     @property
     def src(self) -> str:

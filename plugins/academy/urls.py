@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,10 @@ class UrlScheme:
     def path(self, code: str, page_url: str = "") -> str:
         """The path from the site root of a page (its engine URL) in a language."""
         return "/" + self.prefix(code) + page_url
+
+    def rooted(self, code: str, page_url: str = "") -> str:
+        """The path from the host's root, for a page served at any depth (the 404 page)."""
+        return urlsplit(self.base_url).path.rstrip("/") + self.path(code, page_url)
 
     def absolute(self, code: str, page_url: str = "") -> str:
         return self.base_url + self.prefix(code) + page_url

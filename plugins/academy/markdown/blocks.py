@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,8 @@ from ..quiz.render import render_quiz
 from ..site import PageBuild, SourcePage
 
 if TYPE_CHECKING:
-    from ..site import Academy
+    from ..interface import Interface
+    from ..site import Academy, Course
 
 
 class AcademyBlock(Block):
@@ -98,6 +100,35 @@ class Quiz(AcademyBlock):
         return self.stash(parent, render_quiz(quiz, tr, self.academy.ui))
 
 
+STATUS = '<span class="academy-card__status" hidden></span>'
+
+
+def course_cards(course: Course, ui: Interface, link: Callable[[str], str]) -> str:
+    """A course's lessons as cards, and a "continue" link the script points at the next unfinished one.
+
+    Cards carry their quiz id; the script writes each one's status from the trainee's saved results.
+    """
+    html = ['<ul class="academy-cards">']
+    for lesson in course.lessons:
+        minutes = ui.nt("reading.minutes", lesson.minutes)
+        quiz = f' data-quiz="{escape(lesson.quiz)}"' if lesson.quiz else ""
+        html.append(
+            f'<li class="academy-card"{quiz}><a href="{escape(link(lesson.src))}">'
+            f'<span class="academy-card__title">{escape(lesson.title)}</span>'
+            f'<span class="academy-card__text">{escape(lesson.description)}</span>'
+            f'<span class="academy-card__meta">{escape(minutes)}'
+            f'{STATUS if lesson.quiz else ""}</span></a></li>'
+        )
+    html.append("</ul>")
+    html.append('<p class="academy-course__continue" hidden><a></a></p>')
+    return "".join(html)
+
+
+def course_listing(course: Course, ui: Interface, link: Callable[[str], str]) -> str:
+    """What a course's own page adds below its introduction: its lessons."""
+    return f'<section class="academy-course academy-course--page">{course_cards(course, ui, link)}</section>'
+
+
 class Lessons(AcademyBlock):
     """The courses and their lessons as cards."""
 
@@ -110,23 +141,15 @@ class Lessons(AcademyBlock):
     def on_create(self, parent: etree.Element) -> etree.Element:
         ui = self.academy.ui
         link = self.config["link"]
+        self.page.listing = True
         html = ['<div class="academy-courses">']
         for course in self.academy.courses:
             count = ui.nt("lessons.count", len(course.lessons))
             html.append(
                 f'<section class="academy-course"><h3 class="academy-course__title">'
                 f'<a href="{escape(link(course.index.src))}">{escape(course.index.title)}</a></h3>'
-                f'<p class="academy-course__meta">{escape(count)}</p><ul class="academy-cards">'
+                f'<p class="academy-course__meta">{escape(count)}</p>{course_cards(course, ui, link)}</section>'
             )
-            for lesson in course.lessons:
-                minutes = ui.nt("reading.minutes", lesson.minutes)
-                html.append(
-                    f'<li class="academy-card"><a href="{escape(link(lesson.src))}">'
-                    f'<span class="academy-card__title">{escape(lesson.title)}</span>'
-                    f'<span class="academy-card__text">{escape(lesson.description)}</span>'
-                    f'<span class="academy-card__meta">{escape(minutes)}</span></a></li>'
-                )
-            html.append("</ul></section>")
         html.append("</div>")
         return self.stash(parent, "".join(html))
 
@@ -143,6 +166,7 @@ class Progress(AcademyBlock):
     def on_create(self, parent: etree.Element) -> etree.Element:
         ui = self.academy.ui
         link = self.config["link"]
+        self.page.listing = True
         rows = []
         lessons = []
         for course in self.academy.courses:
@@ -172,4 +196,4 @@ class Progress(AcademyBlock):
         return self.stash(parent, html)
 
 
-__all__ = ["Faq", "Quiz", "Lessons", "Progress"]
+__all__ = ["Faq", "Quiz", "Lessons", "Progress", "course_cards", "course_listing"]

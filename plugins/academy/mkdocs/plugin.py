@@ -23,11 +23,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import diagrams, publish, search
+from .. import diagrams, offline, publish, search
 from ..alternates import sitemap_index
 from ..errors import AcademyError, Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
+from ..markdown.blocks import course_listing
 from ..page_context import page_context, sitemap_alternates
 from ..review_links import resolve_review_links
 from ..site import Academy, PageBuild
@@ -159,6 +160,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             raise fail(error.problems) from None
         return files
 
+    def _translate_site_name(self, config: MkDocsConfig) -> None:
+        """The site's name in this language, from the home page's catalog, which holds it as the page title."""
+        home = Path(config.docs_dir) / "index.md"
+        if self.academy.is_source or not home.exists():
+            return
+        config.site_name = self.academy.translator_for(home.resolve())(config.site_name)
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         sections: list[tuple[str, list[str]]] = []
         for item in nav.items:
@@ -171,6 +179,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             item.title = self.academy.info(index.file.src_uri).title
             sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
         self.academy.set_outline(sections)
+        self._translate_site_name(config)
         return nav
 
     # -- pages -----------------------------------------------------------------
@@ -202,6 +211,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         html = resolve_review_links(html, build, self.academy, _toc_titles(page))
         self.report.add(build.problems)
         self.page_builds[page.file.src_uri] = build
+        # a course's page leads on to its lessons rather than ending in one paragraph
+        for course in self.academy.courses:
+            if course.index.src == page.file.src_uri:
+                html += course_listing(course, self.academy.ui, build.link)
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
@@ -251,8 +264,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         material.keep_from_fetching_sitemaps(site)
+        source = self.language.code == self.codes[0]
+        offline.stamp_worker(site, [f"{code}/" for code in self.codes[1:]] if source else [])
         try:
-            search.build_index(site)
+            search.build_index(site, self.language.code)
         except search.SearchIndexError as error:
             self.report.error(Problem(display_path(self.config_file, self.root), 1, str(error)))
             raise fail(self.report.errors) from None

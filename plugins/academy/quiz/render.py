@@ -36,19 +36,21 @@ def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
     html = [
         f'<section class="academy-quiz" id="quiz-{escape(quiz.id)}" data-quiz="{escape(quiz.id)}" '
         f'aria-label="{escape(tr(quiz.title))}" data-pagefind-ignore="all">',
-        f'<p class="academy-quiz__nojs">{escape(ui.t("quiz.nojs"))}</p>',
         '<form class="academy-quiz__form" novalidate>',
     ]
     for number, question in enumerate(quiz.questions, start=1):
         body, data = _question(quiz, question, number, tr, ui)
         html.append(body)
         key["questions"].append(data)
+    # the score and what to review come before "Try again", where the trainee's eyes already are
     html.append(
+        '<div class="academy-quiz__summary" role="status" aria-live="polite"></div>'
         '<div class="academy-quiz__actions">'
         f'<button type="submit" class="md-button md-button--primary" disabled>{escape(ui.t("quiz.check"))}</button> '
         f'<button type="button" class="md-button" data-action="retry" hidden>{escape(ui.t("quiz.retry"))}</button>'
+        # beside the button it explains, not a screen of questions above it
+        f'<p class="academy-quiz__nojs">{escape(ui.t("quiz.nojs"))}</p>'
         "</div>"
-        '<div class="academy-quiz__summary" role="status" aria-live="polite"></div>'
         "</form>"
     )
     html.append(f'<script type="application/json" class="academy-quiz__key">{dumps_for_script(key)}</script>')
@@ -64,7 +66,7 @@ def _question(quiz: Quiz, q: Question, number: int, tr: Translate, ui: Interface
     data.update(q.key(tr, ui))
     data["answerText"] = q.answer_text(tr, ui)
     out = [
-        f'<fieldset class="academy-q" data-q="{escape(q.id)}" data-type="{q.type}">',
+        f'<fieldset class="academy-q" id="{escape(base)}" data-q="{escape(q.id)}" data-type="{q.type}">',
         f'<legend><span class="academy-q__n">{number}.</span> {escape(tr(q.text))}</legend>',
         CONTROLS[q.type](q, base, tr, ui),
     ]
@@ -105,9 +107,10 @@ def _ordering(q: Ordering, base: str, tr: Translate, ui: Interface) -> str:
         control = f"{base}--{index}"
         options = "".join(f'<option value="{p}">{p}</option>' for p in range(1, len(items) + 1))
         out.append(
-            f'<li data-item="{index}"><select id="{escape(control)}" name="{escape(control)}">'
-            f'<option value="">{escape(ui.t("quiz.position"))}</option>{options}</select>'
-            f'<label for="{escape(control)}">{escape(items[index])}</label></li>'
+            # the step first, its position after it: read, then number
+            f'<li data-item="{index}"><label for="{escape(control)}">{escape(items[index])}</label>'
+            f'<select id="{escape(control)}" name="{escape(control)}">'
+            f'<option value="">{escape(ui.t("quiz.position"))}</option>{options}</select></li>'
         )
     out.append("</ol>")
     return "".join(out)

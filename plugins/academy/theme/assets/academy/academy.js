@@ -42,8 +42,17 @@
   var opener = document.querySelector(".academy-search-open");
   if (dialog && opener) {
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
-      status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0;
-    var open = function () { dialog.showModal(); input.focus(); input.select(); };
+      status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0;
+    /* Pagefind and its index start loading when the dialog opens, while the trainee types. */
+    var load = function () {
+      if (!pagefind) pagefind = import(new URL(C.search, location.href).href).then(function (m) {
+        return m.options({ baseUrl: new URL(C.root, location.href).pathname }).then(function () { return m.init && m.init(); })
+          .then(function () { return m; });
+      });
+      pagefind.catch(function () { pagefind = null; });
+      return pagefind;
+    };
+    var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(function () { /* said when searching */ }); };
     opener.addEventListener("click", open);
     document.addEventListener("keydown", function (e) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName || "");
@@ -56,20 +65,20 @@
       var q = input.value.trim(), mine = ++seq;
       if (!q) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = t("search.loading");
-      (pagefind ? Promise.resolve(pagefind) : import(new URL(C.search, location.href).href).then(function (m) {
-        pagefind = m;
-        return m.options({ baseUrl: new URL(C.root, location.href).pathname }).then(function () { return m; });
-      })).then(function (pf) { return pf.search(q); }).then(function (r) {
+      load().then(function (pf) { return pf.search(searchKeys(q)); }).then(function (r) {
         return Promise.all(r.results.slice(0, 10).map(function (x) { return x.data(); }));
       }).then(function (results) {
-        if (mine !== seq) return;
+        /* while the trainee types on, results for the word so far beat an empty list; older ones never replace newer */
+        if (mine < shown || !input.value.trim()) return;
+        shown = mine;
         list.textContent = "";
         status.textContent = results.length ? "" : t("search.none");
         results.forEach(function (d) {
-          var li = el("li"), a = el("a"), p = el("p");
-          a.href = d.url;
-          a.appendChild(el("strong", null, d.meta && d.meta.title || d.url));
-          p.innerHTML = d.excerpt; /* Pagefind escapes the page text and adds only <mark> */
+          var hit = landing(d), li = el("li"), a = el("a"), p = el("p");
+          a.href = hit.url;
+          a.appendChild(el("strong", null, hit.title));
+          if (hit.html) p.innerHTML = hit.html; /* Pagefind escapes the page text and adds only <mark> */
+          else p.textContent = hit.text;
           a.appendChild(p); li.appendChild(a); list.appendChild(li);
         });
       }).catch(function () { if (mine === seq) status.textContent = t("search.unavailable"); });
@@ -79,6 +88,26 @@
       if (e.submitter && e.submitter.classList.contains("academy-search__close")) return;
       e.preventDefault(); clearTimeout(timer); run();
     });
+  }
+
+  /* A language Pagefind cannot stem (Filipino) is indexed as stemmed words; the query is stemmed alike. */
+  function searchKeys(q) {
+    var stemmer = window.academyStemmers && window.academyStemmers[C.lang];
+    return stemmer ? stemmer.stemText(q) || q : q;
+  }
+  /* Where a hit leads: the section that matches best, not the top of a long page. */
+  function landing(d) {
+    var title = d.meta && d.meta.title || d.url, root = new URL(C.root, location.href);
+    if (d.meta && d.meta.text != null) /* a section record of a stemmed index: its own words as excerpt */
+      return { url: new URL(d.url, root).href, title: d.meta.section ? title + " › " + d.meta.section : title, text: d.meta.text };
+    var best = null;
+    (d.sub_results || []).forEach(function (sub) {
+      var weight = (sub.weighted_locations || sub.locations || []).length;
+      if (!best || weight > best.weight) best = { sub: sub, weight: weight };
+    });
+    /* the page's own heading stands for its top */
+    if (!best || best.sub.url === d.url || best.sub.anchor && best.sub.anchor.element === "h1") return { url: d.url, title: title, html: best ? best.sub.excerpt : d.excerpt };
+    return { url: best.sub.url, title: title + " › " + best.sub.title, html: best.sub.excerpt };
   }
 
   /* ---- quizzes ------------------------------------------------------------ */
@@ -148,8 +177,46 @@
     box.textContent = "";
     box.appendChild(el("p", "academy-q__verdict", (s === 1 ? "✓ " : s > 0 ? "◐ " : "✗ ") + t("quiz." + state)));
     if (d.feedback && Array.isArray(v)) v.forEach(function (i) { if (d.feedback[i]) box.appendChild(el("p", null, d.feedback[i])); });
-    if (s < 1 && d.answerText) box.appendChild(el("p", null, t(d.type === "ordering" ? "quiz.order_answer" : "quiz.correct_answer", { answer: d.answerText })));
+    if (d.type === "ordering" || d.type === "matching") box.appendChild(this.rows(v));
+    else if (s < 1 && d.type === "multiple") box.appendChild(this.rightOptions());
+    else if (s < 1 && d.answerText) box.appendChild(el("p", null, t("quiz.correct_answer", { answer: d.answerText })));
     if (d.explanation) box.appendChild(el("p", null, d.explanation));
+  };
+  /* Ordering and matching: one row per item, in the right order, marked right or wrong,
+     with the trainee's own choice beside a wrong one. */
+  Question.prototype.rows = function (v) {
+    var d = this.d, fs = this.fs, list = el("ul", "academy-q__rows");
+    var items = $$(fs, "li[data-item]").map(function (li) {
+      var k = li.getAttribute("data-item"), select = li.querySelector("select");
+      var textOf = function (value) {
+        var o = $$(select, "option").filter(function (x) { return x.value === String(value); })[0];
+        return o ? o.textContent : String(value);
+      };
+      var want = d.type === "ordering" ? String(+k + 1) : String(d.correct[+k]);
+      return { k: +k, label: li.querySelector("label").textContent, want: want, got: String(v[k]), textOf: textOf };
+    });
+    items.sort(function (a, b) { return d.type === "ordering" ? a.want - b.want : a.k - b.k; });
+    items.forEach(function (it) {
+      var right = it.got === it.want, li = el("li", right ? "is-right" : "is-wrong");
+      li.appendChild(el("span", "academy-q__mark", right ? "✓" : "✗"));
+      li.appendChild(el("span", "academy-sr", t(right ? "quiz.row_right" : "quiz.row_wrong") + " "));
+      li.appendChild(document.createTextNode(d.type === "ordering" ? it.want + ". " + it.label : it.label + " → " + it.textOf(it.want)));
+      if (!right) li.appendChild(el("span", "academy-q__yours", " (" + t("quiz.your_answer", { answer: it.textOf(it.got) }) + ")"));
+      list.appendChild(li);
+    });
+    return list;
+  };
+  /* Multiple answers: the right options as a list, never glued into one sentence. */
+  Question.prototype.rightOptions = function () {
+    var fs = this.fs, wrap = el("div"), list = el("ul", "academy-q__answers");
+    wrap.appendChild(el("p", null, t("quiz.correct_answers")));
+    this.d.correct.forEach(function (i) {
+      var input = fs.querySelector('input[value="' + i + '"]');
+      var label = input && fs.querySelector('label[for="' + input.id + '"]');
+      if (label) list.appendChild(el("li", null, label.textContent));
+    });
+    wrap.appendChild(list);
+    return wrap;
   };
   Question.prototype.clear = function () {
     this.fs.classList.remove("is-correct", "is-partial", "is-incorrect");
@@ -185,6 +252,11 @@
       var q = self.questions.filter(function (x) { return x.fs === fs; })[0];
       self.state.answers[q.d.id] = { rev: q.d.rev, value: q.value() };
       self.save();
+      if (q.value() !== null) q.unmarkBlank();
+    });
+    /* Enter in a typed answer ends that answer; it does not check the whole quiz. */
+    this.form.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && e.target.matches && e.target.matches("input[type=text]")) e.preventDefault();
     });
     this.form.addEventListener("submit", function (e) { e.preventDefault(); self.check(false); });
     this.retry.addEventListener("click", function () { self.reset(); });
@@ -199,13 +271,9 @@
     });
   };
   Quiz.prototype.check = function (restoring) {
-    var self = this, total = 0, got = 0, right = 0, missing = null;
-    this.questions.forEach(function (q) { if (!missing && q.value() === null) missing = q; });
-    if (missing) {
-      this.summary.textContent = t("quiz.unanswered");
-      missing.controls[0].focus();
-      return;
-    }
+    var self = this, total = 0, got = 0, right = 0;
+    var blank = this.questions.filter(function (q) { return q.value() === null; });
+    if (blank.length) { this.pointToBlank(blank); return; }
     this.questions.forEach(function (q) {
       var v = q.value(), s = q.score(v);
       total += q.d.points; got += s * q.d.points; if (s === 1) right++;
@@ -219,6 +287,7 @@
     this.summary.appendChild(el("p", null, nt("quiz.summary", this.questions.length, { correct: right, total: this.questions.length })));
     this.summary.appendChild(el("p", passed ? "academy-quiz__passed" : "academy-quiz__failed",
       t(passed ? "quiz.passed" : "quiz.failed", { percent: percent(ratio), pass_mark: percent(this.key.passMark / 100) })));
+    this.summary.appendChild(this.reviewList());
     this.submit.hidden = true; this.retry.hidden = false;
     if (!restoring) {
       this.state.checked = true; this.state.last = Math.round(ratio * 100);
@@ -229,6 +298,43 @@
       this.summary.setAttribute("tabindex", "-1"); this.summary.focus();
     }
   };
+  /* After checking: links to every question not fully right, so a trainee can go back to each. */
+  Quiz.prototype.reviewList = function () {
+    var wrong = this.questions.filter(function (q) { return !q.fs.classList.contains("is-correct"); });
+    var box = el("div", "academy-quiz__review");
+    if (!wrong.length) return box;
+    box.appendChild(el("p", null, t("quiz.to_review")));
+    var list = el("ul");
+    wrong.forEach(function (q) {
+      var li = el("li"), a = el("a", null, q.fs.querySelector("legend").textContent.replace(/\s+/g, " ").trim());
+      a.href = "#" + q.fs.id;
+      li.appendChild(a); list.appendChild(li);
+    });
+    box.appendChild(list);
+    return box;
+  };
+
+  /* A question left blank: lead the trainee to it, mark it and say, beside it, how many are left. */
+  Quiz.prototype.pointToBlank = function (blank) {
+    this.questions.forEach(function (q) { q.unmarkBlank(); });
+    blank.forEach(function (q) { q.fs.classList.add("is-unanswered"); });
+    var first = blank[0];
+    first.fs.querySelector(".academy-q__feedback").textContent =
+      t("quiz.unanswered") + " " + nt("quiz.left", blank.length, { count: blank.length });
+    this.summary.textContent = "";
+    /* the first empty control as the page shows it now (options may have been shuffled) */
+    var target = $$(first.fs, "input, select").filter(function (c) {
+      return c.tagName === "SELECT" ? c.value === "" : c.type === "text" ? !c.value.trim() : true;
+    })[0] || first.controls[0];
+    first.fs.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  };
+  Question.prototype.unmarkBlank = function () {
+    if (!this.fs.classList.contains("is-unanswered")) return;
+    this.fs.classList.remove("is-unanswered");
+    this.fs.querySelector(".academy-q__feedback").textContent = "";
+  };
+
   Quiz.prototype.reset = function () {
     this.questions.forEach(function (q) { q.fs.disabled = false; q.clear(); });
     this.state.answers = {}; this.state.checked = false; this.save();
@@ -240,6 +346,50 @@
     this.section.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true }));
   };
   $$(document, ".academy-quiz").forEach(function (s) { if (s.querySelector(".academy-quiz__key")) new Quiz(s); });
+
+  /* ---- offline: this language's worker keeps every page opened, and the page says so ---- */
+  function keepOffline() {
+    if (!("serviceWorker" in navigator) || !window.caches) return;
+    var root = new URL(C.root, location.href), page = location.href.split("#")[0];
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      navigator.serviceWorker.addEventListener("message", function (e) {
+        if (!e.data || e.data.kept !== page) return;
+        var note = document.querySelector(".academy-offline") || el("p", "academy-offline");
+        note.textContent = t("offline.ready");
+        var title = document.querySelector("article h1");
+        if (title && !note.parentNode) title.insertAdjacentElement("afterend", note);
+      });
+      var loaded = performance.getEntriesByType("resource").map(function (r) { return r.name; })
+        .filter(function (u) { return u.indexOf("/pagefind/") < 0; });
+      reg.active.postMessage({ page: page, keep: [page].concat(loaded) });
+    }).catch(function () { /* offline reading is a bonus; the page works without it */ });
+  }
+  if (document.querySelector("article")) keepOffline();
+
+  /* ---- lesson cards: each lesson's status, and where to continue --------- */
+  function statusOf(quizId) {
+    var s = store.get(PREFIX + quizId) || {}, answered = Object.keys(s.answers || {}).length;
+    return { status: s.passed ? "passed" : s.checked || s.best != null ? "failed" : answered ? "in_progress" : "not_started",
+      best: typeof s.best === "number" ? s.best : null };
+  }
+  $$(document, ".academy-card[data-quiz]").forEach(function (card) {
+    var st = statusOf(card.getAttribute("data-quiz")), box = card.querySelector(".academy-card__status");
+    card.setAttribute("data-status", st.status);
+    box.textContent = t("progress." + st.status) + (st.best != null ? " · " + percent(st.best / 100) : "");
+    box.hidden = false;
+  });
+  $$(document, ".academy-course__continue").forEach(function (p) {
+    var next = $$(p.parentNode, ".academy-card[data-quiz]").filter(function (c) {
+      return c.getAttribute("data-status") !== "passed";
+    })[0];
+    if (!next) return;
+    var a = p.querySelector("a");
+    a.href = next.querySelector("a").href;
+    a.textContent = t("lessons.continue", { lesson: next.querySelector(".academy-card__title").textContent });
+    p.hidden = false;
+  });
 
   /* ---- progress page ----------------------------------------------------- */
   var progress = document.querySelector(".academy-progress");
@@ -274,7 +424,7 @@
           return [r.quiz, r.lesson, r.status, r.best, r.last, r.updated].map(q).join(",");
         })).join("\n") + "\n");
       }
-      if (b.getAttribute("data-action") === "reset") {
+      if (b.getAttribute("data-action") === "reset" && window.confirm(t("progress.confirm"))) {
         store.keys().forEach(function (k) { if (k.indexOf(PREFIX) === 0) store.del(k); }); paint();
       }
     });

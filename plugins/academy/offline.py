@@ -1,0 +1,36 @@
+"""Offline reading: stamp each language's service worker with its build.
+
+The worker itself is `theme/sw.js`, copied by the engine to every language's root. Its
+cache name carries a hash of the built files, so a changed build never serves a stale page,
+and it leaves alone the folders of the other languages, which have their own worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+WORKER = "sw.js"
+
+
+def build_version(site: Path, other_roots: list[str]) -> str:
+    """A hash of every file this language's build wrote (search index aside), in a stable order."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        relative = path.relative_to(site).as_posix()
+        if relative == WORKER or relative.startswith(("pagefind/", *other_roots)):
+            continue
+        digest.update(relative.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def stamp_worker(site: Path, other_roots: list[str]) -> None:
+    worker = site / WORKER
+    if not worker.exists():
+        return
+    text = worker.read_text(encoding="utf-8")
+    text = text.replace("__ACADEMY_BUILD__", build_version(site, other_roots)).replace(
+        "__ACADEMY_OTHER_ROOTS__", json.dumps(other_roots))
+    worker.write_text(text, encoding="utf-8")
