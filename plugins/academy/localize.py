@@ -48,7 +48,7 @@ class _Translator:
             return None
         if entry.msgstr == unit.text:
             return None
-        reason = markup_problem(unit.text, entry.msgstr)
+        reason = markup_problem(unit.text, entry.msgstr, unit.kind)
         if reason:
             self.missing += 1
             path = display_path(self.catalog.path, self.root) if self.catalog.path else self.catalog.domain

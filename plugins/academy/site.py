@@ -78,6 +78,9 @@ class Academy:
         self.quizzes: dict[str, Quiz] = load_quizzes(quizzes, root) if quizzes.exists() else {}
         ui_catalog = None if self.is_source else self.catalogs.get(UI_DOMAIN)
         self.ui = Interface(language.code, ui_catalog)
+        self.ui.strings()
+        self.ui.plurals()
+        self.warnings.extend(self.ui.problems)  # refused interface translations
         self.current = PageResult()
         self.courses: list[Course] = []
         self._info: dict[str, PageInfo] = {}

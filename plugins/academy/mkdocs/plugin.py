@@ -34,6 +34,8 @@ from ..errors import ContentError, Problem, display_path
 from ..frontmatter import FrontMatterError
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
+from ..plaintext import PlainText, plain, printed
+from ..policy import CONTENT_SECURITY_POLICY
 from ..site import Academy
 from . import structured
 from .config import AcademyConfig
@@ -194,7 +196,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 index = next((p for p in pages if posixpath.basename(p.file.src_uri) == "index.md"), None)
                 if index is None:
                     continue
-                item.title = self.academy.info(index.file.src_uri).title
+                item.title = plain(self.academy.info(index.file.src_uri).title)
                 sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
             self.academy.set_outline(sections)
         except (ContentError, CatalogError, FrontMatterError) as error:
@@ -215,6 +217,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return ""
         self._flush_warnings()
         return source
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Title and description are plain text wherever a template prints them.
+        for key in ("title", "description"):
+            if key in page.meta:
+                page.meta[key] = plain(page.meta[key])
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         current = self.academy.current
@@ -288,6 +297,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     @event_priority(100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        _print_plain_text_escaped(env)
         # Every page has been read and rendered to HTML: report all content problems at once.
         problems = self.academy.deferred + self.problems
         if problems:
@@ -343,6 +353,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_shutdown(self) -> None:
         publish.discard(self.staging)
+
+
+def _print_plain_text_escaped(env) -> None:
+    """Every PlainText value (titles, descriptions, interface strings) is escaped when printed,
+    in Material's templates as in ours. `striptags` would unescape it, so it keeps it as it is."""
+    striptags = env.filters["striptags"]
+    env.filters["striptags"] = lambda value: value if isinstance(value, PlainText) else striptags(value)
+    env.finalize = printed
+    env.globals["academy_csp"] = CONTENT_SECURITY_POLICY
+    env.cache.clear() if env.cache is not None else None
 
 
 MATERIAL_ALTERNATES = 'M("link[rel=alternate]")'

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import Problem
 from ..jsonld import dumps_for_script
 from ..languages import KNOWN_LANGUAGES
+from ..plaintext import plain
 from ..seo import breadcrumbs, faq_page, learning_resource, quiz_ld, sanitize_answer
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def _page_url(plugin: AcademyPlugin, code: str, page_url: str) -> str:
 def page_context(plugin: AcademyPlugin, page: Page | None, config: MkDocsConfig) -> dict:
     academy = plugin.academy
     language = plugin.language
-    ui = academy.ui.strings()
+    ui = {key: plain(text) for key, text in academy.ui.strings().items()}  # escaped when printed
     context: dict = {
         "ui": ui,
         "og_locale": language.og_locale,
@@ -142,7 +143,7 @@ def page_context(plugin: AcademyPlugin, page: Page | None, config: MkDocsConfig)
     plurals = academy.ui.plurals()
     context["script_config"] = dumps_for_script({
         "lang": language.html_lang,
-        "plural": academy.ui.plural_js(),
+        "plural": academy.ui.plural_table(),
         "strings": ui,
         "plurals": plurals,
         "root": posixpath.relpath("/" + ("" if language.code == plugin.codes[0] else language.code + "/"), here_dir) + "/",
