@@ -71,6 +71,11 @@ def read_catalog(path: Path, lang: str, domain: str, root: Path | None = None) -
                 "fix the line in Poedit or a text editor; `msgfmt --check FILE` shows the same error",
             )
         ) from None
+    except OSError as error:
+        raise CatalogError(
+            Problem(display_path(path, root), 0, f"this PO file cannot be read: {error.strerror or error}",
+                    "it must be a readable file (not a folder); check its permissions")
+        ) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise CatalogError(
             Problem(display_path(path, root), 1, f"this PO file cannot be read: {error}", "save it as UTF-8")

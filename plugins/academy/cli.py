@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from .catalogs import CatalogError
-from .errors import ContentError
+from .errors import ContentError, Problem
 from .frontmatter import FrontMatterError
 from .i18n import Sources, coverage, handwritten_pages, update
 
@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, sources: Sources) -> int:
     if args.command == "i18n" and args.action == "update":
+        _check_sources(sources, args.sources)
         changed = update(sources, args.sources or None)
         for path in changed:
             print(f"updated {path}")
@@ -74,6 +75,22 @@ def _run(args: argparse.Namespace, sources: Sources) -> int:
     if args.command == "i18n" and args.action == "status":
         return _status(sources, args.fail_under)
     return _check(args.config_file)
+
+
+def _check_sources(sources: Sources, given: list[str]) -> None:
+    """Every source file named on the command line is an English source of this project."""
+    problems = []
+    for name in given:
+        if name == "ui":
+            continue
+        path = Path(name).resolve()
+        if not any(path.is_relative_to(folder.resolve()) for folder in (sources.content, sources.quizzes)):
+            problems.append(Problem(name, 0, "this is not an English source of the academy",
+                                    f"name a file under {sources.content.name}/ or {sources.quizzes.name}/, or `ui`"))
+        elif not path.is_file():
+            problems.append(Problem(name, 0, "no such file", "check the path; run `academy i18n update` alone to update every catalog"))
+    if problems:
+        raise ContentError(problems)
 
 
 def _status(sources: Sources, fail_under: float | None) -> int:

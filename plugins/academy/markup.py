@@ -35,7 +35,7 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "tables", "footnote
 PLAIN_TEXT_KINDS = {"page title", "page description", "abbreviation", "interface"}
 
 # Bold and italic change no meaning a page depends on; a translation may move, add or drop them.
-FREE_FORMATTING = {"strong", "em", "b", "i"}
+FREE_FORMATTING = {"strong", "em"}
 # Attributes people read: they may be translated, as plain text.
 TRANSLATABLE_ATTRIBUTES = {"alt", "title", "aria-label"}
 # Elements whose text is code or data, never prose: it must stay exactly as it is.

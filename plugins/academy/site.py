@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -97,8 +98,46 @@ class Academy:
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
 
+    def read(self, path: Path) -> str:
+        """A source file's text; a file that cannot be read is a problem with its path, not a traceback."""
+        try:
+            return path.read_text(encoding="utf-8")
+        except IsADirectoryError:
+            raise ContentError(Problem(self.shown(path), 0, "this is a folder where a file is expected",
+                                       "rename or remove the folder")) from None
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            raise ContentError(Problem(self.shown(path), line, "this file is not UTF-8 text",
+                                       "save it as UTF-8 in your editor")) from None
+        except OSError as error:
+            raise ContentError(Problem(self.shown(path), 0, f"this file cannot be read: {error.strerror or error}",
+                                       "check that it exists and that you may read it (file permissions)")) from None
+
     def handwritten_path(self, src: str) -> Path:
         return self.locales / self.language.code / "pages" / src
+
+    def check_links(self) -> None:
+        """A symbolic link in the content must lead to a file or folder outside its own ancestors:
+        a link in a circle would make the engine walk the same pages again and again."""
+        problems = []
+        for folder, folders, files in os.walk(self.content):
+            for name in folders + files:
+                path = Path(folder) / name
+                if not path.is_symlink():
+                    continue
+                link = os.path.relpath(path, self.root)  # the link itself, not where it leads
+                try:
+                    real = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    problems.append(Problem(link, 0, "this symbolic link leads nowhere, or in a circle",
+                                            "remove the link or point it at an existing file"))
+                    continue
+                if real.is_dir() and Path(folder).resolve().is_relative_to(real):
+                    problems.append(Problem(link, 0, f"this symbolic link leads back to {self.shown(real)}/, "
+                                            "which holds it: the pages would be read again and again",
+                                            "remove the link; link to a single file or a folder outside content/ instead"))
+        if problems:
+            raise ContentError(problems)
 
     def check_handwritten(self) -> None:
         """A hand-written page must translate a page that still exists."""
@@ -116,7 +155,7 @@ class Academy:
     def page_source(self, src: str) -> str:
         """The Markdown the engine renders for a page in this language."""
         path = self.content / src
-        english = path.read_text(encoding="utf-8")
+        english = self.read(path)
         self.current = PageResult()
         result = self._localize(src, english)
         return result.source + self._abbreviations()
@@ -128,7 +167,7 @@ class Academy:
             return Localized(english)
         handwritten = self.handwritten_path(src)
         if handwritten.exists():
-            text = handwritten.read_text(encoding="utf-8")
+            text = self.read(handwritten)
             doc = frontmatter.parse(text, self.shown(handwritten))
             self.current.outdated = doc.meta.get("translation_of") != source_revision(english)
             return Localized(text)
@@ -145,7 +184,7 @@ class Academy:
         path = self.content / self.abbreviations
         if not path.exists():
             return ""
-        return "\n\n" + self._localize(self.abbreviations, path.read_text(encoding="utf-8")).source
+        return "\n\n" + self._localize(self.abbreviations, self.read(path)).source
 
     def is_translated(self, src: str, code: str) -> bool:
         """Whether a page reads fully translated in another language (for hreflang and sitemaps)."""
@@ -160,7 +199,7 @@ class Academy:
         if (self.locales / code / "pages" / src).exists():
             return True
         catalogs = self._other_catalogs.setdefault(code, Catalogs(self.locales, code, self.root))
-        english = (self.content / src).read_text(encoding="utf-8")
+        english = self.read(self.content / src)
         domain = domain_of(PurePosixPath(self.content.relative_to(self.root).as_posix()) / src)
         return localize_page(english, src, catalogs.get(domain), self.root).missing == 0
 
@@ -187,7 +226,7 @@ class Academy:
         if src not in self._info:
             saved = self.current
             self.current = PageResult()
-            english = (self.content / src).read_text(encoding="utf-8")
+            english = self.read(self.content / src)
             try:
                 localized = self._localize(src, english)
                 doc = frontmatter.parse(localized.source, self.shown(self.content / src))
@@ -215,7 +254,7 @@ class Academy:
     def check_quiz_use(self) -> None:
         used = set()
         for path in self.content.rglob("*.md"):
-            used.update(QUIZ_BLOCK.findall(path.read_text(encoding="utf-8")))
+            used.update(QUIZ_BLOCK.findall(self.read(path)))
         for quiz_id, quiz in sorted(self.quizzes.items()):
             if quiz_id not in used:
                 self.warnings.append(Problem(quiz.path, 1, f"quiz {quiz_id} is not used by any lesson",

@@ -132,6 +132,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 abbreviations=self.config.abbreviations,
                 show_fuzzy=self.config.show_fuzzy,
             )
+            self.academy.check_links()
             self.academy.check_handwritten()
             if not self.is_child:
                 self.academy.check_quiz_use()
@@ -143,7 +144,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
         if self.command in (None, "build") and not self.is_child:
             self.final = Path(config.site_dir).resolve()
-            self.staging = publish.staging_dir(self.final)
+            try:
+                publish.check_output(self.final, [docs_dir, self.root / self.config.locales_dir,
+                                                  self.root / self.config.quizzes_dir], self.root, self.root)
+                self.staging = publish.staging_dir(self.final, root=self.root)
+            except publish.PublishError as error:
+                raise _fail(error.problem) from None
             config.site_dir = str(self.staging)
         if not self.is_child and not self.only_one:
             self._start_children(config, codes[1:])
@@ -336,7 +342,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.staging is not None and self.final is not None:
             if config.strict and _warning_count():
                 return  # MkDocs aborts after this hook; on_build_error discards the staging folder
-            publish.swap_into_place(self.staging, self.final)
+            try:
+                publish.swap_into_place(self.staging, self.final, self.root)
+            except publish.PublishError as error:
+                raise _fail(error.problem) from None
             config.site_dir = str(self.final)
             self.staging = None
 
