@@ -18,7 +18,7 @@ import pytest
 import sitekit
 from academy.catalogs import Catalog, Translation, markup_problem
 from academy.interface import Interface
-from academy.localize import localize_page
+from academy.localize import handwritten_problems, localize_page
 from academy.markup import render
 from academy.plaintext import PlainText, printed
 
@@ -162,6 +162,50 @@ def test_plain_text_is_escaped_when_printed_even_through_striptags():
 def test_the_plural_form_is_chosen_at_build_time_for_every_count():
     ru = Interface("ru", None).plural_table()
     assert ru[1] == 0 and ru[3] == 1 and ru[5] == 2 and ru[11] == 2 and ru[21] == 0 and ru[112] == 2
+
+
+# -- hand-written pages follow their English block by block -----------------------------
+
+ENGLISH_PAGE = """---
+title: First steps
+description: How a customer meets a brand.
+---
+
+# First steps
+
+Every customer meets the [brand](brand.md).
+
+- Reviews matter.
+- Ratings matter too.
+
+| Stage | Example |
+| --- | --- |
+| ZMOT | Reading reviews |
+"""
+
+HONEST_PAGE = ENGLISH_PAGE.replace("Every customer meets the [brand](brand.md).", "Каждый клиент встречает [бренд](brand.md).") \
+    .replace("title: First steps", "title: Первые шаги").replace("- Reviews matter.", "- Отзывы важны.")
+
+HOSTILE_PAGES = {
+    "script": HONEST_PAGE.replace("- Отзывы важны.", "<script>window.__pwned=1</script>\n\n- Отзывы важны."),
+    "added heading": HONEST_PAGE + "\n## Новый раздел\n",
+    "added list item": HONEST_PAGE.replace("- Ratings matter too.", "- Ratings matter too.\n- Лишний пункт."),
+    "added column": HONEST_PAGE.replace("| ZMOT | Reading reviews |", "| ZMOT | Reading reviews | Лишняя |"),
+    "changed link": HONEST_PAGE.replace("[бренд](brand.md)", "[бренд](javascript:alert(1))"),
+    "attr_list": HONEST_PAGE.replace("[бренд](brand.md).", '[бренд](brand.md).\n{: id="__academy" }'),
+    "title markup": HONEST_PAGE.replace("title: Первые шаги", "title: Первые <base href=//evil.example/>"),
+    "reference definition": HONEST_PAGE + "\n[x]: javascript:alert(1)\n",
+}
+
+
+def test_an_honest_hand_written_page_is_accepted():
+    assert handwritten_problems(ENGLISH_PAGE, HONEST_PAGE, "locales/ru/pages/first-steps.md") == []
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_PAGES))
+def test_a_hand_written_page_that_changes_structure_or_adds_script_is_refused(case):
+    problems = handwritten_problems(ENGLISH_PAGE, HOSTILE_PAGES[case], "locales/ru/pages/first-steps.md")
+    assert problems and all(p.path == "locales/ru/pages/first-steps.md" and p.line > 0 for p in problems), case
 
 
 # -- a whole site with hostile catalogs and front matter ------------------------------

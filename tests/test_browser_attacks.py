@@ -10,10 +10,10 @@ import json
 from urllib.parse import urlparse
 
 import pytest
-from conftest import serve
-from test_browser_quiz import answer_all
 
 import sitekit
+from conftest import serve
+from test_browser_quiz import answer_all
 
 pytestmark = pytest.mark.browser
 

@@ -78,6 +78,13 @@ def markup_problem(msgid: str, msgstr: str, kind: str | None = None) -> str | No
     return refusal.reason if refusal else None
 
 
+def block_problem(english: str, translated: str) -> str | None:
+    """Why a whole block written by hand (lines as written, wrapped as the translator likes)
+    may not stand for its English block, or None if it may."""
+    refusal = _characters(english, translated) or _same_tree(english, translated, "block")
+    return refusal.reason if refusal else None
+
+
 @lru_cache(maxsize=16384)
 def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
     for check in (_characters, _lines, _placeholders):

@@ -19,7 +19,7 @@ from .errors import ContentError, Problem, display_path
 from .frontmatter import FrontMatterError
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
-from .localize import Localized, localize_page, translate_text
+from .localize import Localized, handwritten_problems, localize_page, translate_text
 from .quiz.load import load_quizzes
 from .quiz.model import Quiz
 
@@ -169,8 +169,12 @@ class Academy:
         if handwritten.exists():
             text = self.read(handwritten)
             doc = frontmatter.parse(text, self.shown(handwritten))
-            self.current.outdated = doc.meta.get("translation_of") != source_revision(english)
-            return Localized(text)
+            refused = handwritten_problems(english, text, self.shown(handwritten))
+            if not refused:
+                self.current.outdated = doc.meta.get("translation_of") != source_revision(english)
+                return Localized(text)
+            # refused like a translation in a catalog: reported, and the catalog's page shown
+            self.warnings.extend(Problem(p.path, p.line, f"hand-written page refused: {p.message}", p.hint) for p in refused)
         catalog = self.catalogs.get(domain_of(PurePosixPath(self.content.relative_to(self.root).as_posix()) / src))
         result = localize_page(english, shown, catalog, self.root, self.show_fuzzy)
         self.current.missing += result.missing
