@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from . import frontmatter, segment
 from .catalogs import Catalog, markup_problem
-from .markup import block_problem
 from .errors import Problem, display_path
+from .markup import block_problem
 
 TRANSLATED_META = ("title", "description")
 
