@@ -74,6 +74,7 @@ REFUSED = [
     ("structure", "paragraph", "Every customer meets the brand.", "---"),
     ("structure", "section heading", "Why reviews matter", "Почему { #other-anchor }"),
     ("structure", "paragraph", "Every customer meets the brand.", "```"),
+    ("structure", "paragraph", "Every customer meets the brand.", '--8<-- "/etc/passwd"'),
     ("structure", "paragraph", "Every customer meets the brand.", "*[ZMOT]: <img src=x onerror=alert(1)>"),
     # links, images and code
     ("link", "paragraph", "See [the glossary](../glossary.md#zmot).", "См. [глоссарий](&#106;avascript:window.__pwned=1)."),
@@ -218,6 +219,8 @@ SITE_ATTACKS = {
     "Search": '<img src=x onerror="window.__pwned=1">',
     "Page not found": "<svg onload=window.__pwned=1>",
     "Zero moment of truth": "&lt;img src=x onerror=window.__pwned=1&gt;",
+    # entities in a heading are text
+    "Your progress": 'Прогресс &lt;/title&gt;&lt;meta http-equiv="refresh" content="0;url=https://evil.example/"&gt;',
 }
 
 
@@ -258,6 +261,41 @@ def test_titles_and_descriptions_are_shown_as_the_text_they_are(attacked):
     descriptions = [m.get("content") for m in doc.iter("meta") if m.get("name") in ("description",)
                     or m.get("property") == "og:description"]
     assert descriptions == [SITE_ATTACKS["How a customer meets a brand."]] * 2
+
+
+def test_entities_in_a_heading_stay_text_on_the_page(attacked):
+    doc = _parse(attacked.site / "ru/progress/index.html")
+    assert '</title><meta http-equiv="refresh"' in "".join(doc.find(".//h1").itertext())
+
+
+def test_striptags_in_material_templates_keeps_text_escaped():
+    import jinja2
+
+    from academy.mkdocs.plugin import _print_plain_text_escaped
+
+    env = jinja2.Environment()
+    _print_plain_text_escaped(env)
+    template = env.from_string("<title>{{ heading | striptags }}</title><p>{{ toc | striptags | e }}</p>{{ title }}")
+    html = template.render(heading='A &lt;/title&gt;&lt;meta http-equiv="refresh"&gt; <code>x</code>',
+                           toc="&lt;script&gt;", title=PlainText("<base href=//evil.example/>"))
+    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    assert [e.tag for e in doc.iter() if e.tag not in ("html", "head", "body")] == ["title", "p"]
+    assert doc.find(".//title").text == 'A </title><meta http-equiv="refresh"> x'
+    assert doc.find(".//body").text is None and doc.find(".//p").tail == "<base href=//evil.example/>"
+
+
+def test_syntax_of_the_sites_own_extensions_is_compared_too():
+    from academy import markup
+
+    msgid, msgstr = "Visit the help centre.", "Посетите https://evil.example/ сейчас."
+    assert markup_problem(msgid, msgstr) is None  # plain text without the extension
+    markup.use_site_extensions(["pymdownx.magiclink", "toc", "no.such.extension"], {})
+    try:
+        assert "https://evil.example/" in markup_problem(msgid, msgstr)
+        assert markup_problem("Why reviews matter", "Почему важны отзывы", "section heading") is None
+    finally:
+        markup.use_site_extensions([], {})
+    assert markup_problem(msgid, msgstr) is None
 
 
 def test_refused_catalog_entries_are_reported_with_their_po_line(attacked):

@@ -46,7 +46,7 @@ CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-
 # A line that Markdown (or our /// blocks) would read as the start of a block.
 BLOCK_START = re.compile(
     r"^[ \t]*(#{1,6}([ \t]|$)|[-+*]([ \t]|$)|\d{1,9}[.)]([ \t]|$)|\||>|///|!!!|\?\?\?|[-*_]([ \t]*[-*_]){2,}|"
-    r"`{3,}|~{3,}|\[[^\]]*\]:|\*\[|\{:|:[ \t]|<[A-Za-z!/?])"
+    r"`{3,}|~{3,}|\[[^\]]*\]:|\*\[|\{:|:[ \t]|<[A-Za-z!/?]|;?-{1,3}8<-{1,3})"
 )
 
 # Where each kind of message is placed on a page, so that it is rendered in its own block.
@@ -157,13 +157,41 @@ class _EveryReference(dict):
 
 
 _renderer: markdown.Markdown | None = None
+_site_extensions: list[str] = []
+_site_configs: dict[str, dict] = {}
+# Not used for the comparison: toc gives headings ids made of their words, which a
+# translation changes (the page keeps the English anchors); ours render quizzes and FAQ.
+IGNORED_EXTENSIONS = {"toc", "markdown.extensions.toc", "academy"}
+
+
+def use_site_extensions(extensions: list, configs: dict) -> None:
+    """Also render with the site's own Markdown extensions (as named in mkdocs.yml).
+
+    Syntax only the site knows (a bare URL that an extension makes a link, say)
+    is then seen in the comparison too. An extension that cannot be loaded alone
+    is left out.
+    """
+    global _renderer, _site_extensions, _site_configs
+    names, kept = [], {}
+    for name in extensions:
+        if not isinstance(name, str) or name in IGNORED_EXTENSIONS or name in EXTENSIONS:
+            continue
+        try:
+            markdown.Markdown(extensions=[name], extension_configs={name: configs.get(name, {})})
+        except Exception:  # noqa: BLE001 (any failure of a third-party extension means: leave it out)
+            continue
+        names.append(name)
+        kept[name] = configs.get(name, {})
+    if (names, kept) != (_site_extensions, _site_configs):
+        _site_extensions, _site_configs, _renderer = names, kept, None
+        _compare.cache_clear()
 
 
 def render(text: str, kind: str = "paragraph") -> str:
     """The HTML Python-Markdown makes of a message, placed in the block it belongs to."""
     global _renderer
     if _renderer is None:
-        _renderer = markdown.Markdown(extensions=EXTENSIONS)
+        _renderer = markdown.Markdown(extensions=EXTENSIONS + _site_extensions, extension_configs=_site_configs)
     _renderer.reset()
     _renderer.references = _EveryReference()
     return _renderer.convert(CONTEXTS.get(kind, "{}").replace("{}", text))

@@ -20,6 +20,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -28,7 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from .. import diagrams, publish, search
+from .. import diagrams, markup, publish, search
 from ..catalogs import CatalogError
 from ..errors import ContentError, Problem, display_path
 from ..frontmatter import FrontMatterError
@@ -122,6 +123,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             config.site_url = f"{self.base_url}{chosen}/"
 
         docs_dir = Path(config.docs_dir)
+        markup.use_site_extensions(list(config.markdown_extensions), dict(config.mdx_configs))
         try:
             self.academy = Academy(
                 root=self.root,
@@ -366,12 +368,18 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
 def _print_plain_text_escaped(env) -> None:
     """Every PlainText value (titles, descriptions, interface strings) is escaped when printed,
-    in Material's templates as in ours. `striptags` would unescape it, so it keeps it as it is."""
-    striptags = env.filters["striptags"]
-    env.filters["striptags"] = lambda value: value if isinstance(value, PlainText) else striptags(value)
+    in Material's templates as in ours. Jinja's `striptags` unescapes what it keeps
+    (`&lt;script&gt;` would become a tag again in <title>); ours keeps text escaped."""
+    env.filters["striptags"] = _striptags
     env.finalize = printed
     env.globals["academy_csp"] = CONTENT_SECURITY_POLICY
     env.cache.clear() if env.cache is not None else None
+
+
+def _striptags(value):
+    if isinstance(value, PlainText):
+        return value
+    return markupsafe.escape(markupsafe.Markup(str(value)).striptags())
 
 
 MATERIAL_ALTERNATES = 'M("link[rel=alternate]")'
