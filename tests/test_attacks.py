@@ -41,6 +41,9 @@ REFUSED = [
     ("ui", "interface", "Passed: {percent}. Well done!", "Сдано! Молодец!"),
     ("ui", "interface", "Passed: {percent}. Well done!", "Сдано: {percent.__class__}"),
     ("ui", "interface", "Search", "&lt;img src=x onerror=alert(1)&gt;"),
+    ("ui", "interface", "Passed: {percent}. Well done!", "Сдано: {percent}{0}"),
+    ("ui", "interface", "Passed: {percent}. Well done!", "Сдано: {percent} {"),
+    ("ui", "interface", "Passed: {percent}. Well done!", "Сдано: {percent!r:>99999999}"),
     # reference-style links and their definitions
     ("reference", "paragraph", "Read the glossary first.", "[x]: &#106;avascript:window.__pwned=1"),
     ("reference", "FAQ answer", "Because reviews come first.", "[x]: javascript:window.__pwned=1"),

@@ -18,6 +18,7 @@ abbreviation titles, interface strings): they must not carry markup at all.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -91,6 +92,10 @@ def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
         refusal = check(msgid, msgstr)
         if refusal:
             return refusal
+    if kind == "interface":
+        refusal = _format_fields(msgid, msgstr)
+        if refusal:
+            return refusal
     if kind in PLAIN_TEXT_KINDS:
         return _plain_text(msgid, msgstr)
     if kind.startswith("table") and _cell_separators(msgstr) > _cell_separators(msgid):
@@ -127,6 +132,22 @@ CODE_SPAN = re.compile(r"(`+).*?\1")
 def _cell_separators(text: str) -> int:
     """The pipes that would split a table cell (not escaped, not in code)."""
     return len(re.findall(r"(?<!\\)\|", CODE_SPAN.sub("", text)))
+
+
+def _fields(text: str) -> list[tuple[str, str | None, str | None]]:
+    return sorted((name, conversion, spec) for _literal, name, spec, conversion in string.Formatter().parse(text)
+                  if name is not None)
+
+
+def _format_fields(msgid: str, msgstr: str) -> Refusal | None:
+    """An interface string is filled in with str.format: its fields must be its English's, exactly."""
+    try:
+        fields = _fields(msgstr)
+    except ValueError:
+        return Refusal("the translation has a lone { or }; write {{ or }} for a brace, keep {placeholders} as they are")
+    if fields != _fields(msgid):
+        return Refusal("the translation changes a placeholder such as {count}")
+    return None
 
 
 def _plain_text(msgid: str, msgstr: str) -> Refusal | None:
