@@ -446,3 +446,22 @@ def test_i18n_update_given_a_path_outside_the_project(published):
         assert result.returncode != 0 and "Traceback" not in _refused_plain, _refused_plain
         assert f"{outside}:" in _refused_plain and "hint:" in _refused_plain
     assert before == {p: p.read_bytes() for p in (published / "locales").rglob("*.po")}
+
+
+def test_a_page_link_that_leads_nowhere(published, tmp_path):
+    root = _faulty(published, tmp_path)
+    (root / "content/journey/gone.md").symlink_to(tmp_path / "no-such-file.md")
+    before = _snapshot(root)
+    _refused(_mkdocs(root), "content/journey/gone.md")
+    assert _snapshot(root) == before
+
+
+def test_leftovers_of_dead_builds_are_removed_and_those_of_running_ones_kept(published, tmp_path):
+    root = _faulty(published, tmp_path)
+    dead = root / ".site.staging-999999999-abc"
+    running = root / f".site.old-{os.getpid()}-def"
+    for folder in (dead, running):
+        (folder / "site").mkdir(parents=True)
+        (folder / "site/big.bin").write_bytes(b"x" * 1000)
+    sitekit.build(root)
+    assert not dead.exists() and running.exists()
