@@ -52,9 +52,10 @@ BLOCK_START = re.compile(
 
 # Where each kind of message is placed on a page, so that it is rendered in its own block.
 CONTEXTS = {
-    "page heading": "# {}",
-    "section heading": "## {}",
-    "FAQ question": "## {}",
+    # headings keep their English anchor after the text, as segment.py writes them
+    "page heading": "# {} { #academy-anchor }",
+    "section heading": "## {} { #academy-anchor }",
+    "FAQ question": "## {} { #academy-anchor }",
     "list item": "- {}",
     "table header": "| {} |\n| --- |\n",
     "table cell": "| head |\n| --- |\n| {} |\n",
@@ -98,7 +99,8 @@ def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
             return refusal
     if kind in PLAIN_TEXT_KINDS:
         return _plain_text(msgid, msgstr)
-    if kind.startswith("table") and _cell_separators(msgstr) > _cell_separators(msgid):
+    # the cell is followed by its row's next pipe, which a trailing backslash would escape
+    if kind.startswith("table") and _cell_separators(msgstr + " |") != _cell_separators(msgid + " |"):
         return Refusal("the translation adds a | and so a table column; write \\| for a pipe in the text")
     return _same_tree(msgid, msgstr, kind)
 
