@@ -17,6 +17,7 @@ abbreviation titles, interface strings): they must not carry markup at all.
 
 from __future__ import annotations
 
+import html
 import re
 import string
 import unicodedata
@@ -89,7 +90,7 @@ def block_problem(english: str, translated: str) -> str | None:
 
 @lru_cache(maxsize=16384)
 def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
-    for check in (_characters, _lines, _placeholders):
+    for check in (_characters, _looks_like_script, _lines, _placeholders):
         refusal = check(msgid, msgstr)
         if refusal:
             return refusal
@@ -100,6 +101,9 @@ def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
     if kind in PLAIN_TEXT_KINDS:
         return _plain_text(msgid, msgstr)
     # the cell is followed by its row's next pipe, which a trailing backslash would escape
+    refusal = _unbalanced(msgid, msgstr)
+    if refusal:
+        return refusal
     if kind.startswith("table") and _cell_separators(msgstr + " |") != _cell_separators(msgid + " |"):
         return Refusal("the translation adds a | and so a table column; write \\| for a pipe in the text")
     return _same_tree(msgid, msgstr, kind)
@@ -134,6 +138,30 @@ CODE_SPAN = re.compile(r"(`+).*?\1")
 def _cell_separators(text: str) -> int:
     """The pipes that would split a table cell (not escaped, not in code)."""
     return len(re.findall(r"(?<!\\)\|", CODE_SPAN.sub("", text)))
+
+
+# Belt and braces: text that would be script if it ever reached an attribute or a
+# tag. The tree comparison already refuses every real element and attribute; this
+# also catches the words, entity-encoded or not, in text a translator has no reason to write.
+SCRIPT_WORDS = re.compile(r"<\s*script|\bon[a-z]+\s*=|\b(?:java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE)
+EMPHASIS = re.compile(r"\*\*|__|`")
+
+
+def _decoded(text: str) -> str:
+    """Text as a URL parser reads it: references decoded, tabs, line breaks and controls dropped."""
+    return re.sub(r"[\x00-\x1f]", "", html.unescape(text))
+
+
+def _looks_like_script(msgid: str, msgstr: str) -> Refusal | None:
+    if SCRIPT_WORDS.search(_decoded(msgstr)) and not SCRIPT_WORDS.search(_decoded(msgid)):
+        return Refusal("the translation adds script or an event handler")
+    return None
+
+
+def _unbalanced(msgid: str, msgstr: str) -> Refusal | None:
+    if len(EMPHASIS.findall(msgstr)) % 2 and not len(EMPHASIS.findall(msgid)) % 2:
+        return Refusal("the translation leaves ** or ` unbalanced")
+    return None
 
 
 def _fields(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -283,6 +311,16 @@ def _describe(added: Counter, dropped: Counter) -> str:
         code = f" {element.verbatim[:30]!r}" if element.verbatim else ""
         return f"<{element.tag}{attributes}>{code}"
 
+    def scripted(element: _Element) -> bool:
+        return element.tag in ("script", "iframe", "object", "embed", "base", "meta") or any(
+            k.startswith("on") or (k in ("href", "src", "action", "formaction", "srcdoc") and not v.startswith(("http", "/", ".", "#")))
+            for k, v in element.attributes)
+
+    if any(scripted(e) for e in added):
+        return "the translation adds script or an event handler: " + ", ".join(show(e) for e in list(added)[:3])
+    if any(e.tag in ("a", "img") for e in list(added) + list(dropped)):
+        return ("the translation changes the links of the English (keep every ](target) as it is): "
+                + "; ".join(f"{verb} {', '.join(show(e) for e in list(c)[:3])}" for verb, c in (("adds", added), ("drops", dropped)) if c))
     parts = []
     if added:
         parts.append("adds " + ", ".join(show(e) for e in list(added)[:3]))
