@@ -10,6 +10,7 @@ import hashlib
 import math
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -124,6 +125,8 @@ class Academy:
             for name in folders + files:
                 path = Path(folder) / name
                 if not path.is_symlink():
+                    if name in files:
+                        problems.extend(self._unreadable(path))
                     continue
                 link = os.path.relpath(path, self.root)  # the link itself, not where it leads
                 try:
@@ -138,6 +141,16 @@ class Academy:
                                             "remove the link; link to a single file or a folder outside content/ instead"))
         if problems:
             raise ContentError(problems)
+
+    def _unreadable(self, path: Path) -> list[Problem]:
+        """The engine copies every file of the content; one it cannot open would stop it with a traceback."""
+        try:
+            if stat.S_ISREG(path.stat().st_mode):
+                path.open("rb").close()
+        except OSError as error:
+            return [Problem(self.shown(path), 0, f"this file cannot be read: {error.strerror or error}",
+                            "check its permissions (it must be readable by the user who builds the site)")]
+        return []
 
     def check_handwritten(self) -> None:
         """A hand-written page must translate a page that still exists."""
