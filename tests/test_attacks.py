@@ -235,6 +235,11 @@ def attacked(tmp_path_factory):
     page.write_text(page.read_text(encoding="utf-8").replace("title: First steps",
                                                              "title: First <base href=//elsewhere.example/> steps"),
                     encoding="utf-8")
+    # a hand-written page that adds a script
+    handwritten = root / "locales/ru/pages/journey/index.md"
+    handwritten.parent.mkdir(parents=True)
+    handwritten.write_text((root / "content/journey/index.md").read_text(encoding="utf-8").replace(
+        "A course about customers.", "Курс о клиентах.\n\n<script>window.__pwned = 1</script>"), encoding="utf-8")
     sitekit.academy(root, "i18n", "update")
     sitekit.translate_catalogs(root, "ru", {**sitekit.RU, **SITE_ATTACKS})
     return sitekit.build(root)
@@ -299,6 +304,14 @@ def test_syntax_of_the_sites_own_extensions_is_compared_too():
     finally:
         markup.use_site_extensions([], {})
     assert markup_problem(msgid, msgstr) is None
+
+
+def test_a_hand_written_page_with_a_script_is_refused_and_the_catalog_page_shown(attacked):
+    output = attacked.result.stdout + attacked.result.stderr
+    assert "locales/ru/pages/journey/index.md:" in output and "hand-written page refused" in output
+    doc = _parse(attacked.site / "ru/journey/index.html")
+    assert not [s for s in doc.iter("script") if "__pwned" in (s.text or "")]
+    assert "Рукописный курс." not in "".join(doc.find(".//article").itertext())
 
 
 def test_refused_catalog_entries_are_reported_with_their_po_line(attacked):
