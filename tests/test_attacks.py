@@ -239,7 +239,7 @@ def attacked(tmp_path_factory):
     handwritten = root / "locales/ru/pages/journey/index.md"
     handwritten.parent.mkdir(parents=True)
     handwritten.write_text((root / "content/journey/index.md").read_text(encoding="utf-8").replace(
-        "A course about customers.", "Курс о клиентах.\n\n<script>window.__pwned = 1</script>"), encoding="utf-8")
+        "A course about customers.", "Рукописный курс.\n\n<script>window.__pwned = 1</script>"), encoding="utf-8")
     sitekit.academy(root, "i18n", "update")
     sitekit.translate_catalogs(root, "ru", {**sitekit.RU, **SITE_ATTACKS})
     return sitekit.build(root)
