@@ -104,6 +104,8 @@ def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
     refusal = _unbalanced(msgid, msgstr)
     if refusal:
         return refusal
+    if _prose(msgid) and _prose(msgstr):
+        return None  # no character Markdown gives a meaning to: both render as text alone
     if kind.startswith("table") and _cell_separators(msgstr + " |") != _cell_separators(msgid + " |"):
         return Refusal("the translation adds a | and so a table column; write \\| for a pipe in the text")
     return _same_tree(msgid, msgstr, kind)
@@ -162,6 +164,16 @@ def _unbalanced(msgid: str, msgstr: str) -> Refusal | None:
     if len(EMPHASIS.findall(msgstr)) % 2 and not len(EMPHASIS.findall(msgid)) % 2:
         return Refusal("the translation leaves ** or ` unbalanced")
     return None
+
+
+# Characters through which the renderer's extensions (EXTENSIONS) make elements
+# inside a line; syntax at the start of a line is refused by BLOCK_START first.
+MARKUP_CHARACTERS = re.compile(r"[\\`*_{}\[\]<>&|]")
+
+
+def _prose(text: str) -> bool:
+    """Text the comparison renderer can only make text of (the site's own extensions may know more)."""
+    return not _site_extensions and not MARKUP_CHARACTERS.search(text) and text == text.lstrip()
 
 
 def _fields(text: str) -> list[tuple[str, str | None, str | None]]:
