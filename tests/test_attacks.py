@@ -473,8 +473,11 @@ def test_leftovers_of_dead_builds_are_removed_and_those_of_running_ones_kept(pub
     root = _faulty(published, tmp_path)
     dead = root / ".site.staging-999999999-abc"
     running = root / f".site.old-{os.getpid()}-def"
-    for folder in (dead, running):
+    unowned_old, unowned_new = root / ".site.staging-k3j2h1g0", root / ".site.old-a1b2c3d4"
+    for folder in (dead, running, unowned_old, unowned_new):
         (folder / "site").mkdir(parents=True)
         (folder / "site/big.bin").write_bytes(b"x" * 1000)
+    os.utime(unowned_old, (0, 0))  # left by a build long ago, before folders carried a process id
     sitekit.build(root)
-    assert not dead.exists() and running.exists()
+    assert not dead.exists() and not unowned_old.exists()
+    assert running.exists() and unowned_new.exists()

@@ -21,6 +21,7 @@ import re
 import shutil
 import signal
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import Problem, display_path
@@ -30,6 +31,9 @@ FAULT = "ACADEMY_FAULT"
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?:staging|old)-(?P<pid>\d+)-")
+# Folders of builds made before they carried a process id: removed once no build could still use them.
+UNOWNED_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?:staging|old)-[^-]+$")
+UNOWNED_AGE = 3600  # seconds; no build of the academy runs an hour
 
 
 class PublishError(Exception):
@@ -75,10 +79,22 @@ def remove_leftovers(target: Path) -> None:
         entries = list(target.parent.iterdir())
     except OSError:
         return
+    now = time.time()
     for entry in entries:
         match = LEFTOVER.match(entry.name)
         if match and match.group("name") == target.name and not _running(int(match.group("pid"))):
             shutil.rmtree(entry, ignore_errors=True)
+            continue
+        match = UNOWNED_LEFTOVER.match(entry.name)
+        if match and match.group("name") == target.name and _age(entry, now) > UNOWNED_AGE:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _age(path: Path, now: float) -> float:
+    try:
+        return now - path.lstat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _running(pid: int) -> bool:
