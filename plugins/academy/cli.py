@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import AcademyError, Report
+from .errors import AcademyError, ContentError, Problem, Report
 from .gnu_gettext import GettextMissing
 from .i18n import Sources, coverage, handwritten_pages, update
 
@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, sources: Sources) -> int:
     if args.action == "update":
+        _check_sources(sources, args.sources)
         result = update(sources, args.sources or None)
         for path in result.changed:
             print(f"updated {path}")
@@ -56,6 +57,22 @@ def _run(args: argparse.Namespace, sources: Sources) -> int:
         print(f"{len(result.changed)} file(s) changed")
         return 0
     return _status(sources, args.fail_under)
+
+
+def _check_sources(sources: Sources, given: list[str]) -> None:
+    """Every source file named on the command line is an English source of this project."""
+    problems = []
+    for name in given:
+        if name == "ui":
+            continue
+        path = Path(name).resolve()
+        if not any(path.is_relative_to(folder.resolve()) for folder in (sources.content, sources.quizzes)):
+            problems.append(Problem(name, 0, "this is not an English source of the academy",
+                                    f"name a file under {sources.content.name}/ or {sources.quizzes.name}/, or `ui`"))
+        elif not path.is_file():
+            problems.append(Problem(name, 0, "no such file", "check the path; run `academy i18n update` alone to update every catalog"))
+    if problems:
+        raise ContentError(problems)
 
 
 def _status(sources: Sources, fail_under: float | None) -> int:

@@ -20,7 +20,8 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        # line 0: the problem is the file or folder as a whole
+        text = f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
         return f"{text}\n    hint: {self.hint}" if self.hint else text
 
 

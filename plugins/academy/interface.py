@@ -15,6 +15,7 @@ from babel.plural import to_python
 from .catalogs import Catalog, parse_plural_forms
 from .errors import ContentError, Problem, display_path
 from .languages import KNOWN_LANGUAGES, PLURAL_FORMS
+from .markup import markup_problem
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name)
@@ -99,6 +100,20 @@ class Interface:
         found = catalog_problems(catalog, lang, root) if catalog is not None else []
         if found:
             raise ContentError(found)
+        self.problems: list[Problem] = []  # refused translations, reported once by the academy
+        self._refused: set[tuple[str, str]] = set()
+
+    def _accepted(self, message: str, translation: str, line: int) -> bool:
+        """An interface string is plain text with the placeholders of its English."""
+        reason = markup_problem(message, translation, "interface")
+        if reason is None:
+            return True
+        if (message, translation) not in self._refused:
+            self._refused.add((message, translation))
+            path = display_path(self.catalog.path) if self.catalog and self.catalog.path else "ui.po"
+            self.problems.append(Problem(path, line, f"translation refused, English shown: {reason}",
+                                         "interface strings are plain text: keep {placeholders} and add no HTML"))
+        return False
 
     def gettext(self, message: str) -> str:
         if self.catalog is None:
@@ -106,7 +121,7 @@ class Interface:
         entry = self.catalog.lookup(message)
         if entry is None or entry.fuzzy or not entry.msgstr or "\x00" in entry.msgstr:
             return message
-        return entry.msgstr
+        return entry.msgstr if self._accepted(message, entry.msgstr, entry.line) else message
 
     def forms(self, singular: str, plural: str) -> list[str]:
         """The plural forms, in the order of this language's Plural-Forms rule."""
@@ -114,7 +129,7 @@ class Interface:
             entry = self.catalog.lookup(singular)
             if entry is not None and not entry.fuzzy and "\x00" in entry.msgstr:
                 forms = entry.msgstr.split("\x00")
-                if all(forms):
+                if all(forms) and all(self._accepted(plural, form, entry.line) for form in forms):
                     return forms
         return [singular, plural]
 
@@ -140,10 +155,16 @@ class Interface:
         text = self.gettext(STRINGS[key])
         return text.format(**values) if values else text
 
-    def plural_js(self) -> str:
-        """The Plural-Forms expression as a JavaScript function body (it is C, and so JS)."""
-        expr = PLURAL_FORMS.get(self.lang, PLURAL_FORMS["en"]).split("plural=", 1)[1].rstrip(";")
-        return expr
+    def plural_table(self) -> list[int]:
+        """The plural form of every count from 0 to 199, chosen here so the browser evaluates no code.
+
+        A count of 200 or more takes the form of 100 + count % 100: gettext's rules
+        for large numbers depend on the last two digits only.
+        """
+        return [plural_index(self.lang, n) for n in range(PLURAL_TABLE_SIZE)]
+
+
+PLURAL_TABLE_SIZE = 200
 
 
 def plural_index(lang: str, n: int) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from . import frontmatter, segment
 from .catalogs import Catalog, markup_problem
 from .errors import Problem, display_path
+from .markup import block_problem
 
 TRANSLATED_META = ("title", "description")
 
@@ -48,7 +49,7 @@ class _Translator:
             return None
         if entry.msgstr == unit.text:
             return None
-        reason = markup_problem(unit.text, entry.msgstr)
+        reason = markup_problem(unit.text, entry.msgstr, unit.kind)
         if reason:
             self.missing += 1
             path = display_path(self.catalog.path, self.root) if self.catalog.path else self.catalog.domain
@@ -108,3 +109,48 @@ def messages_of_page(text: str, path: str) -> list[segment.Unit]:
             found.append(segment.Unit(value, f"page {key}", frontmatter.line_of_key(doc, key)))
     found.extend(segment.units(segment.split(doc.body, doc.body_line)))
     return found
+
+
+def handwritten_problems(english: str, handwritten: str, shown: str) -> list[Problem]:
+    """A hand-written page follows its English block by block, as a translation in a catalog does.
+
+    The same blocks of the same kinds, in the same order; the same code, HTML and
+    block fences between them; and each block's markup equal to its English's.
+    Words, and so the meaning, are the translator's.
+    """
+    english_doc = frontmatter.parse(english, shown)
+    doc = frontmatter.parse(handwritten, shown)
+    problems: list[Problem] = []
+    hint = "a hand-written page keeps the English page's blocks, links, code and HTML; change only the words"
+    for key in TRANSLATED_META:
+        value, source = doc.meta.get(key), english_doc.meta.get(key)
+        if isinstance(value, str) and isinstance(source, str):
+            reason = markup_problem(source, value, f"page {key}")
+            if reason:
+                problems.append(Problem(shown, frontmatter.line_of_key(doc, key), reason, hint))
+    theirs = segment.split(doc.body, doc.body_line)
+    ours = segment.split(english_doc.body, english_doc.body_line)
+    verbatim_theirs = [p.original.strip() for p in theirs if not p.units and p.original.strip()]
+    verbatim_ours = [p.original.strip() for p in ours if not p.units and p.original.strip()]
+    if verbatim_theirs != verbatim_ours:
+        problems.append(Problem(shown, doc.body_line,
+                                "the page's code, HTML, block fences or link definitions differ from the English page's",
+                                hint))
+    blocks = [p for p in theirs if p.units]
+    for part, source in zip(blocks, [p for p in ours if p.units], strict=False):
+        reason = block_problem(source.original, part.original)
+        if reason:
+            problems.append(Problem(shown, part.units[0].line, reason, hint))
+    units, english_units = segment.units(theirs), segment.units(ours)
+    for unit, source in zip(units, english_units, strict=False):
+        if unit.kind != source.kind:
+            problems.append(Problem(shown, unit.line, f"a {unit.kind} where the English page has a {source.kind}", hint))
+            break
+        reason = markup_problem(source.text, unit.text, unit.kind)
+        if reason:
+            problems.append(Problem(shown, unit.line, reason, hint))
+    if len(units) != len(english_units):
+        where = units[len(english_units)].line if len(units) > len(english_units) else doc.body_line
+        problems.append(Problem(shown, where, f"the page has {len(units)} blocks, the English page {len(english_units)}", hint))
+    return problems
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .alternates import hreflang_links
 from .jsonld import dumps_for_script
 from .languages import KNOWN_LANGUAGES
+from .plaintext import plain
 from .site import Academy, PageBuild
 from .structured_data import FaqRegistry, SiteFacts, is_lesson, page_jsonld
 from .urls import UrlScheme
@@ -16,7 +17,7 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
     """The `academy` variable of a template; `build` is None for pages that are not content (404)."""
     language = edition.language
     code = language.code
-    ui = edition.ui.strings()
+    ui = {key: plain(text) for key, text in edition.ui.strings().items()}  # escaped when printed
     context: dict = {
         "ui": ui,
         "og_locale": language.og_locale,
@@ -57,7 +58,7 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         context["listing"] = build.listing  # lists other pages (home, progress): kept out of search
     context["script_config"] = dumps_for_script({
         "lang": language.html_lang,
-        "plural": edition.ui.plural_js(),
+        "plural": edition.ui.plural_table(),
         "strings": ui,
         "plurals": edition.ui.plurals(),
         "root": link(code, ""),

@@ -1,31 +1,157 @@
 """Publishing a finished build: the new site replaces the old one only when complete.
 
-Output is written into a staging folder beside the target and swapped in by
-renaming, so a failed build leaves the previous site exactly as it was.
+Output is written into a staging folder beside the target and swapped in with
+one ``renameat2(RENAME_EXCHANGE)``: at every instant the target is either the
+whole old site or the whole new one, even if the build is killed at the swap.
+Where the kernel or file system cannot exchange, two renames are used.
+
+Staging and old folders carry the id of the process that made them; each build
+removes those whose process is gone (leftovers of killed builds).
+
+The output folder may never be, or hold, a source folder: building into
+``locales/`` would delete every catalog.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
+import re
 import shutil
+import signal
 import tempfile
+import time
 from pathlib import Path
 
+from .errors import Problem, display_path
 
-def staging_dir(target: Path, label: str = "staging") -> Path:
+# Fault injection for tests: ACADEMY_FAULT=<point> kills the build there, as a power cut would.
+FAULT = "ACADEMY_FAULT"
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?:staging|old)-(?P<pid>\d+)-")
+# Folders of builds made before they carried a process id: removed once no build could still use them.
+UNOWNED_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?:staging|old)-[^-]+$")
+UNOWNED_AGE = 3600  # seconds; no build of the academy runs an hour
+
+
+class PublishError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def _fault(point: str) -> None:
+    if os.environ.get(FAULT) == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _unusable(target: Path, error: OSError, root: Path | None) -> PublishError:
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        reason = "a part of its path is a file, not a folder"
+    else:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+    return PublishError(Problem(display_path(target, root), 0, f"the output folder cannot be written: {reason}",
+                                "choose a folder you may write to with `-d FOLDER` (or `site_dir:` in mkdocs.yml)"))
+
+
+def check_output(target: Path, sources: list[Path], root: Path, shown_root: Path | None = None) -> None:
+    """Refuse an output folder that is, holds or lies inside a source folder, or holds the project."""
+    target = target.resolve()
+    shown = display_path(target, shown_root)
+    for source in [path.resolve() for path in sources]:
+        if target == source or source.is_relative_to(target) or target.is_relative_to(source):
+            raise PublishError(Problem(
+                shown, 0, f"the output folder would replace {display_path(source, shown_root)}/, which holds the academy's sources",
+                "build into a folder of its own, e.g. `-d site` (the default)"))
+    if root.resolve().is_relative_to(target):
+        raise PublishError(Problem(shown, 0, "the output folder would replace the project folder itself",
+                                   "build into a folder of its own, e.g. `-d site` (the default)"))
+    if target.exists() and not target.is_dir():
+        raise PublishError(Problem(shown, 0, "the output folder is a file",
+                                   "remove the file or choose another folder with `-d FOLDER`"))
+
+
+def remove_leftovers(target: Path) -> None:
+    """Remove staging and old folders of earlier builds whose process no longer runs."""
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        match = LEFTOVER.match(entry.name)
+        if match and match.group("name") == target.name and not _running(int(match.group("pid"))):
+            shutil.rmtree(entry, ignore_errors=True)
+            continue
+        match = UNOWNED_LEFTOVER.match(entry.name)
+        if match and match.group("name") == target.name and _age(entry, now) > UNOWNED_AGE:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _age(path: Path, now: float) -> float:
+    try:
+        return now - path.lstat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def staging_dir(target: Path, label: str = "staging", root: Path | None = None) -> Path:
     """A new empty folder beside the target (same file system, so renames are atomic)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.{label}-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{label}-{os.getpid()}-", dir=target.parent))
+        if target.exists() and not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
+        return staging
+    except OSError as error:
+        raise _unusable(target, error, root) from None
 
 
-def swap_into_place(staging: Path, target: Path) -> None:
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.rename(target, old / "site")
-    os.rename(staging, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one system call; False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def swap_into_place(staging: Path, target: Path, root: Path | None = None) -> None:
+    try:
+        _fault("publish-swap")
+        if target.exists() and _exchange(staging, target):
+            _fault("publish-after-swap")
+            shutil.rmtree(staging, ignore_errors=True)  # now the old site
+            return
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
+            os.rename(target, old / "site")
+        os.rename(staging, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as error:
+        raise _unusable(target, error, root) from None
 
 
 def discard(*folders: Path | None) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +23,7 @@ from .catalogs import UI_DOMAIN, Catalog, Catalogs, domain_of
 from .errors import AcademyError, ContentError, Problem, Report, display_path
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
-from .localize import Localized, count_missing, localize_page, translate_text
+from .localize import Localized, count_missing, handwritten_problems, localize_page, translate_text
 from .quiz.load import load_quizzes
 from .quiz.model import Quiz
 
@@ -54,7 +56,7 @@ class SourcePage:
         """The page, its front matter checked as fit to publish (title, description) unless it is an include."""
         path = content / src
         shown = display_path(path, root)
-        text = path.read_text(encoding="utf-8-sig")  # without a byte-order mark, so the front matter is seen
+        text = read_text(path, shown)  # without a byte-order mark, so the front matter is seen
         doc = (frontmatter.check_page if published else frontmatter.parse)(text, shown)
         quizzes, faq, problems = [], [], []
         blocks: list[tuple[str, str, int]] = []  # open /// blocks: (slashes, name, line)
@@ -155,6 +157,9 @@ class Academy:
         self.quizzes: dict[str, Quiz] = load_quizzes(quizzes, root) if quizzes.exists() else {}
         ui_catalog = None if self.is_source else self.catalogs.get(UI_DOMAIN)
         self.ui = Interface(language.code, ui_catalog, root)
+        self.ui.strings()
+        self.ui.plurals()
+        self.report.add(self.ui.problems, warning=True)  # refused interface translations
         self.courses: list[Course] = []
         self.rendering: PageBuild | None = None  # the page the engine is rendering now
         self.localizations: Counter[str] = Counter()  # how often each page was localized (once is right)
@@ -180,8 +185,47 @@ class Academy:
             self.report.add(list(page.problems))
         return self._sources[src]
 
+    def read(self, path: Path) -> str:
+        """A source file's text; a file that cannot be read is a problem with its path, not a traceback."""
+        return read_text(path, self.shown(path))
+
     def handwritten_path(self, src: str) -> Path:
         return self.locales / self.language.code / "pages" / src
+
+    def check_links(self) -> None:
+        """A symbolic link in the content must lead to a file or folder outside its own ancestors:
+        a link in a circle would make the engine walk the same pages again and again."""
+        problems = []
+        for folder, folders, files in os.walk(self.content):
+            for name in folders + files:
+                path = Path(folder) / name
+                if not path.is_symlink():
+                    if name in files:
+                        problems.extend(self._unreadable(path))
+                    continue
+                link = os.path.relpath(path, self.root)  # the link itself, not where it leads
+                try:
+                    real = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    problems.append(Problem(link, 0, "this symbolic link leads nowhere, or in a circle",
+                                            "remove the link or point it at an existing file"))
+                    continue
+                if real.is_dir() and Path(folder).resolve().is_relative_to(real):
+                    problems.append(Problem(link, 0, f"this symbolic link leads back to {self.shown(real)}/, "
+                                            "which holds it: the pages would be read again and again",
+                                            "remove the link; link to a single file or a folder outside content/ instead"))
+        if problems:
+            raise ContentError(problems)
+
+    def _unreadable(self, path: Path) -> list[Problem]:
+        """The engine copies every file of the content; one it cannot open would stop it with a traceback."""
+        try:
+            if stat.S_ISREG(path.stat().st_mode):
+                path.open("rb").close()
+        except OSError as error:
+            return [Problem(self.shown(path), 0, f"this file cannot be read: {error.strerror or error}",
+                            "check its permissions (it must be readable by the user who builds the site)")]
+        return []
 
     def check_handwritten(self) -> None:
         """A hand-written page must translate a page that still exists."""
@@ -200,7 +244,7 @@ class Academy:
         """Every quiz is used, and by one page only: its progress row and results have one home."""
         used: dict[str, str] = {}
         for path in sorted(self.content.rglob("*.md")):
-            text = path.read_text(encoding="utf-8")
+            text = self.read(path)
             for match in QUIZ_BLOCK.finditer(text):
                 quiz_id, shown = match.group(1), self.shown(path)
                 line = text.count("\n", 0, match.start()) + 1
@@ -227,10 +271,15 @@ class Academy:
         self.localizations[source.src] += 1
         handwritten = self.handwritten_path(source.src)
         if handwritten.exists():
-            text = handwritten.read_text(encoding="utf-8-sig")
+            text = self.read(handwritten)
             doc = frontmatter.parse(text, self.shown(handwritten))
-            stale = int(doc.meta.get("translation_of") != source_revision(source.text))
-            return Localized(text, stale=stale)
+            refused = handwritten_problems(source.text, text, self.shown(handwritten))
+            if not refused:
+                stale = int(doc.meta.get("translation_of") != source_revision(source.text))
+                return Localized(text, stale=stale)
+            # refused like a translation in a catalog: reported, and the catalog's page shown
+            self.report.add([Problem(p.path, p.line, f"hand-written page refused: {p.message}", p.hint) for p in refused],
+                            warning=True)
         result = localize_page(source.text, source.shown, self._catalog_of(source.src), self.root, self.show_fuzzy)
         self.report.add(result.problems, warning=True)
         return result
@@ -339,3 +388,18 @@ class Academy:
 
 def _plain(value) -> str:
     return value if isinstance(value, str) else ""
+
+
+def read_text(path: Path, shown: str) -> str:
+    """A source file's text (without a byte-order mark); one that cannot be read is a problem, not a traceback."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except IsADirectoryError:
+        raise ContentError(Problem(shown, 0, "this is a folder where a file is expected",
+                                   "rename or remove the folder")) from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise ContentError(Problem(shown, line, "this file is not UTF-8 text", "save it as UTF-8 in your editor")) from None
+    except OSError as error:
+        raise ContentError(Problem(shown, 0, f"this file cannot be read: {error.strerror or error}",
+                                   "check that it exists and that you may read it (file permissions)")) from None

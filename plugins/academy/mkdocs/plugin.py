@@ -17,19 +17,22 @@ import re
 import shutil
 from pathlib import Path
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import diagrams, offline, publish, search
+from .. import diagrams, markup, offline, publish, search
 from ..alternates import sitemap_index
 from ..errors import AcademyError, Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
 from ..page_context import page_context, sitemap_alternates
+from ..plaintext import PlainText, plain, printed
+from ..policy import CONTENT_SECURITY_POLICY
 from ..review_links import resolve_review_links
 from ..site import Academy, PageBuild
 from ..structured_data import FaqRegistry, SiteFacts
@@ -97,12 +100,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             check_overrides(Path(config.theme.custom_dir), self.root)
         if chosen != codes[0]:
             config.site_url = self.scheme.absolute(chosen)
+        markup.use_site_extensions(list(config.markdown_extensions), dict(config.mdx_configs))
         try:
             self.academy = Academy(
                 root=self.root, content=Path(config.docs_dir), locales=self.root / self.config.locales_dir,
                 quizzes=self.root / self.config.quizzes_dir, language=self.language,
                 abbreviations=self.config.abbreviations, show_fuzzy=self.config.show_fuzzy, report=self.report,
             )
+            self.academy.check_links()
             self.academy.check_handwritten()
             if not self.is_child:
                 self.academy.check_quiz_use()
@@ -114,7 +119,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
         if self.command in (None, "build") and not self.is_child:
             self.final = Path(config.site_dir).resolve()
-            self.staging = publish.staging_dir(self.final)
+            try:
+                publish.check_output(self.final, [Path(config.docs_dir), self.root / self.config.locales_dir,
+                                                  self.root / self.config.quizzes_dir], self.root, self.root)
+                self.staging = publish.staging_dir(self.final, root=self.root)
+            except publish.PublishError as error:
+                self.report.error(error.problem)
+                raise fail([error.problem]) from None
             config.site_dir = str(self.staging)
         given_theme = config.theme.name if config.theme.name != theme_in_file(config_file) else None
         self.options = BuildOptions(config_file, bool(config.strict), bool(config.use_directory_urls),
@@ -176,7 +187,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             index = next((p for p in pages if posixpath.basename(p.file.src_uri) == "index.md"), None)
             if index is None:
                 continue
-            item.title = self.academy.info(index.file.src_uri).title
+            item.title = plain(self.academy.info(index.file.src_uri).title)
             sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
         self.academy.set_outline(sections)
         self._translate_site_name(config)
@@ -202,6 +213,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.academy.begin_page(page.file.src_uri, link)
         except AcademyError as error:
             self.report.add(error.problems)
+        # Title and description are plain text wherever a template prints them.
+        for key in ("title", "description"):
+            if key in page.meta:
+                page.meta[key] = plain(page.meta[key])
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -255,6 +270,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     @event_priority(100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        _print_plain_text_escaped(env)
         # Every page has been read and rendered to HTML: report all content problems at once.
         if self.report.errors:
             raise fail(self.report.errors)
@@ -295,7 +311,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         (site / "sitemap-index.xml").write_text(sitemap_index(self.scheme, [c for c in self.codes if c in built]),
                                                 encoding="utf-8")
         if self.staging is not None and self.final is not None:
-            publish.swap_into_place(self.staging, self.final)
+            try:
+                publish.swap_into_place(self.staging, self.final, self.root)
+            except publish.PublishError as error:
+                raise fail([error.problem]) from None
             config.site_dir = str(self.final)
             self.staging = None
 
@@ -323,6 +342,22 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.handler is not None:
             logging.getLogger("mkdocs").removeHandler(self.handler)
             self.handler = None
+
+
+def _print_plain_text_escaped(env) -> None:
+    """Every PlainText value (titles, descriptions, interface strings) is escaped when printed,
+    in Material's templates as in ours. Jinja's `striptags` unescapes what it keeps
+    (`&lt;script&gt;` would become a tag again in <title>); ours keeps text escaped."""
+    env.filters["striptags"] = _striptags
+    env.finalize = printed
+    env.globals["academy_csp"] = CONTENT_SECURITY_POLICY
+    env.cache.clear() if env.cache is not None else None
+
+
+def _striptags(value):
+    if isinstance(value, PlainText):
+        return value
+    return markupsafe.escape(markupsafe.Markup(str(value)).striptags())
 
 
 def _toc_titles(page: Page) -> dict[str, str]:

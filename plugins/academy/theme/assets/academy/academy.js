@@ -5,10 +5,17 @@
  */
 (function () {
   "use strict";
-  var node = document.getElementById("__academy");
-  if (!node) return;
+  /* The config is the JSON block just before this script's own element: no global id lookup,
+     which an element written in a page could shadow. */
+  var me = document.currentScript, node = me && me.previousElementSibling;
+  if (!node || node.tagName !== "SCRIPT" || node.type !== "application/json" || !node.hasAttribute("data-academy-config")) return;
   var C = JSON.parse(node.textContent);
-  var pluralOf = new Function("n", "return +(" + C.plural + ")");
+  if (!C || typeof C !== "object" || !Array.isArray(C.plural)) return;
+  /* The plural form of each count was chosen at build time; nothing is evaluated here. */
+  function pluralOf(n) {
+    var table = C.plural, i = n < table.length ? table[n] : table[100 + n % 100];
+    return typeof i === "number" ? i : 0;
+  }
   function fmt(text, values) {
     return text.replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
   }
@@ -36,6 +43,19 @@
     del: function (k) { try { localStorage.removeItem(k); } catch (e) { /* nothing */ } }
   };
   var PREFIX = "academy:quiz:";
+  /* What another page, another version or a person may have left in storage is checked by shape:
+     a value of the wrong shape is dropped, never used. */
+  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function finite(v) { return typeof v === "number" && isFinite(v); }
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function savedQuiz(raw) {
+    var s = isObject(raw) ? raw : {}, out = { answers: {}, checked: s.checked === true, passed: s.passed === true };
+    if (isObject(s.answers)) out.savedAnswers = s.answers;
+    if (finite(s.best)) out.best = Math.max(0, Math.min(100, s.best));
+    if (finite(s.last)) out.last = Math.max(0, Math.min(100, s.last));
+    if (typeof s.updated === "string" && !isNaN(Date.parse(s.updated))) out.updated = s.updated;
+    return out;
+  }
 
   /* ---- search ---------------------------------------------------------- */
   var dialog = document.querySelector("dialog.academy-search");
@@ -140,6 +160,17 @@
     }
     return c[0].value.trim() ? c[0].value.trim() : null;
   };
+  /* Whether a saved answer has the shape this question's controls can show. */
+  Question.prototype.fits = function (v) {
+    var d = this.d, n = this.controls.length;
+    if (d.type === "single" || d.type === "true_false" || d.type === "multiple") {
+      return Array.isArray(v) && v.every(function (i) { return typeof i === "number" && i % 1 === 0 && i >= 0 && i < n; });
+    }
+    if (d.type === "ordering" || d.type === "matching") {
+      return isObject(v) && Object.keys(v).every(function (k) { return typeof v[k] === "string" && v[k].length <= 6; });
+    }
+    return typeof v === "string" && v.length <= 1000;
+  };
   Question.prototype.restore = function (v) {
     var d = this.d;
     if (v == null) return;
@@ -236,13 +267,16 @@
     });
     section.querySelector(".academy-quiz__nojs").hidden = true;
     this.submit.disabled = false;
-    this.state = store.get(this.storeKey) || {};
-    var saved = this.state.answers || {};
-    this.state.answers = {};
+    this.state = savedQuiz(store.get(this.storeKey));
+    var saved = this.state.savedAnswers || {};
+    delete this.state.savedAnswers;
     this.questions.forEach(function (q) {
-      var s = saved[q.d.id];
+      var s = own(saved, q.d.id) ? saved[q.d.id] : null;
       /* a question whose English changed starts again; the others keep their answers */
-      if (s && s.rev === q.d.rev) { self.state.answers[q.d.id] = s; q.restore(s.value); }
+      if (isObject(s) && s.rev === q.d.rev && q.fits(s.value)) {
+        self.state.answers[q.d.id] = { rev: s.rev, value: s.value, score: finite(s.score) ? s.score : undefined };
+        q.restore(s.value);
+      }
     });
     this.shuffle();
     if (this.state.checked && this.questions.every(function (q) { return self.state.answers[q.d.id]; })) this.check(true);
@@ -397,9 +431,9 @@
     var lessons = JSON.parse(progress.querySelector(".academy-progress__lessons").textContent);
     var rows = function () {
       return lessons.map(function (l) {
-        var s = store.get(PREFIX + l.quiz) || {}, answered = Object.keys(s.answers || {}).length;
+        var s = savedQuiz(store.get(PREFIX + l.quiz)), answered = s.savedAnswers ? Object.keys(s.savedAnswers).length : 0;
         var status = s.passed ? "passed" : s.checked || s.best != null ? "failed" : answered ? "in_progress" : "not_started";
-        return { quiz: l.quiz, lesson: l.title, status: status, best: s.best == null ? null : s.best, last: s.last == null ? null : s.last, updated: s.updated || null, answers: s.answers || {} };
+        return { quiz: l.quiz, lesson: l.title, status: status, best: s.best == null ? null : s.best, last: s.last == null ? null : s.last, updated: s.updated || null, answers: s.savedAnswers || {} };
       });
     };
     var paint = function () {
@@ -419,7 +453,13 @@
       var kind = b.getAttribute("data-download");
       if (kind === "json") download("academy-progress.json", "application/json", JSON.stringify({ exported: new Date().toISOString(), quizzes: rows() }, null, 2));
       if (kind === "csv") {
-        var q = function (v) { v = v == null ? "" : String(v); return /[",\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
+        /* OWASP's rule against CSV injection: a cell that a spreadsheet would read as a formula
+           starts with a quote, and every cell with a quote, comma or line break is quoted. */
+        var q = function (v) {
+          v = v == null ? "" : String(v);
+          if (/^[=+\-@\t\r]/.test(v)) v = "'" + v;
+          return /[",\n\r]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+        };
         download("academy-progress.csv", "text/csv", ["quiz,lesson,status,best,last,updated"].concat(rows().map(function (r) {
           return [r.quiz, r.lesson, r.status, r.best, r.last, r.updated].map(q).join(",");
         })).join("\n") + "\n");

@@ -1,0 +1,342 @@
+"""Whether a translation keeps its English's markup: compared as rendered trees, not as text.
+
+A translator may change words, never structure. Both the msgid and the msgstr
+are rendered by Python-Markdown, the renderer the site itself uses, inside the
+block they will live in (a heading, a list item, a table cell...), and the
+result is parsed by html5lib, which reads HTML as a browser does (character
+references decoded, tags and attributes as the browser will see them). The two
+trees must hold the same elements with the same attributes, and the same code;
+only the text may differ. So a link target written with ``&#106;avascript:``, a
+reference-style link, an ``{: id=... }`` attribute list, a new heading, list
+item or table column, or a tag the English lacks are all refused, whatever
+their spelling, because they all change the tree.
+
+Some messages are printed as plain text (page titles and descriptions,
+abbreviation titles, interface strings): they must not carry markup at all.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import html5lib
+import markdown
+
+# The site's Markdown extensions (mkdocs.yml), and a few more: rendering more
+# syntax as elements can only make the comparison stricter.
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "tables", "footnotes", "md_in_html",
+              "pymdownx.details", "pymdownx.superfences"]
+
+# Messages whose text is printed outside Markdown, as plain text or in an attribute.
+PLAIN_TEXT_KINDS = {"page title", "page description", "abbreviation", "interface"}
+
+# Bold and italic change no meaning a page depends on; a translation may move, add or drop them.
+FREE_FORMATTING = {"strong", "em"}
+# Attributes people read: they may be translated, as plain text.
+TRANSLATABLE_ATTRIBUTES = {"alt", "title", "aria-label"}
+# Elements whose text is code or data, never prose: it must stay exactly as it is.
+VERBATIM_ELEMENTS = {"code", "kbd", "pre", "script", "style", "samp"}
+
+PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*\}|%\([a-z_]+\)[sd]|%[sd]")
+CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+# A line that Markdown (or our /// blocks) would read as the start of a block.
+BLOCK_START = re.compile(
+    r"^[ \t]*(#{1,6}([ \t]|$)|[-+*]([ \t]|$)|\d{1,9}[.)]([ \t]|$)|\||>|///|!!!|\?\?\?|[-*_]([ \t]*[-*_]){2,}|"
+    r"`{3,}|~{3,}|\[[^\]]*\]:|\*\[|\{:|:[ \t]|<[A-Za-z!/?]|;?-{1,3}8<-{1,3})"
+)
+
+# Where each kind of message is placed on a page, so that it is rendered in its own block.
+CONTEXTS = {
+    # headings keep their English anchor after the text, as segment.py writes them
+    "page heading": "# {} { #academy-anchor }",
+    "section heading": "## {} { #academy-anchor }",
+    "FAQ question": "## {} { #academy-anchor }",
+    "list item": "- {}",
+    "table header": "| {} |\n| --- |\n",
+    "table cell": "| head |\n| --- |\n| {} |\n",
+    "admonition title": '!!! note "{}"\n\n    body\n',
+    "quotation": "> {}",
+}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a translation may not replace its English."""
+
+    reason: str
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+def markup_problem(msgid: str, msgstr: str, kind: str | None = None) -> str | None:
+    """Why a translation may not replace its English, or None if it may."""
+    refusal = _compare(msgid, msgstr, kind or "paragraph")
+    return refusal.reason if refusal else None
+
+
+def block_problem(english: str, translated: str) -> str | None:
+    """Why a whole block written by hand (lines as written, wrapped as the translator likes)
+    may not stand for its English block, or None if it may."""
+    refusal = _characters(english, translated) or _same_tree(english, translated, "block")
+    return refusal.reason if refusal else None
+
+
+@lru_cache(maxsize=16384)
+def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
+    for check in (_characters, _looks_like_script, _lines, _placeholders):
+        refusal = check(msgid, msgstr)
+        if refusal:
+            return refusal
+    if kind == "interface":
+        refusal = _format_fields(msgid, msgstr)
+        if refusal:
+            return refusal
+    if kind in PLAIN_TEXT_KINDS:
+        return _plain_text(msgid, msgstr)
+    # the cell is followed by its row's next pipe, which a trailing backslash would escape
+    refusal = _unbalanced(msgid, msgstr)
+    if refusal:
+        return refusal
+    if _prose(msgid) and _prose(msgstr):
+        return None  # no character Markdown gives a meaning to: both render as text alone
+    if kind.startswith("table") and _cell_separators(msgstr + " |") != _cell_separators(msgid + " |"):
+        return Refusal("the translation adds a | and so a table column; write \\| for a pipe in the text")
+    return _same_tree(msgid, msgstr, kind)
+
+
+def _characters(msgid: str, msgstr: str) -> Refusal | None:
+    for char in msgstr:
+        if unicodedata.category(char) == "Cc" and char not in msgid and char != "\n":
+            return Refusal(f"the translation contains the control character U+{ord(char):04X}, which no reader can see")
+    return None
+
+
+def _lines(msgid: str, msgstr: str) -> Refusal | None:
+    if msgstr.count("\n") > msgid.count("\n") or "\r" in msgstr and "\r" not in msgid:
+        return Refusal("the translation adds a line break; keep the message on as many lines as its English")
+    ids = msgid.split("\n")
+    for number, line in enumerate(msgstr.split("\n")):
+        if BLOCK_START.match(line) and not (number < len(ids) and BLOCK_START.match(ids[number])):
+            return Refusal(f"the translation starts a block the English does not ({line.strip()[:12]!r} at the start of a line)")
+    return None
+
+
+def _placeholders(msgid: str, msgstr: str) -> Refusal | None:
+    if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(msgstr)):
+        return Refusal("the translation changes a placeholder such as {count}")
+    return None
+
+
+CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def _cell_separators(text: str) -> int:
+    """The pipes that would split a table cell (not escaped, not in code)."""
+    return len(re.findall(r"(?<!\\)\|", CODE_SPAN.sub("", text)))
+
+
+# Belt and braces: text that would be script if it ever reached an attribute or a
+# tag. The tree comparison already refuses every real element and attribute; this
+# also catches the words, entity-encoded or not, in text a translator has no reason to write.
+SCRIPT_WORDS = re.compile(r"<\s*script|\bon[a-z]+\s*=|\b(?:java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE)
+EMPHASIS = re.compile(r"\*\*|__|`")
+
+
+def _decoded(text: str) -> str:
+    """Text as a URL parser reads it: references decoded, tabs, line breaks and controls dropped."""
+    return re.sub(r"[\x00-\x1f]", "", html.unescape(text))
+
+
+def _looks_like_script(msgid: str, msgstr: str) -> Refusal | None:
+    if SCRIPT_WORDS.search(_decoded(msgstr)) and not SCRIPT_WORDS.search(_decoded(msgid)):
+        return Refusal("the translation adds script or an event handler")
+    return None
+
+
+def _unbalanced(msgid: str, msgstr: str) -> Refusal | None:
+    if len(EMPHASIS.findall(msgstr)) % 2 and not len(EMPHASIS.findall(msgid)) % 2:
+        return Refusal("the translation leaves ** or ` unbalanced")
+    return None
+
+
+# Characters through which the renderer's extensions (EXTENSIONS) make elements
+# inside a line; syntax at the start of a line is refused by BLOCK_START first.
+MARKUP_CHARACTERS = re.compile(r"[\\`*_{}\[\]<>&|]")
+
+
+def _prose(text: str) -> bool:
+    """Text the comparison renderer can only make text of (the site's own extensions may know more)."""
+    return not _site_extensions and not MARKUP_CHARACTERS.search(text) and text == text.lstrip()
+
+
+def _fields(text: str) -> list[tuple[str, str | None, str | None]]:
+    return sorted((name, conversion, spec) for _literal, name, spec, conversion in string.Formatter().parse(text)
+                  if name is not None)
+
+
+def _format_fields(msgid: str, msgstr: str) -> Refusal | None:
+    """An interface string is filled in with str.format: its fields must be its English's, exactly."""
+    try:
+        fields = _fields(msgstr)
+    except ValueError:
+        return Refusal("the translation has a lone { or }; write {{ or }} for a brace, keep {placeholders} as they are")
+    if fields != _fields(msgid):
+        return Refusal("the translation changes a placeholder such as {count}")
+    return None
+
+
+def _plain_text(msgid: str, msgstr: str) -> Refusal | None:
+    """Plain text may hold no tag and no character reference its English lacks."""
+    if Counter(CHARACTER_REFERENCE.findall(msgstr)) - Counter(CHARACTER_REFERENCE.findall(msgid)):
+        return Refusal("the translation writes a character as an HTML reference (&...;); type the character itself")
+    for char in "<>":
+        if msgstr.count(char) > msgid.count(char):
+            return Refusal(f"the translation adds {char!r}: this text is shown as it is, and may hold no HTML")
+    return None
+
+
+# -- rendering and comparing trees ---------------------------------------------
+
+
+class _EveryReference(dict):
+    """Reference definitions that exist for every name: a reference link renders as a link.
+
+    A translation could otherwise use a definition written elsewhere on the page
+    (or by another translation), which a message rendered alone would not show.
+    """
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __getitem__(self, key: str) -> tuple[str, None]:
+        return (f"academy-reference:{key.lower()}", None)
+
+
+_renderer: markdown.Markdown | None = None
+_site_extensions: list[str] = []
+_site_configs: dict[str, dict] = {}
+# Not used for the comparison: toc gives headings ids made of their words, which a
+# translation changes (the page keeps the English anchors); ours render quizzes and FAQ.
+IGNORED_EXTENSIONS = {"toc", "markdown.extensions.toc", "academy"}
+
+
+def use_site_extensions(extensions: list, configs: dict) -> None:
+    """Also render with the site's own Markdown extensions (as named in mkdocs.yml).
+
+    Syntax only the site knows (a bare URL that an extension makes a link, say)
+    is then seen in the comparison too. An extension that cannot be loaded alone
+    is left out.
+    """
+    global _renderer, _site_extensions, _site_configs
+    names, kept = [], {}
+    for name in extensions:
+        if not isinstance(name, str) or name in IGNORED_EXTENSIONS or name in EXTENSIONS:
+            continue
+        try:
+            markdown.Markdown(extensions=[name], extension_configs={name: configs.get(name, {})})
+        except Exception:  # noqa: BLE001 (any failure of a third-party extension means: leave it out)
+            continue
+        names.append(name)
+        kept[name] = configs.get(name, {})
+    if (names, kept) != (_site_extensions, _site_configs):
+        _site_extensions, _site_configs, _renderer = names, kept, None
+        _compare.cache_clear()
+
+
+def render(text: str, kind: str = "paragraph") -> str:
+    """The HTML Python-Markdown makes of a message, placed in the block it belongs to."""
+    global _renderer
+    if _renderer is None:
+        _renderer = markdown.Markdown(extensions=EXTENSIONS + _site_extensions, extension_configs=_site_configs)
+    _renderer.reset()
+    _renderer.references = _EveryReference()
+    return _renderer.convert(CONTEXTS.get(kind, "{}").replace("{}", text))
+
+
+@dataclass(frozen=True)
+class _Element:
+    tag: str
+    attributes: tuple[tuple[str, str], ...]
+    verbatim: str  # the text of code, empty for prose
+
+
+def _elements(html: str) -> Counter:
+    fragment = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
+    found: Counter = Counter()
+    for node in fragment.iter():
+        if node is fragment:
+            continue
+        tag = node.tag if isinstance(node.tag, str) else "#comment"
+        if tag.startswith("{"):
+            tag = tag.split("}", 1)[1]
+        attributes = tuple(sorted((str(k), str(v)) for k, v in node.attrib.items()))
+        verbatim = "".join(node.itertext()) if tag in VERBATIM_ELEMENTS or tag == "#comment" else ""
+        if tag == "#comment":
+            verbatim = node.text or ""
+        found[_Element(tag, attributes, verbatim)] += 1
+    return found
+
+
+def _without_free(elements: Counter) -> Counter:
+    return Counter({e: n for e, n in elements.items() if not (e.tag in FREE_FORMATTING and not e.attributes)})
+
+
+def _neutral(element: _Element) -> _Element:
+    """The element with its translatable attributes blanked out."""
+    return _Element(element.tag, tuple((k, "" if k in TRANSLATABLE_ATTRIBUTES else v) for k, v in element.attributes),
+                    element.verbatim)
+
+
+def _same_tree(msgid: str, msgstr: str, kind: str) -> Refusal | None:
+    english = _without_free(_elements(render(msgid, kind)))
+    translated = _without_free(_elements(render(msgstr, kind)))
+    if english == translated:
+        return None
+    for element in translated:
+        for name, value in element.attributes:
+            if name in TRANSLATABLE_ATTRIBUTES and any(c in value for c in "<>\x00"):
+                return Refusal(f"the translation puts markup into the {name} of <{element.tag}>; it is shown as plain text")
+    neutral_english = Counter()
+    neutral_translated = Counter()
+    for source, target in ((english, neutral_english), (translated, neutral_translated)):
+        for element, count in source.items():
+            target[_neutral(element)] += count
+    if neutral_english == neutral_translated:
+        return None
+    added = neutral_translated - neutral_english
+    dropped = neutral_english - neutral_translated
+    return Refusal(_describe(added, dropped))
+
+
+def _describe(added: Counter, dropped: Counter) -> str:
+    def show(element: _Element) -> str:
+        if element.tag == "#comment":
+            return "an HTML comment"
+        attributes = "".join(f' {k}="{v}"' for k, v in element.attributes)
+        code = f" {element.verbatim[:30]!r}" if element.verbatim else ""
+        return f"<{element.tag}{attributes}>{code}"
+
+    def scripted(element: _Element) -> bool:
+        return element.tag in ("script", "iframe", "object", "embed", "base", "meta") or any(
+            k.startswith("on") or (k in ("href", "src", "action", "formaction", "srcdoc") and not v.startswith(("http", "/", ".", "#")))
+            for k, v in element.attributes)
+
+    if any(scripted(e) for e in added):
+        return "the translation adds script or an event handler: " + ", ".join(show(e) for e in list(added)[:3])
+    if any(e.tag in ("a", "img") for e in list(added) + list(dropped)):
+        return ("the translation changes the links of the English (keep every ](target) as it is): "
+                + "; ".join(f"{verb} {', '.join(show(e) for e in list(c)[:3])}" for verb, c in (("adds", added), ("drops", dropped)) if c))
+    parts = []
+    if added:
+        parts.append("adds " + ", ".join(show(e) for e in list(added)[:3]))
+    if dropped:
+        parts.append("drops " + ", ".join(show(e) for e in list(dropped)[:3]))
+    return (f"the translation {' and '.join(parts)}; keep links, images, code, HTML and "
+            "the block's structure exactly as in the English")

@@ -1,0 +1,169 @@
+"""Hostile catalogs, front matter and storage, in Chromium, with the site's Content-Security-Policy on.
+
+Every page is watched for what script would do: a dialog, a marker on
+window, a navigation, a request leaving 127.0.0.1, and any CSP violation.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+
+import sitekit
+from conftest import serve
+from test_browser_quiz import answer_all
+
+pytestmark = pytest.mark.browser
+
+ATTACKS = {
+    "How a customer meets a brand.": 'Как клиент" http-equiv="refresh" content="0;url=https://evil.example/',
+    "Every customer meets the brand through a touchpoint.": 'Каждый клиент\n{: id="__academy" }',
+    "A shopper reads reviews before buying.": "Покупатель [читает][x] отзывы.\n\n[x]: &#106;avascript:window.__pwned=1",
+    "Search": '<img src=x onerror="window.__pwned=1">',
+    "Page not found": "<svg onload=window.__pwned=1>",
+    "Zero moment of truth": "&lt;img src=x onerror=window.__pwned=1&gt;",
+    # accepted (plain text), and must not become a formula in the exported CSV
+    "First steps": '=HYPERLINK("https://evil.example/","Первые шаги")',
+}
+
+WATCH = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__violations.push(e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    root = sitekit.write_project(tmp_path_factory.mktemp("browser-attacks"))
+    page = root / "content/journey/first-steps.md"
+    text = page.read_text(encoding="utf-8")
+    # an editor's raw script and an unclosed iframe in a title: the policy and escaping stop them
+    text = text.replace("A shopper reads reviews before buying.",
+                        "A shopper reads reviews before buying.\n\n<script>window.__pwned = 1</script>")
+    page.write_text(text, encoding="utf-8")
+    course = root / "content/journey/index.md"
+    course.write_text(course.read_text(encoding="utf-8").replace(
+        "title: The journey", "title: The journey <iframe srcdoc=\"&lt;script&gt;parent.__pwned=1&lt;/script&gt;\""),
+        encoding="utf-8")
+    sitekit.academy(root, "i18n", "update")
+    sitekit.translate_catalogs(root, "ru", {**sitekit.RU, **ATTACKS})
+    built = sitekit.build(root)
+    server, url = serve(built.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def watched(page):
+    page.dialogs = []
+    page.outside = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: page.outside.append(request.url)
+            if urlparse(request.url).hostname not in ("127.0.0.1", None) and not request.url.startswith(("data:", "blob:"))
+            else None)
+    page.add_init_script(WATCH)
+    return page
+
+
+def _nothing_ran(page, url: str) -> None:
+    assert page.dialogs == []
+    assert page.evaluate("window.__pwned") is None
+    assert page.outside == []
+    assert page.url == url
+
+
+PAGES = ["ru/journey/first-steps/", "journey/first-steps/", "journey/", "ru/", "ru/progress/", "ru/404.html", "404.html"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_hostile_string_runs_script_navigates_or_calls_out(hostile, watched, path):
+    url = f"{hostile}/{path}"
+    watched.goto(url)
+    for abbr in watched.locator("abbr").all():
+        abbr.hover()
+        abbr.focus()
+    for link in watched.locator("article a[href]").all():
+        assert not link.get_attribute("href").lower().startswith(("javascript", "data"))
+    watched.wait_for_timeout(300)
+    _nothing_ran(watched, url)
+    # only the editor's inline script is blocked, nothing the site needs
+    assert set(watched.evaluate("window.__violations")) <= {"script-src-elem inline"}
+
+
+def test_with_the_policy_on_a_quiz_is_answered_and_scored(hostile, watched):
+    url = f"{hostile}/journey/first-steps/"
+    watched.goto(url)
+    answer_all(watched, right=True)
+    watched.get_by_role("button", name="Check answers").click()
+    watched.locator(".academy-quiz__summary .academy-quiz__passed").wait_for()
+    _nothing_ran(watched, url)
+    assert watched.errors == []
+    assert set(watched.evaluate("window.__violations")) <= {"script-src-elem inline"}
+
+
+def test_with_the_policy_on_search_finds_pages(hostile, watched):
+    url = f"{hostile}/ru/"
+    watched.goto(url)
+    watched.locator(".academy-search-open").click()
+    watched.keyboard.type("отзывы")
+    watched.locator(".academy-search__results li").first.wait_for()
+    assert watched.locator(".academy-search__results li").count() >= 1
+    _nothing_ran(watched, url)
+    assert watched.errors == []
+    assert watched.evaluate("window.__violations") == []
+
+
+def test_with_the_policy_on_progress_shows_a_passed_quiz(hostile, watched):
+    watched.goto(f"{hostile}/journey/first-steps/")
+    answer_all(watched, right=True)
+    watched.get_by_role("button", name="Check answers").click()
+    watched.locator(".academy-quiz__passed").wait_for()
+    url = f"{hostile}/progress/"
+    watched.goto(url)
+    assert watched.locator('tr[data-quiz="first-steps"] [data-status]').inner_text() == "Passed"
+    _nothing_ran(watched, url)
+    assert watched.errors == [] and watched.evaluate("window.__violations") == []
+
+
+BAD_VALUES = ["1", '"x"', "true", "null", "[]", "{", '{"answers": 1}', '{"answers": {"research": 5}}',
+              '{"answers": {"research": {"rev": 1, "value": "zzz"}}, "checked": true}',
+              '{"answers": {"__proto__": {"polluted": 1}}, "best": "x", "last": Infinity}',
+              '{"answers": {"order": {"rev": null, "value": {"0": {"toString": 1}}}}}']
+
+
+@pytest.mark.parametrize("value", BAD_VALUES)
+def test_a_bad_stored_value_leaves_the_quiz_working(hostile, watched, value):
+    url = f"{hostile}/journey/first-steps/"
+    watched.goto(url)
+    watched.evaluate("v => localStorage.setItem('academy:quiz:first-steps', v)", value)
+    watched.reload()
+    answer_all(watched, right=False)
+    watched.get_by_role("button", name="Check answers").click()
+    watched.locator(".academy-quiz__failed").wait_for()
+    assert watched.errors == []
+    assert watched.evaluate("({}).polluted") is None
+    _nothing_ran(watched, url)
+    watched.goto(f"{hostile}/progress/")
+    assert watched.locator('tr[data-quiz="first-steps"] [data-status]').inner_text() == "Not passed yet"
+    assert watched.errors == []
+
+
+def test_the_csv_export_never_starts_a_cell_with_a_formula(hostile, watched):
+    watched.goto(f"{hostile}/ru/journey/first-steps/")
+    answer_all(watched, right=True, lang="ru")
+    watched.locator("button[type=submit]").first.click()
+    watched.goto(f"{hostile}/ru/progress/")
+    with watched.expect_download() as info:
+        watched.locator("button[data-download=csv]").click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    row = [line for line in text.splitlines() if line.startswith("first-steps,")][0]
+    lesson = row.split(",", 1)[1]
+    assert lesson.startswith("\"'=HYPERLINK("), row
+    with watched.expect_download() as info:
+        watched.locator("button[data-download=json]").click()
+    data = json.loads(open(info.value.path(), encoding="utf-8").read())
+    assert data["quizzes"][0]["lesson"].startswith("=HYPERLINK(")  # JSON keeps the text as it is
