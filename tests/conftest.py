@@ -66,3 +66,11 @@ def page(browser):
     page.errors = errors
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def packaged(tmp_path_factory):
+    """The tiny academy's SCORM and cmi5 packages, made once by `academy package`."""
+    import lmskit
+
+    return lmskit.packaged_project(tmp_path_factory.mktemp("packaged"))

@@ -3,6 +3,8 @@
     academy i18n update              extract every source, update every catalog
     academy i18n status [--fail-under N]
     academy check                    validate everything, publish nothing
+    academy package [-o DIR]         SCORM 1.2 and cmi5 zips per course and language
+    academy results --lrs URL        a results table from a Learning Record Store
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from .catalogs import CatalogError
-from .errors import ContentError
+from .errors import ContentError, display_path
 from .frontmatter import FrontMatterError
 from .i18n import Sources, coverage, handwritten_pages, update
 
@@ -49,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     status = i18n_commands.add_parser("status", help="translated, fuzzy and untranslated messages per language")
     status.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
     commands.add_parser("check", help="validate content, quizzes and catalogs without publishing")
+    package = commands.add_parser("package", help="SCORM 1.2 and cmi5 packages of every course in every language")
+    package.add_argument("-o", "--output", type=Path, default=None, metavar="DIR",
+                         help="where the zips go (default: site-packages/ beside mkdocs.yml)")
     args = parser.parse_args(argv)
 
     if not args.config_file.exists():
@@ -73,7 +78,25 @@ def _run(args: argparse.Namespace, sources: Sources) -> int:
         return 0
     if args.command == "i18n" and args.action == "status":
         return _status(sources, args.fail_under)
+    if args.command == "package":
+        return _package(args.config_file, args.output)
     return _check(args.config_file)
+
+
+def _package(config_file: Path, output: Path | None) -> int:
+    from .packages.build import PackageError, package_all
+    from .packages.project import read_project
+
+    project = read_project(config_file)
+    try:
+        built = package_all(project, output or project.root / "site-packages")
+    except PackageError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    for package in built:
+        print(f"{display_path(package.path)}  {package.size:>9,} bytes")
+    print(f"{len(built)} package(s) written")
+    return 0
 
 
 def _status(sources: Sources, fail_under: float | None) -> int:

@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po, write_po
 
 from .catalogs import UI_DOMAIN, domain_of, po_path, pot_path
 from .extract import extractor_for
-from .interface import PLURALS, STRINGS
+from .interface import LMS_STRINGS, PLURALS, STRINGS
 from .languages import PLURAL_FORMS, SOURCE_LANGUAGE
 
 PYTHON_FORMAT_FLAG = re.compile(rb"^#,.*\bpython-format\b.*$", re.MULTILINE)
@@ -74,7 +74,7 @@ def ui_template() -> Catalog:
     catalog = Catalog(project=PROJECT, version="1", header_comment=HEADER, charset="utf-8",
                       creation_date=datetime(2026, 1, 1, tzinfo=timezone.utc), fuzzy=False)
     source = "plugins/academy/interface.py"
-    for key, text in STRINGS.items():
+    for key, text in (STRINGS | LMS_STRINGS).items():
         comment = ["interface string " + key]
         if "{" in text:
             comment.append("keep the {placeholders} as they are")
