@@ -41,8 +41,21 @@ def package(root: Path, out: Path) -> Packaged:
     return Packaged(root, out, result)
 
 
+# The tiny academy's Russian catalog, with the LMS notices translated too.
+RU = {
+    "Your results can't be recorded: this lesson was not opened from your learning platform the way it expects. "
+    "You can still take the quiz.": "Ваши результаты не будут записаны: урок открыт не так, как этого ждёт ваша учебная "
+                                    "платформа. Пройти тест всё равно можно.",
+    "Your results could not be sent yet. They are kept on this device and sent as soon as the connection is back.":
+        "Результаты пока не удалось отправить. Они сохранены на этом устройстве и будут отправлены, как только "
+        "восстановится связь.",
+    "Your results have been sent.": "Ваши результаты отправлены.",
+}
+
+
 def packaged_project(folder: Path) -> Packaged:
     root = sitekit.write_project(folder)
+    sitekit.translate_catalogs(root, "ru", RU)
     built = package(root, root / "site-packages")
     assert built.result.returncode == 0, built.result.stderr
     return built
@@ -77,6 +90,7 @@ class LMS:
         self.credentials = credentials
         self.token = base64.b64encode(":".join(credentials).encode()).decode() if credentials else ""
         self.commits: list[dict] = []
+        self.lrs_errors: list[str] = []  # what the LRS refused, to show when a test fails
         self.scorm_launch: dict | None = None
         self.fetch_keys: dict[str, bool] = {}  # fetch key -> already used
         self.state: dict[tuple[str, str, str, str], bytes] = {}
@@ -185,7 +199,9 @@ class LMS:
             with urllib.request.urlopen(forward, timeout=30) as answer:
                 return _reply(request, answer.status, answer.read(), "application/json")
         except urllib.error.HTTPError as error:
-            return _reply(request, error.code, error.read(), "application/json")
+            answer = error.read()
+            self.lrs_errors.append(f"{error.code} {answer[:2000].decode(errors='replace')}")
+            return _reply(request, error.code, answer, "application/json")
 
 
 def _agent_key(agent: dict) -> str:

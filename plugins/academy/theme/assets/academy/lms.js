@@ -193,25 +193,39 @@
       if (item.result) s.result = item.result;
       return s;
     };
-    var flush = function (keepalive) {
-      if (busy || !queue.length) return Promise.resolve();
-      busy = true;
-      var sending = queue.slice();
+    var inflight = {}, again = false;
+    var retryLater = function () { clearTimeout(timer); timer = setTimeout(flush, 3000); };
+    var send = function (items, keepalive) {
+      items.forEach(function (i) { inflight[i.id] = true; });
       return connect().then(function () {
-        var statements = sending.filter(function (i) { return i.verb; });
-        var state = sending.filter(function (i) { return i.state; }).pop();
-        return (statements.length ? fetch(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: !!keepalive,
-          body: JSON.stringify(statements.map(statement)) }).then(ok) : Promise.resolve()).then(function () {
-          return state ? fetch(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: !!keepalive,
-            body: JSON.stringify(state.state) }).then(ok) : null;
-        });
+        var statements = items.filter(function (i) { return i.verb; });
+        var state = items.filter(function (i) { return i.state; }).pop();
+        /* both at once: when the page is going, nothing runs after the first answer */
+        return Promise.all([
+          statements.length ? fetch(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
+            body: JSON.stringify(statements.map(statement)) }).then(ok) : null,
+          state ? fetch(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
+            body: JSON.stringify(state.state) }).then(ok) : null
+        ]);
       }).then(function () {
-        queue = queue.slice(sending.length); keep();
+        var sent = {};
+        items.forEach(function (i) { sent[i.id] = true; });
+        queue = queue.filter(function (i) { return !sent[i.id]; }); keep();
         if (failing) { failing = false; tell("lms.sent", "success"); }
       }, function () {
-        failing = true; tell("lms.queued", "warning");
-        clearTimeout(timer); timer = setTimeout(flush, 3000);
-      }).then(function () { busy = false; if (queue.length && !failing) return flush(); });
+        failing = true; tell("lms.queued", "warning"); retryLater();
+      }).then(function () { items.forEach(function (i) { delete inflight[i.id]; }); });
+    };
+    var waiting = function () { return queue.filter(function (i) { return !inflight[i.id]; }); };
+    var flush = function () {
+      if (busy) { again = true; return; }
+      var items = waiting();
+      if (!items.length) return;
+      busy = true;
+      send(items, false).then(function () {
+        busy = false;
+        if (again && !failing) { again = false; flush(); }
+      });
     };
     var add = function (item) {
       item.id = uuid(); item.timestamp = new Date().toISOString();
@@ -219,7 +233,7 @@
     };
     var saveState = function () {
       queue = queue.filter(function (i) { return !i.state; });  /* only the latest progress counts */
-      queue.push({ state: { quiz: progress(), done: done } }); keep();
+      queue.push({ id: uuid(), state: { quiz: progress(), done: done } }); keep();
     };
     var normal = function () { return !data || !data.launchMode || data.launchMode === "Normal"; };
     window.addEventListener("online", function () { flush(); });
@@ -230,7 +244,7 @@
         add({ verb: "completed", moveOn: true, result: { completion: true, duration: duration(Date.now() - started) } });
       }
       startAcademy();
-      if (!failing) flush(); else { clearTimeout(timer); timer = setTimeout(flush, 3000); }
+      if (!failing) flush(); else retryLater();
     });
     var answers = [];
     document.addEventListener("change", function () { setTimeout(function () { saveState(); if (!failing) flush(); }, 0); });
@@ -269,8 +283,10 @@
       if (ended) return;
       ended = true;
       add({ verb: "terminated", result: { duration: duration(Date.now() - started) } });
-      busy = false;
-      flush(true);
+      /* The page is going, and requests on their way may be cut: everything still queued goes now,
+       * in one request that outlives the page (the LRS ignores a statement it already has),
+       * or stays queued for the next launch. */
+      if (data && queue.length) send(queue.slice(), true);
     });
   }
 
