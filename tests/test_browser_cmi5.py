@@ -55,6 +55,15 @@ def retry(page) -> None:
     page.locator(".academy-quiz [data-action=retry]").click()
 
 
+QUIZ = "https://academy.test/quizzes/first-steps"
+
+
+def label(statement: dict) -> str:
+    """The verb, and `@quiz` for the statement each attempt makes on the quiz itself."""
+    verb = statement["verb"]["id"].removeprefix(VERB)
+    return verb + "@quiz" if statement["object"]["id"] == QUIZ else verb
+
+
 def in_order(statements: list[dict]) -> list[dict]:
     return sorted(statements, key=lambda s: (s["timestamp"], s["stored"]))
 
@@ -86,22 +95,25 @@ def test_fail_then_pass_sends_the_cmi5_statements_in_order_and_a_new_device_resu
     assert lms.lrs_errors == []
     statements = wait_for_statements(ralph, registration, "terminated")
 
-    verbs = [s["verb"]["id"].removeprefix(VERB) for s in statements]
-    assert verbs == ["initialized", *["answered"] * 7, "failed", "completed", *["answered"] * 7, "passed", "terminated"]
+    assert [label(s) for s in statements] == ["initialized", *["answered"] * 7, "failed@quiz", "failed", "completed",
+                                              *["answered"] * 7, "passed@quiz", "passed", "terminated"]
     for s in statements:
         assert s["actor"]["account"] == actor["account"]
         assert s["context"]["registration"] == registration
         assert s["context"]["extensions"][SESSION] == session
         assert s["context"]["language"] == "ru"
         assert {"id": lms.au_id} in s["context"]["contextActivities"]["grouping"]  # from the LMS's context template
-        cmi5_defined = s["verb"]["id"] != VERB + "answered"
+        cmi5_defined = s["verb"]["id"] != VERB + "answered" and s["object"]["id"] != QUIZ
         assert ({"id": CATEGORY} in s["context"]["contextActivities"].get("category", [])) == cmi5_defined
         if cmi5_defined:
             assert s["object"]["id"] == lms.au_id
-    failed, passed = (next(s for s in statements if s["verb"]["id"] == VERB + v) for v in ("failed", "passed"))
+    failed, passed = (next(s for s in statements if label(s) == v) for v in ("failed", "passed"))
     assert failed["result"]["success"] is False and failed["result"]["score"]["scaled"] < 0.8
     assert passed["result"]["success"] is True and passed["result"]["score"]["scaled"] == 1
     assert passed["context"]["extensions"][MASTERY] == 0.8
+    attempts = [s for s in statements if s["object"]["id"] == QUIZ]
+    assert [(a["result"]["success"], a["result"]["score"]["scaled"] == 1) for a in attempts] == [(False, False), (True, True)]
+    assert attempts[0]["object"]["definition"]["name"] == {"ru": "Тест «Первые шаги»"}
     completed = next(s for s in statements if s["verb"]["id"] == VERB + "completed")
     assert completed["result"]["completion"] is True
     answered = [s for s in statements if s["verb"]["id"] == VERB + "answered"]
@@ -126,7 +138,7 @@ def test_fail_then_pass_sends_the_cmi5_statements_in_order_and_a_new_device_resu
     context.close()
     statements = [s for s in wait_for_statements(ralph, registration, "terminated", 2)
                   if s["context"]["extensions"][SESSION] == second]
-    assert [s["verb"]["id"].removeprefix(VERB) for s in statements] == ["initialized", *["answered"] * 7, "terminated"]
+    assert [label(s) for s in statements] == ["initialized", *["answered"] * 7, "passed@quiz", "terminated"]
     assert lrskit.validate(statements) == []
 
 
@@ -188,11 +200,11 @@ def test_an_lrs_that_fails_keeps_statements_on_the_device_and_sends_them_later(b
     assert ralph.statements(registration=registration) == []
     kept = page.evaluate("() => Object.keys(localStorage).filter(k => k.endsWith(':queue'))"
                          ".map(k => JSON.parse(localStorage.getItem(k)).filter(i => i.verb).length)")
-    assert kept == [10]  # initialized, 7 answered, passed, completed
+    assert kept == [11]  # initialized, 7 answered, the attempt on the quiz, passed, completed
     page.unroute(pattern)
     page.locator(".academy-lms[data-lms='lms.sent']").wait_for()
-    verbs = [s["verb"]["id"].removeprefix(VERB) for s in wait_for_statements(ralph, registration, "completed")]
-    assert verbs == ["initialized", *["answered"] * 7, "passed", "completed"]
+    verbs = [label(s) for s in wait_for_statements(ralph, registration, "completed")]
+    assert verbs == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed"]
     context.close()
 
 

@@ -54,6 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     package = commands.add_parser("package", help="SCORM 1.2 and cmi5 packages of every course in every language")
     package.add_argument("-o", "--output", type=Path, default=None, metavar="DIR",
                          help="where the zips go (default: site-packages/ beside mkdocs.yml)")
+    results = commands.add_parser("results", help="best score, pass and attempts per trainee and quiz, from an LRS")
+    results.add_argument("--lrs", required=True, metavar="URL", help="the LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI/")
+    results.add_argument("--user", default=os.environ.get("ACADEMY_LRS_USER"), help="LRS user (or ACADEMY_LRS_USER)")
+    results.add_argument("--password", default=os.environ.get("ACADEMY_LRS_PASSWORD"),
+                         help="LRS password (better: ACADEMY_LRS_PASSWORD, kept out of the shell history)")
+    results.add_argument("-o", "--output", type=Path, default=Path("results"), metavar="DIR",
+                         help="where results.csv and results.html go (default: results/)")
     args = parser.parse_args(argv)
 
     if not args.config_file.exists():
@@ -80,6 +87,8 @@ def _run(args: argparse.Namespace, sources: Sources) -> int:
         return _status(sources, args.fail_under)
     if args.command == "package":
         return _package(args.config_file, args.output)
+    if args.command == "results":
+        return _results(args)
     return _check(args.config_file)
 
 
@@ -138,6 +147,24 @@ def _check(config_file: Path) -> int:
     if result.returncode == 0:
         print("no problems found")
     return 1 if result.returncode else 0
+
+
+def _results(args: argparse.Namespace) -> int:
+    from . import results
+    from .packages.project import read_project
+    from .quiz.load import load_quizzes
+
+    project = read_project(args.config_file)
+    quizzes = load_quizzes(project.quizzes, project.root)
+    try:
+        found = results.attempts(results.LRS(args.lrs, args.user, args.password), project.site_url, quizzes)
+    except results.LRSError as error:
+        print(error, file=sys.stderr)
+        return 1
+    rows = results.table(found, quizzes)
+    csv_path, html_path = results.write_report(rows, args.output, "Quiz results")
+    print(f"{len(found)} attempt(s), {len(rows)} row(s): {display_path(csv_path)}, {display_path(html_path)}")
+    return 0
 
 
 if __name__ == "__main__":

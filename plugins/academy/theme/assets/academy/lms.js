@@ -178,11 +178,15 @@
       context.registration = L.registration;
       context.language = S.lang;
       var acts = context.contextActivities = context.contextActivities || {};
-      if (item.verb !== "answered") (acts.category = acts.category || []).push({ id: CMI5 + "categories/cmi5" });
+      if (item.verb !== "answered" && !item.quizResult) (acts.category = acts.category || []).push({ id: CMI5 + "categories/cmi5" });
       if (item.moveOn) acts.category.push({ id: CMI5 + "categories/moveon" });
       if (item.mastery != null) (context.extensions = context.extensions || {})[CMI5 + "extensions/masteryscore"] = item.mastery;
       var object = { objectType: "Activity", id: L.activityId };
-      if (item.verb === "answered") {
+      if (item.quizResult) {  /* every attempt, on the quiz itself: what `academy results` counts */
+        object = { objectType: "Activity", id: QUIZ.activity,
+          definition: { type: "http://adlnet.gov/expapi/activities/assessment", name: (function (n) { n[S.lang] = QUIZ.title; return n; })({}) } };
+        acts.parent = [{ id: L.activityId }];
+      } else if (item.verb === "answered") {
         object = { objectType: "Activity", id: item.question.activity,
           definition: { type: "http://adlnet.gov/expapi/activities/cmi.interaction", interactionType: item.question.interaction } };
         acts.parent = [{ id: L.activityId }];
@@ -267,6 +271,7 @@
       var passed = mastery == null ? e.detail.passed : scaled >= mastery - 1e-9;
       var result = { success: passed, duration: duration(Date.now() - started),
         score: { scaled: Math.round(scaled * 10000) / 10000, raw: e.detail.score, min: 0, max: e.detail.total } };
+      add({ verb: passed ? "passed" : "failed", quizResult: true, result: result });
       if (normal()) {
         if (passed && !done.passed) { done.passed = true; add({ verb: "passed", result: result, mastery: mastery, moveOn: true }); }
         if (!passed && !done.passed && !done.failed) { done.failed = true; add({ verb: "failed", result: result, mastery: mastery }); }
