@@ -24,6 +24,7 @@ CMI5 = "{https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd}"
 SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
 MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
 CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon"
 VERB = "http://adlnet.gov/expapi/verbs/"
 
 
@@ -116,6 +117,9 @@ def test_fail_then_pass_sends_the_cmi5_statements_in_order_and_a_new_device_resu
     assert attempts[0]["object"]["definition"]["name"] == {"ru": "Тест «Первые шаги»"}
     completed = next(s for s in statements if s["verb"]["id"] == VERB + "completed")
     assert completed["result"]["completion"] is True
+    # The LMS's moveOn rule is "Passed": the passed statement, and only it, says the AU is satisfied.
+    moved_on = [label(s) for s in statements if {"id": MOVEON} in s["context"]["contextActivities"].get("category", [])]
+    assert moved_on == ["passed"]
     answered = [s for s in statements if s["verb"]["id"] == VERB + "answered"]
     assert {s["object"]["id"].rsplit("/", 1)[1] for s in answered} == {"research", "share", "kinds", "fmot-seconds", "order",
                                                                         "match", "word"}

@@ -151,11 +151,11 @@
     var connect = function () {
       if (data) return Promise.resolve();
       var stored = null;
-      try { stored = sessionStorage.getItem(SCOPE + ":token"); } catch (e) { stored = null; }
+      try { stored = sessionStorage.getItem("academy:cmi5:token:" + L.fetch); } catch (e) { stored = null; }
       /* The fetch URL gives its token once; a reload of the same launch keeps it for the tab. */
       return (token || stored ? Promise.resolve(token || stored) : fetch(L.fetch, { method: "POST" }).then(ok).then(function (r) { return r.json(); }).then(function (j) {
         if (!j["auth-token"]) throw new Error("no token");
-        try { sessionStorage.setItem(SCOPE + ":token", j["auth-token"]); } catch (e) { /* fetched again next time */ }
+        try { sessionStorage.setItem("academy:cmi5:token:" + L.fetch, j["auth-token"]); } catch (e) { /* fetched again next time */ }
         return j["auth-token"];
       })).then(function (t) {
         token = t;
@@ -239,13 +239,20 @@
       queue = queue.filter(function (i) { return !i.state; });  /* only the latest progress counts */
       queue.push({ id: uuid(), state: { quiz: progress(), done: done } }); keep();
     };
+    /* The statement that meets the LMS's moveOn rule carries the moveon category (cmi5 9.6.2.2). */
+    var movesOn = function (verb) {
+      var rule = data && data.moveOn || "NotApplicable";
+      if (rule === "CompletedOrPassed") return true;
+      if (rule === "CompletedAndPassed") return verb === "passed" ? !!done.completed : !!done.passed;
+      return rule === (verb === "passed" ? "Passed" : "Completed");
+    };
     var normal = function () { return !data || !data.launchMode || data.launchMode === "Normal"; };
     window.addEventListener("online", function () { flush(); });
     connect().then(restore).catch(function () { failing = true; tell("lms.queued", "warning"); }).then(function () {
       add({ verb: "initialized" });
       if (!QUIZ && !done.completed && normal()) {
         done.completed = true;
-        add({ verb: "completed", moveOn: true, result: { completion: true, duration: duration(Date.now() - started) } });
+        add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
       }
       startAcademy();
       if (!failing) flush(); else retryLater();
@@ -273,11 +280,11 @@
         score: { scaled: Math.round(scaled * 10000) / 10000, raw: e.detail.score, min: 0, max: e.detail.total } };
       add({ verb: passed ? "passed" : "failed", quizResult: true, result: result });
       if (normal()) {
-        if (passed && !done.passed) { done.passed = true; add({ verb: "passed", result: result, mastery: mastery, moveOn: true }); }
+        if (passed && !done.passed) { add({ verb: "passed", result: result, mastery: mastery, moveOn: movesOn("passed") }); done.passed = true; }
         if (!passed && !done.passed && !done.failed) { done.failed = true; add({ verb: "failed", result: result, mastery: mastery }); }
         if (!done.completed) {
           done.completed = true;
-          add({ verb: "completed", moveOn: true, result: { completion: true, duration: duration(Date.now() - started) } });
+          add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
         }
       }
       saveState();
