@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -138,3 +139,18 @@ def test_a_broken_quiz_is_reported_with_its_line_and_nothing_is_packaged(tmp_pat
     assert "hint: use one of:" in result.result.stderr
     assert "Traceback" not in result.result.stderr
     assert not (tmp_path / "packages-out").exists()
+
+
+def test_every_relative_link_and_asset_of_a_packaged_page_is_in_the_zip(packaged):
+    for lang in LANGS:
+        for standard in ("scorm12", "cmi5"):
+            files = _members(packaged.zip("journey", lang, standard))
+            for name in (n for n in files if n.endswith(".html")):
+                page = html5lib.parse(files[name], namespaceHTMLElements=False)
+                for element in page.iter():
+                    for attribute in ("href", "src", "data-academy"):
+                        url = (element.get(attribute) or "").split("#")[0].split("?")[0]
+                        if not url or re.match(r"^[a-z][a-z0-9+.-]*:|^//", url):
+                            continue
+                        target = posixpath.normpath(posixpath.join(posixpath.dirname(name), url))
+                        assert target in files, f"{lang} {standard}: {name} links to {url}, which is not in the package"
