@@ -53,8 +53,26 @@ RU = {
 }
 
 
+# A lesson with no quiz: an LMS counts it done once it is opened.
+READING = """\
+---
+title: Listening
+description: Why listening comes first.
+---
+
+# Listening
+
+Let the customer finish before you answer.
+"""
+
+
 def packaged_project(folder: Path) -> Packaged:
     root = sitekit.write_project(folder)
+    (root / "content" / "journey" / "listening.md").write_text(READING, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      - journey/first-steps.md\n", "      - journey/first-steps.md\n      - journey/listening.md\n"), encoding="utf-8")
+    sitekit.academy(root, "i18n", "update")
     sitekit.translate_catalogs(root, "ru", RU)
     built = package(root, root / "site-packages")
     assert built.result.returncode == 0, built.result.stderr
@@ -120,7 +138,7 @@ class LMS:
 
     # -- cmi5: what the LMS does before it opens the AU --------------------------------
     def cmi5_launch(self, au_url: str, activity_id: str, actor: dict, registration: str, *, mastery: float | None = 0.8,
-                    launch_mode: str = "Normal") -> tuple[str, str]:
+                    launch_mode: str = "Normal", move_on: str = "Passed") -> tuple[str, str]:
         """Writes LMS.LaunchData for a new session and returns (launch URL, session id)."""
         session = str(uuid.uuid4())
         data = {
@@ -128,7 +146,7 @@ class LMS:
                 "contextActivities": {"grouping": [{"id": activity_id}]},
                 "extensions": {"https://w3id.org/xapi/cmi5/context/extensions/sessionid": session},
             },
-            "launchMode": launch_mode, "moveOn": "Passed", "launchMethod": "AnyWindow",
+            "launchMode": launch_mode, "moveOn": move_on, "launchMethod": "AnyWindow",
         }
         if mastery is not None:
             data["masteryScore"] = mastery

@@ -215,3 +215,24 @@ def test_an_lrs_that_fails_keeps_statements_on_the_device_and_sends_them_later(b
 def test_results_statements_carry_the_language_of_the_package(lms):
     settings = json.loads(etree.HTML((lms.package_dir / lms.au_url).read_bytes()).find(".//script[@id='__academy_lms']").text)
     assert settings["lang"] == "ru" and settings["activity"] == lms.au_id
+
+
+def test_a_lesson_without_a_quiz_is_completed_once_launched(browser, lms, ralph):
+    au = etree.parse(str(lms.package_dir / "cmi5.xml")).getroot().findall(f"{CMI5}au")[1]
+    registration = str(uuid.uuid4())
+    url, session = lms.cmi5_launch(au.findtext(f"{CMI5}url"), au.get("id"), trainee("lena"), registration, mastery=None,
+                                   move_on="Completed")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs') === null && !!window.fetch")
+    wait_for_statements(ralph, registration, "completed")
+    page.goto("about:blank")
+    context.close()
+    statements = wait_for_statements(ralph, registration, "terminated")
+    assert [label(s) for s in statements] == ["initialized", "completed", "terminated"]
+    completed = statements[1]
+    assert completed["object"]["id"] == au.get("id") and completed["result"]["completion"] is True
+    assert {"id": MOVEON} in completed["context"]["contextActivities"]["category"]
+    assert all(s["context"]["extensions"][SESSION] == session for s in statements)
+    assert lrskit.validate(statements) == []

@@ -126,3 +126,15 @@ def test_outside_an_lms_the_packaged_lesson_says_results_are_not_recorded(browse
     assert all(url.startswith(f"{lms.url}/pkg/") for url in requests)
     assert lms.commits == []
     context.close()
+
+
+def test_a_lesson_without_a_quiz_is_completed_once_opened(browser, lms):
+    lms.scorm_launch = {"core": {"student_id": "trainee-2", "student_name": "Trainee, Two", "entry": "ab-initio"}}
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{lms.url}/scorm/host.html?sco=journey/listening/index.html")
+    page.wait_for_function("() => window.API.isInitialized()")
+    assert _cmi(page, "cmi.core.lesson_status") == "completed"
+    _close_lesson(page)
+    assert lms.commits[-1]["cmi"]["core"]["exit"] == ""
+    context.close()

@@ -52,12 +52,12 @@ def test_scorm_manifest_has_one_sco_per_lesson_and_lists_every_file(packaged):
         organizations = manifest.find(f"{IMSCP}organizations")
         organization = organizations.find(f"{IMSCP}organization[@identifier='{organizations.get('default')}']")
         items = organization.findall(f"{IMSCP}item")
-        assert len(items) == 1
         resources = {r.get("identifier"): r for r in manifest.iter(f"{IMSCP}resource")}
-        sco = resources[items[0].get("identifierref")]
-        assert sco.get(f"{ADLCP}scormtype") == "sco"
-        assert sco.get("href") == "journey/first-steps/index.html"
-        assert items[0].findtext(f"{ADLCP}masteryscore") == "80"
+        scos = [resources[item.get("identifierref")] for item in items]
+        assert [sco.get(f"{ADLCP}scormtype") for sco in scos] == ["sco", "sco"]
+        assert [sco.get("href") for sco in scos] == ["journey/first-steps/index.html", "journey/listening/index.html"]
+        # The lesson with a quiz is mastered at its pass mark; the other one is done once opened.
+        assert [item.findtext(f"{ADLCP}masteryscore") for item in items] == ["80", None]
         listed = {f.get("href") for r in resources.values() for f in r.findall(f"{IMSCP}file")}
         assert listed == set(files) - {"imsmanifest.xml"}, "every file in the zip, and only those, is in the manifest"
         for dependency in manifest.iter(f"{IMSCP}dependency"):
@@ -85,8 +85,10 @@ def test_activity_ids_are_the_same_in_every_language(packaged):
     for lang in LANGS:
         files = _members(packaged.zip("journey", lang, "cmi5"))
         structure = parse_xml(files["cmi5.xml"])
-        au = structure.find(f"{CMI5}au")
+        au, reading = structure.findall(f"{CMI5}au")
         assert au.get("moveOn") == "Passed" and au.get("masteryScore") == "0.8"
+        assert reading.get("moveOn") == "Completed" and reading.get("masteryScore") is None
+        assert reading.get("id") == "https://academy.test/lessons/journey/listening"
         url = au.findtext(f"{CMI5}url")
         assert url in files
         settings = _settings(files[url])
