@@ -236,3 +236,16 @@ def test_a_lesson_without_a_quiz_is_completed_once_launched(browser, lms, ralph)
     assert {"id": MOVEON} in completed["context"]["contextActivities"]["category"]
     assert all(s["context"]["extensions"][SESSION] == session for s in statements)
     assert lrskit.validate(statements) == []
+
+
+def test_a_review_launch_records_the_attempt_but_no_cmi5_outcome(browser, lms, ralph):
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("ivan"), registration, launch_mode="Review")
+    context, page = open_lesson(browser, url)
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.goto("about:blank")
+    context.close()
+    statements = wait_for_statements(ralph, registration, "terminated")
+    # cmi5 9.5.2: in Browse and Review modes an AU sends no passed, failed or completed.
+    assert [label(s) for s in statements] == ["initialized", *["answered"] * 7, "passed@quiz", "terminated"]
