@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -47,10 +48,17 @@ def _cmi(page, element: str) -> str:
     return page.evaluate("e => window.API.LMSGetValue(e)", element)
 
 
-def _close_lesson(page) -> None:
-    """The LMS closes the lesson: its frame goes, and the lesson ends its session."""
+def _close_lesson(page, lms) -> dict:
+    """The LMS closes the lesson: its frame goes, the lesson ends its session, and the LMS
+    receives the final commit (scorm-again may send it as a beacon: wait for it, bounded)."""
+    before = len(lms.commits)
     page.evaluate("document.getElementById('sco').remove()")
     page.wait_for_function("() => window.API.isTerminated()")
+    for _ in range(300):
+        if len(lms.commits) > before:
+            return lms.commits[-1]
+        time.sleep(0.05)
+    raise AssertionError("the LMS received no commit when the lesson ended")
 
 
 def _relaunch_data(commit: dict) -> dict:
@@ -77,8 +85,7 @@ def test_failed_attempt_then_relaunch_restores_answers_then_pass(browser, lms):
     # The trainee starts again and answers one question, then leaves.
     lesson.locator(".academy-quiz [data-action=retry]").click()
     lesson.locator('fieldset[data-q="research"] input[type=radio]').first.check()
-    _close_lesson(page)
-    final = lms.commits[-1]["cmi"]
+    final = _close_lesson(page, lms)["cmi"]
     assert final["core"]["exit"] == "suspend"
     assert final["core"]["lesson_status"] == "failed"
     assert final["core"]["session_time"].count(":") == 2
@@ -98,8 +105,7 @@ def test_failed_attempt_then_relaunch_restores_answers_then_pass(browser, lms):
     assert "Passed: 100%" in lesson.text_content(".academy-quiz__summary")
     assert _cmi(page, "cmi.core.lesson_status") == "passed"
     assert _cmi(page, "cmi.core.score.raw") == "100"
-    _close_lesson(page)
-    final = lms.commits[-1]["cmi"]
+    final = _close_lesson(page, lms)["cmi"]
     assert final["core"]["lesson_status"] == "passed" and final["core"]["exit"] == ""
     assert errors == []
     context.close()
@@ -135,6 +141,5 @@ def test_a_lesson_without_a_quiz_is_completed_once_opened(browser, lms):
     page.goto(f"{lms.url}/scorm/host.html?sco=journey/listening/index.html")
     page.wait_for_function("() => window.API.isInitialized()")
     assert _cmi(page, "cmi.core.lesson_status") == "completed"
-    _close_lesson(page)
-    assert lms.commits[-1]["cmi"]["core"]["exit"] == ""
+    assert _close_lesson(page, lms)["cmi"]["core"]["exit"] == ""
     context.close()
