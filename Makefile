@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: setup setup-test site serve serve-fil serve-ru test check i18n-update i18n-status bench bench-lighthouse clean
+.PHONY: setup setup-test site serve serve-fil serve-ru test check i18n-update i18n-status package bench bench-lighthouse clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,9 +46,13 @@ i18n-update: setup
 i18n-status: setup
 	$(BIN)/academy i18n status
 
+package: setup         ## SCORM 1.2 and cmi5 zips of every course in every language, into site-packages/
+	$(BIN)/academy package
+
 bench: setup
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/footprint.py
+	$(BIN)/python bench/packages.py
 
 # Lighthouse (mobile) on a lesson per language, the site served gzipped; needs Debian's Chromium.
 bench-lighthouse: site
@@ -56,4 +60,4 @@ bench-lighthouse: site
 	$(BIN)/python bench/lighthouse.py
 
 clean:
-	rm -rf site .site.* $(VENV)
+	rm -rf site .site.* site-packages $(VENV)

@@ -66,3 +66,21 @@ def page(browser):
     page.errors = errors
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def packaged(tmp_path_factory):
+    """The tiny academy's SCORM and cmi5 packages, made once by `academy package`."""
+    import lmskit
+
+    return lmskit.packaged_project(tmp_path_factory.mktemp("packaged"))
+
+
+@pytest.fixture(scope="session")
+def ralph(tmp_path_factory):
+    """A real Learning Record Store (Ralph, fs backend) on 127.0.0.1, one for the whole session."""
+    import lrskit
+
+    server = lrskit.start_ralph(tmp_path_factory.mktemp("ralph"))
+    yield server
+    server.stop()

@@ -3,15 +3,18 @@
     academy i18n update              extract every source, update every catalog
     academy i18n status [--fail-under N]
     academy check                    validate everything, publish nothing
+    academy package [-o DIR]         SCORM 1.2 and cmi5 zips per course and language
+    academy results --lrs URL        a results table from a Learning Record Store
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .errors import AcademyError, ContentError, Problem, Report
+from .errors import AcademyError, ContentError, Problem, Report, display_path
 from .gnu_gettext import GettextMissing
 from .i18n import Sources, coverage, handwritten_pages, update
 
@@ -27,6 +30,16 @@ def main(argv: list[str] | None = None) -> int:
     status = i18n_commands.add_parser("status", help="translated, fuzzy and untranslated messages per language")
     status.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
     commands.add_parser("check", help="validate content, quizzes and catalogs without publishing")
+    package = commands.add_parser("package", help="SCORM 1.2 and cmi5 packages of every course in every language")
+    package.add_argument("-o", "--output", type=Path, default=None, metavar="DIR",
+                         help="where the zips go (default: site-packages/ beside mkdocs.yml)")
+    results = commands.add_parser("results", help="best score, pass and attempts per trainee and quiz, from an LRS")
+    results.add_argument("--lrs", required=True, metavar="URL", help="the LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI/")
+    results.add_argument("--user", default=os.environ.get("ACADEMY_LRS_USER"), help="LRS user (or ACADEMY_LRS_USER)")
+    results.add_argument("--password", default=os.environ.get("ACADEMY_LRS_PASSWORD"),
+                         help="LRS password (better: ACADEMY_LRS_PASSWORD, kept out of the shell history)")
+    results.add_argument("-o", "--output", type=Path, default=Path("results"), metavar="DIR",
+                         help="where results.csv and results.html go (default: results/)")
     args = parser.parse_args(argv)
 
     if not args.config_file.exists():
@@ -36,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     # the rest of the academy does not depend on the engine.
     from .mkdocs import project
 
+    if args.command == "package":
+        return _package(args.config_file, args.output)
+    if args.command == "results":
+        return _results(args)
     try:
         if args.command == "check":
             return _check(project.check(args.config_file.resolve()))
@@ -75,6 +92,22 @@ def _check_sources(sources: Sources, given: list[str]) -> None:
         raise ContentError(problems)
 
 
+def _package(config_file: Path, output: Path | None) -> int:
+    from .packages.build import PackageError, package_all
+    from .packages.project import read_project
+
+    project = read_project(config_file)
+    try:
+        built = package_all(project, output or project.root / "site-packages")
+    except PackageError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    for package in built:
+        print(f"{display_path(package.path)}  {package.size:>9,} bytes")
+    print(f"{len(built)} package(s) written")
+    return 0
+
+
 def _status(sources: Sources, fail_under: float | None) -> int:
     rows = coverage(sources)
     print(f"{'language':8} {'catalog':52} {'translated':>10} {'fuzzy':>6} {'missing':>8} {'done':>7}")
@@ -110,6 +143,24 @@ def _check(report: Report) -> int:
               "(warnings too, with --strict)", file=sys.stderr)
         return 1
     print("no problems found")
+    return 0
+
+
+def _results(args: argparse.Namespace) -> int:
+    from . import results
+    from .packages.project import read_project
+    from .quiz.load import load_quizzes
+
+    project = read_project(args.config_file)
+    quizzes = load_quizzes(project.quizzes, project.root)
+    try:
+        found = results.attempts(results.LRS(args.lrs, args.user, args.password), project.site_url, quizzes)
+    except results.LRSError as error:
+        print(error, file=sys.stderr)
+        return 1
+    rows = results.table(found, quizzes)
+    csv_path, html_path = results.write_report(rows, args.output, "Quiz results")
+    print(f"{len(found)} attempt(s), {len(rows)} row(s): {display_path(csv_path)}, {display_path(html_path)}")
     return 0
 
 

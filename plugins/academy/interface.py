@@ -76,6 +76,14 @@ STRINGS = {
     "palette.dark": N_("Switch to dark mode"),
     "palette.light": N_("Switch to light mode"),
 }
+# Shown only in lessons packaged for an LMS (SCORM or cmi5), never on the site's pages.
+LMS_STRINGS = {
+    "lms.unrecorded": N_("Your results can't be recorded: this lesson was not opened from your learning platform "
+                         "the way it expects. You can still take the quiz."),
+    "lms.queued": N_("Your results could not be sent yet. They are kept on this device and sent as soon as "
+                     "the connection is back."),
+    "lms.sent": N_("Your results have been sent."),
+}
 PLURALS = {
     "quiz.summary": (
         N_("You answered {correct} of {total} question correctly."),
@@ -150,6 +158,9 @@ class Interface:
     def nt(self, key: str, count: int, **values) -> str:
         """A plural interface string by key, with {count} and any other values filled in."""
         return self.ngettext(*PLURALS[key], count).format(count=count, **values)
+
+    def lms_strings(self) -> dict[str, str]:
+        return {key: self.gettext(text) for key, text in LMS_STRINGS.items()}
 
     def t(self, key: str, **values) -> str:
         text = self.gettext(STRINGS[key])

@@ -1,0 +1,309 @@
+/* The academy inside an LMS: SCORM 1.2 or cmi5. Only pages of a package load this script
+ * (`academy package` puts it in place of academy.js); the site's pages never do.
+ * It restores the trainee's progress from the LMS before academy.js starts, then reports
+ * what academy.js tells through its events:
+ *   academy:answer   detail {quiz, question, type, score, points, correct}
+ *   academy:complete detail {quiz, score, total, percent, passed}
+ */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var S = JSON.parse(document.getElementById("__academy_lms").textContent);
+  var QUIZ = S.quiz || null, KEY = QUIZ ? "academy:quiz:" + QUIZ.id : null, started = Date.now();
+  var store = {
+    get: function (k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
+    set: function (k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* not kept */ } },
+    del: function (k) { try { localStorage.removeItem(k); } catch (e) { /* nothing */ } }
+  };
+  function startAcademy() {
+    var s = document.createElement("script");
+    s.src = me.getAttribute("data-academy");
+    // academy.js reads its settings from the JSON element just before its own script
+    var config = document.querySelector("script[data-academy-config]");
+    if (config) config.parentNode.insertBefore(s, config.nextSibling);
+    else document.head.appendChild(s);
+  }
+  var notice = null;
+  function tell(key, kind) {
+    if (!notice) {
+      notice = document.createElement("div");
+      notice.className = "academy-lms admonition";
+      notice.setAttribute("role", "status");
+      var at = document.querySelector(".academy-quiz") || document.querySelector("article h1");
+      if (at && at.tagName === "H1") at.parentNode.insertBefore(notice, at.nextSibling);
+      else if (at) at.parentNode.insertBefore(notice, at);
+      else document.body.insertBefore(notice, document.body.firstChild);
+    }
+    notice.className = "academy-lms admonition " + kind;
+    notice.setAttribute("data-lms", key);
+    notice.textContent = "";
+    var p = document.createElement("p");
+    p.textContent = S.strings[key];
+    notice.appendChild(p);
+  }
+  function mine(e) { return QUIZ && e.detail && e.detail.quiz === QUIZ.id; }
+  function progress() { return KEY ? store.get(KEY) : null; }
+
+  /* ---- SCORM 1.2 ----------------------------------------------------------- */
+  function findApi(win) {
+    for (var depth = 0; win && depth < 10; depth++) {
+      try { if (win.API && typeof win.API.LMSInitialize === "function") return win.API; } catch (e) { return null; }
+      if (win.parent === win) break;
+      win = win.parent;
+    }
+    return null;
+  }
+  function timespan(ms) {  /* CMITimespan: HHHH:MM:SS.SS */
+    var s = ms / 1000, h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), sec = (s % 60).toFixed(2);
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return (h < 10 ? "000" : h < 100 ? "00" : h < 1000 ? "0" : "") + Math.min(h, 9999) + ":" + two(m) + ":" + (+sec < 10 ? "0" : "") + sec;
+  }
+  function scorm() {
+    var api = findApi(window.parent !== window ? window.parent : null);
+    try { if (!api && window.opener) api = findApi(window.opener); } catch (e) { api = null; }
+    if (!api || String(api.LMSInitialize("")) !== "true") { tell("lms.unrecorded", "warning"); startAcademy(); return; }
+    var get = function (k) { return String(api.LMSGetValue(k) || ""); };
+    var set = function (k, v) { return api.LMSSetValue(k, String(v)); };
+    if (KEY) {
+      var saved = null;
+      try { saved = JSON.parse(get("cmi.suspend_data") || "null"); } catch (e) { saved = null; }
+      /* The LMS's record is the trainee's progress: another attempt in this browser does not leak in. */
+      if (saved && saved.quiz) store.set(KEY, saved.quiz); else store.del(KEY);
+    }
+    var status = get("cmi.core.lesson_status");
+    if (!QUIZ) set("cmi.core.lesson_status", "completed");
+    else if (status === "not attempted" || status === "") set("cmi.core.lesson_status", "incomplete");
+    var interactions = 0, finished = false;
+    var suspend = function () {
+      var text = JSON.stringify({ quiz: progress() });
+      if (text.length <= 4096) set("cmi.suspend_data", text);  /* SCORM 1.2's limit */
+    };
+    document.addEventListener("change", function () { setTimeout(suspend, 0); });
+    document.addEventListener("academy:answer", function (e) {
+      if (!mine(e)) return;
+      var n = "cmi.interactions." + interactions++ + ".";
+      set(n + "id", e.detail.question);
+      set(n + "type", QUIZ.questions[e.detail.question] ? QUIZ.questions[e.detail.question].interaction : "other");
+      set(n + "weighting", e.detail.points);
+      set(n + "result", e.detail.correct ? "correct" : "wrong");
+    });
+    document.addEventListener("academy:complete", function (e) {
+      if (!mine(e)) return;
+      var mastery = parseFloat(get("cmi.student_data.mastery_score"));
+      var passed = isNaN(mastery) ? e.detail.passed : e.detail.percent >= mastery;
+      set("cmi.core.score.min", 0); set("cmi.core.score.max", 100); set("cmi.core.score.raw", e.detail.percent);
+      if (passed || get("cmi.core.lesson_status") !== "passed") set("cmi.core.lesson_status", passed ? "passed" : "failed");
+      suspend();
+      api.LMSCommit("");
+    });
+    var finish = function () {
+      if (finished) return;
+      finished = true;
+      suspend();
+      set("cmi.core.session_time", timespan(Date.now() - started));
+      var done = /^(passed|completed)$/.test(get("cmi.core.lesson_status"));
+      set("cmi.core.exit", done ? "" : "suspend");
+      api.LMSCommit("");
+      api.LMSFinish("");
+    };
+    window.addEventListener("pagehide", finish);
+    window.addEventListener("beforeunload", finish);
+    window.academyLmsFinish = finish;  /* an LMS frame may end the session itself */
+    startAcademy();
+  }
+
+  /* ---- cmi5 ---------------------------------------------------------------- */
+  var CMI5 = "https://w3id.org/xapi/cmi5/context/", VERBS = "http://adlnet.gov/expapi/verbs/";
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = new Uint8Array(16); crypto.getRandomValues(b);
+    b[6] = b[6] & 15 | 64; b[8] = b[8] & 63 | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+  function duration(ms) { return "PT" + Math.max(0, ms / 1000).toFixed(2) + "S"; }
+  function launch() {
+    var q = new URLSearchParams(location.search), L = {};
+    ["endpoint", "fetch", "registration", "activityId"].forEach(function (k) { L[k] = q.get(k); });
+    try { L.actor = JSON.parse(q.get("actor")); } catch (e) { return null; }
+    var url = function (u) { try { return /^https?:$/.test(new URL(u).protocol); } catch (e) { return false; } };
+    var iri = function (u) { try { return !!new URL(u).protocol; } catch (e) { return false; } };
+    var actor = L.actor;
+    if (!url(L.endpoint) || !url(L.fetch) || !iri(L.activityId)) return null;
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(L.registration || "")) return null;
+    if (!actor || typeof actor !== "object" || !(actor.account && actor.account.homePage && actor.account.name || actor.mbox)) return null;
+    if (L.endpoint.slice(-1) !== "/") L.endpoint += "/";
+    return L;
+  }
+  function cmi5() {
+    var L = launch();
+    if (!L) { tell("lms.unrecorded", "warning"); startAcademy(); return; }
+    var SCOPE = "academy:cmi5:" + L.registration + ":" + L.activityId, QUEUE = SCOPE + ":queue", DONE = SCOPE + ":done";
+    var token = null, data = null, busy = false, failing = false, timer = 0;
+    var queue = store.get(QUEUE) || [];
+    var done = store.get(DONE) || {};  /* cmi5 allows one passed, one failed, one completed per registration */
+    var headers = function (json) {
+      var h = { "Authorization": "Basic " + token, "X-Experience-API-Version": "1.0.3" };
+      if (json) h["Content-Type"] = "application/json";
+      return h;
+    };
+    var stateUrl = function (id) {
+      return L.endpoint + "activities/state?" + new URLSearchParams({ stateId: id, activityId: L.activityId, agent: JSON.stringify(L.actor), registration: L.registration });
+    };
+    var ok = function (r) { if (!r.ok && r.status !== 409) throw new Error(r.status); return r; };
+    var connect = function () {
+      if (data) return Promise.resolve();
+      var stored = null;
+      try { stored = sessionStorage.getItem("academy:cmi5:token:" + L.fetch); } catch (e) { stored = null; }
+      /* The fetch URL gives its token once; a reload of the same launch keeps it for the tab. */
+      return (token || stored ? Promise.resolve(token || stored) : fetch(L.fetch, { method: "POST" }).then(ok).then(function (r) { return r.json(); }).then(function (j) {
+        if (!j["auth-token"]) throw new Error("no token");
+        try { sessionStorage.setItem("academy:cmi5:token:" + L.fetch, j["auth-token"]); } catch (e) { /* fetched again next time */ }
+        return j["auth-token"];
+      })).then(function (t) {
+        token = t;
+        return fetch(stateUrl("LMS.LaunchData"), { headers: headers(false) }).then(ok).then(function (r) { return r.json(); });
+      }).then(function (d) { data = d; });
+    };
+    var restore = function () {
+      if (!KEY) return Promise.resolve();
+      return fetch(stateUrl("academy-progress"), { headers: headers(false) }).then(function (r) {
+        if (r.status === 404) { store.del(KEY); return null; }
+        return ok(r).json();
+      }).then(function (saved) {
+        if (saved && saved.quiz) store.set(KEY, saved.quiz);
+        if (saved && saved.done) Object.keys(saved.done).forEach(function (k) { done[k] = true; });
+      });
+    };
+    var keep = function () { store.set(QUEUE, queue); store.set(DONE, done); };
+    var statement = function (item) {
+      var context = JSON.parse(JSON.stringify(data.contextTemplate || {}));
+      context.registration = L.registration;
+      context.language = S.lang;
+      var acts = context.contextActivities = context.contextActivities || {};
+      if (item.verb !== "answered" && !item.quizResult) (acts.category = acts.category || []).push({ id: CMI5 + "categories/cmi5" });
+      if (item.moveOn) acts.category.push({ id: CMI5 + "categories/moveon" });
+      if (item.mastery != null) (context.extensions = context.extensions || {})[CMI5 + "extensions/masteryscore"] = item.mastery;
+      var object = { objectType: "Activity", id: L.activityId };
+      if (item.quizResult) {  /* every attempt, on the quiz itself: what `academy results` counts */
+        object = { objectType: "Activity", id: QUIZ.activity,
+          definition: { type: "http://adlnet.gov/expapi/activities/assessment", name: (function (n) { n[S.lang] = QUIZ.title; return n; })({}) } };
+        acts.parent = [{ id: L.activityId }];
+      } else if (item.verb === "answered") {
+        object = { objectType: "Activity", id: item.question.activity,
+          definition: { type: "http://adlnet.gov/expapi/activities/cmi.interaction", interactionType: item.question.interaction } };
+        acts.parent = [{ id: L.activityId }];
+        (acts.grouping = acts.grouping || []).push({ id: QUIZ.activity });
+      }
+      var s = { id: item.id, timestamp: item.timestamp, actor: L.actor, verb: { id: VERBS + item.verb, display: { "en-US": item.verb } },
+        object: object, context: context };
+      if (item.result) s.result = item.result;
+      return s;
+    };
+    var inflight = {}, again = false;
+    var retryLater = function () { clearTimeout(timer); timer = setTimeout(flush, 3000); };
+    var send = function (items, keepalive) {
+      items.forEach(function (i) { inflight[i.id] = true; });
+      return connect().then(function () {
+        var statements = items.filter(function (i) { return i.verb; });
+        var state = items.filter(function (i) { return i.state; }).pop();
+        /* both at once: when the page is going, nothing runs after the first answer */
+        return Promise.all([
+          statements.length ? fetch(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
+            body: JSON.stringify(statements.map(statement)) }).then(ok) : null,
+          state ? fetch(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
+            body: JSON.stringify(state.state) }).then(ok) : null
+        ]);
+      }).then(function () {
+        var sent = {};
+        items.forEach(function (i) { sent[i.id] = true; });
+        queue = queue.filter(function (i) { return !sent[i.id]; }); keep();
+        if (failing) { failing = false; tell("lms.sent", "success"); }
+      }, function () {
+        failing = true; tell("lms.queued", "warning"); retryLater();
+      }).then(function () { items.forEach(function (i) { delete inflight[i.id]; }); });
+    };
+    var waiting = function () { return queue.filter(function (i) { return !inflight[i.id]; }); };
+    var flush = function () {
+      if (busy) { again = true; return; }
+      var items = waiting();
+      if (!items.length) return;
+      busy = true;
+      send(items, false).then(function () {
+        busy = false;
+        if (again && !failing) { again = false; flush(); }
+      });
+    };
+    var add = function (item) {
+      item.id = uuid(); item.timestamp = new Date().toISOString();
+      queue.push(item); keep();
+    };
+    var saveState = function () {
+      queue = queue.filter(function (i) { return !i.state; });  /* only the latest progress counts */
+      queue.push({ id: uuid(), state: { quiz: progress(), done: done } }); keep();
+    };
+    /* The statement that meets the LMS's moveOn rule carries the moveon category (cmi5 9.6.2.2). */
+    var movesOn = function (verb) {
+      var rule = data && data.moveOn || "NotApplicable";
+      if (rule === "CompletedOrPassed") return true;
+      if (rule === "CompletedAndPassed") return verb === "passed" ? !!done.completed : !!done.passed;
+      return rule === (verb === "passed" ? "Passed" : "Completed");
+    };
+    var normal = function () { return !data || !data.launchMode || data.launchMode === "Normal"; };
+    window.addEventListener("online", function () { flush(); });
+    connect().then(restore).catch(function () { failing = true; tell("lms.queued", "warning"); }).then(function () {
+      add({ verb: "initialized" });
+      if (!QUIZ && !done.completed && normal()) {
+        done.completed = true;
+        add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
+      }
+      startAcademy();
+      if (!failing) flush(); else retryLater();
+    });
+    var answers = [];
+    document.addEventListener("change", function () { setTimeout(function () { saveState(); if (!failing) flush(); }, 0); });
+    document.addEventListener("academy:answer", function (e) { if (mine(e)) answers.push(e.detail); });
+    document.addEventListener("academy:complete", function (e) {
+      if (!mine(e)) return;
+      var saved = progress() || {}, given = saved.answers || {};
+      answers.forEach(function (a) {
+        var v = given[a.question] ? given[a.question].value : null, response = null;
+        if (Array.isArray(v)) response = v.join("[,]");
+        else if (v && typeof v === "object") response = Object.keys(v).map(function (k) { return k + "[.]" + v[k]; }).join("[,]");
+        else if (v != null) response = String(v);
+        var result = { success: a.correct, score: { raw: a.score, min: 0, max: a.points, scaled: a.points ? a.score / a.points : 0 } };
+        if (response != null) result.response = response;
+        add({ verb: "answered", question: QUIZ.questions[a.question] || { activity: QUIZ.activity + "/questions/" + a.question, interaction: "other" }, result: result });
+      });
+      answers = [];
+      var scaled = e.detail.total ? e.detail.score / e.detail.total : 0;
+      var mastery = data && typeof data.masteryScore === "number" ? data.masteryScore : null;
+      var passed = mastery == null ? e.detail.passed : scaled >= mastery - 1e-9;
+      var result = { success: passed, duration: duration(Date.now() - started),
+        score: { scaled: Math.round(scaled * 10000) / 10000, raw: e.detail.score, min: 0, max: e.detail.total } };
+      add({ verb: passed ? "passed" : "failed", quizResult: true, result: result });
+      if (normal()) {
+        if (passed && !done.passed) { add({ verb: "passed", result: result, mastery: mastery, moveOn: movesOn("passed") }); done.passed = true; }
+        if (!passed && !done.passed && !done.failed) { done.failed = true; add({ verb: "failed", result: result, mastery: mastery }); }
+        if (!done.completed) {
+          done.completed = true;
+          add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
+        }
+      }
+      saveState();
+      flush();
+    });
+    var ended = false;
+    window.addEventListener("pagehide", function () {
+      if (ended) return;
+      ended = true;
+      add({ verb: "terminated", result: { duration: duration(Date.now() - started) } });
+      /* The page is going, and requests on their way may be cut: everything still queued goes now,
+       * in one request that outlives the page (the LRS ignores a statement it already has),
+       * or stays queued for the next launch. */
+      if (data && queue.length) send(queue.slice(), true);
+    });
+  }
+
+  if (S.standard === "scorm12") scorm(); else cmi5();
+})();

@@ -1,0 +1,251 @@
+"""A cmi5 package launched by an LMS, reporting to a real LRS (Ralph), in Chromium.
+
+The test plays the LMS: it writes LMS.LaunchData, gives the token once from a fetch URL
+and passes statements on to Ralph (Ralph 5 has no State API, so the LMS keeps the state
+documents, as an LMS in front of an LRS may). Statements are read back from Ralph and
+checked against the cmi5 rules and, independently, against xAPI 1.0.3."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from lxml import etree
+
+import lmskit
+import lrskit
+from test_browser_quiz import answer_all, submit
+
+pytestmark = pytest.mark.browser
+
+CMI5 = "{https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd}"
+SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
+MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
+CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon"
+VERB = "http://adlnet.gov/expapi/verbs/"
+
+
+@pytest.fixture
+def lms(packaged, ralph, tmp_path):
+    folder = packaged.extract("journey", "ru", "cmi5", tmp_path / "package")
+    au = etree.parse(str(folder / "cmi5.xml")).getroot().find(f"{CMI5}au")
+    server = lmskit.LMS(folder, ralph.url, ralph.credentials)
+    server.au_url, server.au_id = au.findtext(f"{CMI5}url"), au.get("id")
+    yield server
+    server.stop()
+
+
+def trainee(name: str) -> dict:
+    return {"objectType": "Agent", "name": name, "account": {"homePage": "https://lms.academy.example.org", "name": name}}
+
+
+def open_lesson(browser, url: str):
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")  # academy.js has started
+    return context, page
+
+
+def retry(page) -> None:
+    page.locator(".academy-quiz [data-action=retry]").click()
+
+
+QUIZ = "https://academy.test/quizzes/first-steps"
+
+
+def label(statement: dict) -> str:
+    """The verb, and `@quiz` for the statement each attempt makes on the quiz itself."""
+    verb = statement["verb"]["id"].removeprefix(VERB)
+    return verb + "@quiz" if statement["object"]["id"] == QUIZ else verb
+
+
+def in_order(statements: list[dict]) -> list[dict]:
+    return sorted(statements, key=lambda s: (s["timestamp"], s["stored"]))
+
+
+def wait_for_statements(ralph, registration: str, verb: str, count: int = 1) -> list[dict]:
+    """Statements reach the LRS after the page's requests finish; ask until they are there (bounded)."""
+    import time
+
+    for _ in range(200):
+        found = ralph.statements(registration=registration)
+        if sum(s["verb"]["id"] == VERB + verb for s in found) >= count:
+            return in_order(found)
+        time.sleep(0.1)
+    raise AssertionError(f"no {verb} statement for {registration}; got {[s['verb']['id'] for s in found]}")
+
+
+def test_fail_then_pass_sends_the_cmi5_statements_in_order_and_a_new_device_resumes(browser, lms, ralph):
+    actor, registration = trainee("olga"), str(uuid.uuid4())
+    url, session = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+    context, page = open_lesson(browser, url)
+    answer_all(page, right=False, lang="ru")
+    submit(page)
+    retry(page)
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.goto("about:blank")  # the trainee leaves: terminated
+    errors = page.errors
+    context.close()
+    assert lms.lrs_errors == []
+    statements = wait_for_statements(ralph, registration, "terminated")
+
+    assert [label(s) for s in statements] == ["initialized", *["answered"] * 7, "failed@quiz", "failed", "completed",
+                                              *["answered"] * 7, "passed@quiz", "passed", "terminated"]
+    for s in statements:
+        assert s["actor"]["account"] == actor["account"]
+        assert s["context"]["registration"] == registration
+        assert s["context"]["extensions"][SESSION] == session
+        assert s["context"]["language"] == "ru"
+        assert {"id": lms.au_id} in s["context"]["contextActivities"]["grouping"]  # from the LMS's context template
+        cmi5_defined = s["verb"]["id"] != VERB + "answered" and s["object"]["id"] != QUIZ
+        assert ({"id": CATEGORY} in s["context"]["contextActivities"].get("category", [])) == cmi5_defined
+        if cmi5_defined:
+            assert s["object"]["id"] == lms.au_id
+    failed, passed = (next(s for s in statements if label(s) == v) for v in ("failed", "passed"))
+    assert failed["result"]["success"] is False and failed["result"]["score"]["scaled"] < 0.8
+    assert passed["result"]["success"] is True and passed["result"]["score"]["scaled"] == 1
+    assert passed["context"]["extensions"][MASTERY] == 0.8
+    attempts = [s for s in statements if s["object"]["id"] == QUIZ]
+    assert [(a["result"]["success"], a["result"]["score"]["scaled"] == 1) for a in attempts] == [(False, False), (True, True)]
+    assert attempts[0]["object"]["definition"]["name"] == {"ru": "Тест «Первые шаги»"}
+    completed = next(s for s in statements if s["verb"]["id"] == VERB + "completed")
+    assert completed["result"]["completion"] is True
+    # The LMS's moveOn rule is "Passed": the passed statement, and only it, says the AU is satisfied.
+    moved_on = [label(s) for s in statements if {"id": MOVEON} in s["context"]["contextActivities"].get("category", [])]
+    assert moved_on == ["passed"]
+    answered = [s for s in statements if s["verb"]["id"] == VERB + "answered"]
+    assert {s["object"]["id"].rsplit("/", 1)[1] for s in answered} == {"research", "share", "kinds", "fmot-seconds", "order",
+                                                                        "match", "word"}
+    assert all(s["object"]["definition"]["type"] == "http://adlnet.gov/expapi/activities/cmi.interaction" for s in answered)
+    assert all(s["context"]["contextActivities"]["parent"] == [{"id": lms.au_id}] for s in answered)
+    assert [s["result"]["success"] for s in answered[7:]] == [True] * 7
+    assert lrskit.validate(statements) == []
+    assert errors == []
+
+    # Another device: a fresh browser, a new session of the same registration, progress from the State API.
+    url, second = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+    context, page = open_lesson(browser, url)
+    assert "100" in page.text_content(".academy-quiz__summary")
+    assert page.locator("fieldset.academy-q.is-correct").count() == 7
+    # Passing again in the same registration sends answers, never a second passed or completed.
+    retry(page)
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.goto("about:blank")
+    context.close()
+    statements = [s for s in wait_for_statements(ralph, registration, "terminated", 2)
+                  if s["context"]["extensions"][SESSION] == second]
+    assert [label(s) for s in statements] == ["initialized", *["answered"] * 7, "passed@quiz", "terminated"]
+    assert lrskit.validate(statements) == []
+
+
+def _garbled(url: str, change) -> str:
+    parts = urlsplit(url)
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    change(query)
+    return parts._replace(query=urlencode(query)).geturl()
+
+
+@pytest.mark.parametrize("change", [
+    lambda q: q.pop("endpoint"),
+    lambda q: q.update(actor="{not json"),
+    lambda q: q.update(registration="not-a-uuid"),
+    lambda q: q.update(fetch="javascript:alert(1)"),
+], ids=["no-endpoint", "garbled-actor", "bad-registration", "bad-fetch"])
+def test_a_bad_launch_shows_the_lesson_says_results_are_not_recorded_and_sends_nothing(browser, lms, change):
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("pedro"), str(uuid.uuid4()))
+    context = browser.new_context()
+    page = context.new_page()
+    sent: list[str] = []
+    page.on("request", lambda r: sent.append(r.url))
+    page.goto(_garbled(url, change))
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    notice = page.locator(".academy-lms[data-lms='lms.unrecorded']")
+    assert notice.is_visible()
+    assert "не будут записаны" in notice.text_content()
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    assert page.locator("fieldset.academy-q.is-correct").count() == 7
+    page.goto("about:blank")
+    context.close()
+    assert [u for u in sent if "/pkg/" not in u and u != "about:blank"] == []
+
+
+@pytest.mark.parametrize("failure", ["down", "401", "500"])
+def test_an_lrs_that_fails_keeps_statements_on_the_device_and_sends_them_later(browser, lms, ralph, failure):
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee(f"maria-{failure}"), registration)
+    context = browser.new_context()
+    page = context.new_page()
+
+    def fail(route):
+        if failure == "down":
+            route.abort("connectionrefused")
+        else:
+            route.fulfill(status=int(failure), body="{}", content_type="application/json")
+
+    pattern = "**/lrs/**" if failure == "down" else "**/lrs/statements*"
+    page.route(pattern, fail)
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    assert "100" in page.text_content(".academy-quiz__summary")
+    queued = page.locator(".academy-lms[data-lms='lms.queued']")
+    queued.wait_for()
+    assert "сохранены на этом устройстве" in queued.text_content()
+    assert ralph.statements(registration=registration) == []
+    kept = page.evaluate("() => Object.keys(localStorage).filter(k => k.endsWith(':queue'))"
+                         ".map(k => JSON.parse(localStorage.getItem(k)).filter(i => i.verb).length)")
+    assert kept == [11]  # initialized, 7 answered, the attempt on the quiz, passed, completed
+    page.unroute(pattern)
+    page.locator(".academy-lms[data-lms='lms.sent']").wait_for()
+    verbs = [label(s) for s in wait_for_statements(ralph, registration, "completed")]
+    assert verbs == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed"]
+    context.close()
+
+
+def test_results_statements_carry_the_language_of_the_package(lms):
+    settings = json.loads(etree.HTML((lms.package_dir / lms.au_url).read_bytes()).find(".//script[@id='__academy_lms']").text)
+    assert settings["lang"] == "ru" and settings["activity"] == lms.au_id
+
+
+def test_a_lesson_without_a_quiz_is_completed_once_launched(browser, lms, ralph):
+    au = etree.parse(str(lms.package_dir / "cmi5.xml")).getroot().findall(f"{CMI5}au")[1]
+    registration = str(uuid.uuid4())
+    url, session = lms.cmi5_launch(au.findtext(f"{CMI5}url"), au.get("id"), trainee("lena"), registration, mastery=None,
+                                   move_on="Completed")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs') === null && !!window.fetch")
+    wait_for_statements(ralph, registration, "completed")
+    page.goto("about:blank")
+    context.close()
+    statements = wait_for_statements(ralph, registration, "terminated")
+    assert [label(s) for s in statements] == ["initialized", "completed", "terminated"]
+    completed = statements[1]
+    assert completed["object"]["id"] == au.get("id") and completed["result"]["completion"] is True
+    assert {"id": MOVEON} in completed["context"]["contextActivities"]["category"]
+    assert all(s["context"]["extensions"][SESSION] == session for s in statements)
+    assert lrskit.validate(statements) == []
+
+
+def test_a_review_launch_records_the_attempt_but_no_cmi5_outcome(browser, lms, ralph):
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("ivan"), registration, launch_mode="Review")
+    context, page = open_lesson(browser, url)
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.goto("about:blank")
+    context.close()
+    statements = wait_for_statements(ralph, registration, "terminated")
+    # cmi5 9.5.2: in Browse and Review modes an AU sends no passed, failed or completed.
+    assert [label(s) for s in statements] == ["initialized", *["answered"] * 7, "passed@quiz", "terminated"]

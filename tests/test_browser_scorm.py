@@ -1,0 +1,145 @@
+"""A SCORM 1.2 package in an LMS: scorm-again is the LMS-side runtime, the lesson runs in its iframe."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+import lmskit
+from test_browser_quiz import answer_all, submit
+
+pytestmark = pytest.mark.browser
+
+SCO = "journey/first-steps/index.html"
+
+
+class InFrame:
+    """The quiz helpers drive a page; in an LMS the lesson is a frame of it."""
+
+    def __init__(self, page, frame):
+        self.keyboard = page.keyboard
+        self.locator = frame.locator
+        self.text_content = frame.text_content
+        self.evaluate = frame.evaluate
+
+
+@pytest.fixture
+def lms(packaged, tmp_path):
+    server = lmskit.LMS(packaged.extract("journey", "en", "scorm12", tmp_path / "package"))
+    yield server
+    server.stop()
+
+
+def _launch(browser, lms):
+    """A fresh browser (nothing saved in it) opening the SCO in the LMS's frame."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{lms.url}/scorm/host.html?sco={SCO}")
+    frame = page.locator("#sco").element_handle().content_frame()
+    frame.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")  # academy.js has started
+    return context, page, InFrame(page, frame), errors
+
+
+def _cmi(page, element: str) -> str:
+    return page.evaluate("e => window.API.LMSGetValue(e)", element)
+
+
+def _close_lesson(page, lms) -> dict:
+    """The LMS closes the lesson: its frame goes, the lesson ends its session, and the LMS
+    receives the final commit (scorm-again may send it as a beacon: wait for it, bounded)."""
+    before = len(lms.commits)
+    page.evaluate("document.getElementById('sco').remove()")
+    page.wait_for_function("() => window.API.isTerminated()")
+    for _ in range(300):
+        if len(lms.commits) > before:
+            return lms.commits[-1]
+        time.sleep(0.05)
+    raise AssertionError("the LMS received no commit when the lesson ended")
+
+
+def _relaunch_data(commit: dict) -> dict:
+    """What an LMS hands the SCO on its next launch: the committed record, entry=resume."""
+    cmi = commit["cmi"]
+    core = cmi["core"]
+    return {"core": {"student_id": "trainee-1", "student_name": "Trainee, One", "entry": "resume",
+                     "lesson_status": core["lesson_status"], "score": core["score"]},
+            "suspend_data": cmi["suspend_data"], "student_data": {"mastery_score": "80"}}
+
+
+def test_failed_attempt_then_relaunch_restores_answers_then_pass(browser, lms):
+    lms.scorm_launch = {"core": {"student_id": "trainee-1", "student_name": "Trainee, One", "entry": "ab-initio"},
+                        "student_data": {"mastery_score": "80"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    assert page.evaluate("window.API.isInitialized()")
+    assert _cmi(page, "cmi.core.lesson_status") == "incomplete"
+    answer_all(lesson, right=False)
+    submit(lesson)
+    assert _cmi(page, "cmi.core.lesson_status") == "failed"
+    assert (_cmi(page, "cmi.core.score.min"), _cmi(page, "cmi.core.score.max")) == ("0", "100")
+    assert int(_cmi(page, "cmi.core.score.raw")) < 80
+    assert page.evaluate("window.API.LMSGetValue('cmi.interactions._count')") == "7"
+    # The trainee starts again and answers one question, then leaves.
+    lesson.locator(".academy-quiz [data-action=retry]").click()
+    lesson.locator('fieldset[data-q="research"] input[type=radio]').first.check()
+    final = _close_lesson(page, lms)["cmi"]
+    assert final["core"]["exit"] == "suspend"
+    assert final["core"]["lesson_status"] == "failed"
+    assert final["core"]["session_time"].count(":") == 2
+    saved = json.loads(final["suspend_data"])
+    assert list(saved["quiz"]["answers"]) == ["research"] and saved["quiz"]["checked"] is False
+    assert errors == []
+    context.close()
+
+    # Relaunched in another browser: the answer comes back from the LMS's suspend data.
+    lms.scorm_launch = _relaunch_data(lms.commits[-1])
+    context, page, lesson, errors = _launch(browser, lms)
+    checked = lesson.locator('fieldset[data-q="research"] input[type=radio]:checked')
+    assert checked.count() == 1
+    assert lesson.locator('fieldset[data-q="share"] input').input_value() == ""
+    answer_all(lesson, right=True)
+    submit(lesson)
+    assert "Passed: 100%" in lesson.text_content(".academy-quiz__summary")
+    assert _cmi(page, "cmi.core.lesson_status") == "passed"
+    assert _cmi(page, "cmi.core.score.raw") == "100"
+    final = _close_lesson(page, lms)["cmi"]
+    assert final["core"]["lesson_status"] == "passed" and final["core"]["exit"] == ""
+    assert errors == []
+    context.close()
+
+    # The passed attempt is restored as checked on the next launch.
+    lms.scorm_launch = _relaunch_data(lms.commits[-1])
+    context, page, lesson, errors = _launch(browser, lms)
+    assert "Passed: 100%" in lesson.text_content(".academy-quiz__summary")
+    assert _cmi(page, "cmi.core.lesson_status") == "passed"
+    context.close()
+
+
+def test_outside_an_lms_the_packaged_lesson_says_results_are_not_recorded(browser, lms):
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{lms.url}/pkg/{SCO}")
+    page.locator(".academy-quiz button[type=submit]:not([disabled])").wait_for()
+    assert page.locator(".academy-lms[data-lms='lms.unrecorded']").is_visible()
+    answer_all(page, right=True)
+    submit(page)
+    assert "Passed: 100%" in page.text_content(".academy-quiz__summary")
+    assert all(url.startswith(f"{lms.url}/pkg/") for url in requests)
+    assert lms.commits == []
+    context.close()
+
+
+def test_a_lesson_without_a_quiz_is_completed_once_opened(browser, lms):
+    lms.scorm_launch = {"core": {"student_id": "trainee-2", "student_name": "Trainee, Two", "entry": "ab-initio"}}
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{lms.url}/scorm/host.html?sco=journey/listening/index.html")
+    page.wait_for_function("() => window.API.isInitialized()")
+    assert _cmi(page, "cmi.core.lesson_status") == "completed"
+    assert _close_lesson(page, lms)["cmi"]["core"]["exit"] == ""
+    context.close()
