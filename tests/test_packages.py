@@ -134,10 +134,10 @@ def test_a_broken_quiz_is_reported_with_its_line_and_nothing_is_packaged(tmp_pat
     root = sitekit.write_project(tmp_path)
     quiz = root / "quizzes" / "first-steps.yml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("    type: numeric\n", "    type: essay\n"), encoding="utf-8")
-    line = quiz.read_text(encoding="utf-8").splitlines().index("  - id: share") + 1
+    line = quiz.read_text(encoding="utf-8").splitlines().index("    type: essay") + 1  # the line of the mistake itself
     result = lmskit.package(root, tmp_path / "packages-out")
     assert result.result.returncode == 1
-    assert re.search(rf"^quizzes/first-steps\.yml:{line}: .*unknown question type 'essay'", result.result.stderr, re.M)
+    assert re.search(rf"^quizzes/first-steps\.yml:{line}: .*unknown question type .essay.", result.result.stderr, re.M)
     assert "hint: use one of:" in result.result.stderr
     assert "Traceback" not in result.result.stderr
     assert not (tmp_path / "packages-out").exists()

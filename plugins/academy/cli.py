@@ -49,11 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     # the rest of the academy does not depend on the engine.
     from .mkdocs import project
 
-    if args.command == "package":
-        return _package(args.config_file, args.output)
-    if args.command == "results":
-        return _results(args)
     try:
+        if args.command == "package":
+            return _package(args.config_file, args.output)
+        if args.command == "results":
+            return _results(args)
         if args.command == "check":
             return _check(project.check(args.config_file.resolve()))
         return _run(args, project.sources(args.config_file.resolve()))

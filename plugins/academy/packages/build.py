@@ -76,7 +76,7 @@ def _courses(project: Project, code: str) -> tuple[list[PackagedCourse], dict[st
                       language=KNOWN_LANGUAGES[code], abbreviations=project.abbreviations)
     problems: list[Problem] = []
     result = [_course(project, academy, outline, problems) for outline in project.courses]
-    problems.extend(academy.deferred)
+    problems.extend(academy.report.errors)
     if problems:
         raise ContentError(problems)
     return result, academy.ui.lms_strings()
