@@ -146,13 +146,28 @@ def test_a_refused_translation_names_its_po_file_and_line_and_keeps_the_english(
 
 
 def test_an_interface_string_with_markup_falls_back_to_english_and_is_reported(tmp_path):
+    from academy.languages import PLURAL_FORMS
+
     catalog = Catalog("ru", "ui", tmp_path / "ui.po", {
         ("Search", None): Translation('<img src=x onerror="window.__pwned=1">', False, 9),
-        ("Passed: {percent}. Well done!", None): Translation("Сдано!", False, 12)})
+        ("Close search", None): Translation("Закрыть <b>поиск</b>", False, 12)})
+    catalog.plural_forms = PLURAL_FORMS["ru"]
     ui = Interface("ru", catalog)
     assert ui.t("search") == "Search"
-    assert ui.t("quiz.passed", percent="80%") == "Passed: 80%. Well done!"
+    assert ui.t("search.close") == "Close search"
     assert sorted(p.line for p in ui.problems) == [9, 12]
+
+
+def test_an_interface_string_that_drops_a_placeholder_is_an_error_with_its_line(tmp_path):
+    from academy.errors import ContentError
+    from academy.languages import PLURAL_FORMS
+
+    catalog = Catalog("ru", "ui", tmp_path / "ui.po", {
+        ("Passed: {percent}. Well done!", None): Translation("Сдано!", False, 12)})
+    catalog.plural_forms = PLURAL_FORMS["ru"]
+    with pytest.raises(ContentError) as refused:
+        Interface("ru", catalog)
+    assert [p.line for p in refused.value.problems] == [12]
 
 
 def test_plain_text_is_escaped_when_printed_even_through_striptags():
