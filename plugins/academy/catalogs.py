@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import polib
@@ -100,10 +101,14 @@ class PluralRule:
     count: int
     expression: str
 
-    def index(self, n: int) -> int:
+    @cached_property
+    def _function(self):
         import gettext
 
-        return int(gettext.c2py(self.expression)(n))
+        return gettext.c2py(self.expression)
+
+    def index(self, n: int) -> int:
+        return int(self._function(n))
 
 
 def parse_plural_forms(value: str) -> PluralRule | None:

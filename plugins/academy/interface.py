@@ -6,13 +6,13 @@ them; they are translated in the ``ui`` catalog.
 
 from __future__ import annotations
 
-import gettext
 import string
+from functools import cache
 
 from babel import Locale
 from babel.plural import to_python
 
-from .catalogs import Catalog, parse_plural_forms
+from .catalogs import Catalog, PluralRule, parse_plural_forms
 from .errors import ContentError, Problem, display_path
 from .languages import KNOWN_LANGUAGES, PLURAL_FORMS
 from .markup import markup_problem
@@ -178,9 +178,16 @@ class Interface:
 PLURAL_TABLE_SIZE = 200
 
 
+@cache
+def plural_rule(lang: str) -> PluralRule:
+    """The language's plural rule, parsed once by the same reader that checks catalogs."""
+    rule = parse_plural_forms(PLURAL_FORMS.get(lang, PLURAL_FORMS["en"]))
+    assert rule is not None, f"the Plural-Forms of {lang} in languages.py is not a rule"
+    return rule
+
+
 def plural_index(lang: str, n: int) -> int:
-    expr = PLURAL_FORMS.get(lang, PLURAL_FORMS["en"]).split("plural=", 1)[1].rstrip(";")
-    return gettext.c2py(expr)(n)
+    return plural_rule(lang).index(n)
 
 
 # -- ui.po against its template -------------------------------------------------------
