@@ -59,13 +59,22 @@ class Report:
     strict: bool = False
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen = set(self.errors) | set(self.warnings)
 
     def error(self, problem: Problem) -> None:
-        if problem not in self.errors:
-            self.errors.append(problem)
+        if problem in self._seen and problem in self.errors:
+            return
+        if problem in self._seen:
+            self.warnings.remove(problem)  # the same problem is now an error: said once, as an error
+        self._seen.add(problem)
+        self.errors.append(problem)
 
     def warn(self, problem: Problem) -> None:
-        if problem not in self.warnings and problem not in self.errors:
+        if problem not in self._seen:
+            self._seen.add(problem)
             self.warnings.append(problem)
 
     def add(self, problems: list[Problem], *, warning: bool = False) -> None:

@@ -129,15 +129,35 @@ def _records(site: Path, stem_text: Callable[[str], str]) -> list[dict]:
     return records
 
 
+class _AsyncioWithoutPause:
+    """asyncio as Pagefind's service module sees it, minus one pause.
+
+    Pagefind's Python service (1.5) sleeps 0.1 s before reading each response of
+    its indexer, so every record costs a tenth of a second: 10,000 Filipino
+    sections would take 17 minutes. Its read already waits for data; the pause
+    adds nothing but time. Only that module's name `asyncio` is replaced.
+    """
+
+    def __getattr__(self, name: str):
+        return getattr(asyncio, name)
+
+    @staticmethod
+    async def sleep(delay: float, result=None):
+        return await asyncio.sleep(0, result)
+
+
 def _build_stemmed(site: Path, lang: str, stem_text: Callable[[str], str]) -> None:
+    from pagefind import service
     from pagefind.index import IndexConfig, PagefindIndex
+
+    service.asyncio = _AsyncioWithoutPause()
 
     records = _records(site, stem_text)
 
     async def write() -> None:
         async with PagefindIndex(IndexConfig(output_path=str(site / "pagefind"))) as index:
-            for record in records:
-                await index.add_custom_record(language=lang, **record)
+            # Sent together: one record at a time waits a round trip to the indexer for each.
+            await asyncio.gather(*(index.add_custom_record(language=lang, **record) for record in records))
 
     try:
         asyncio.run(write())
