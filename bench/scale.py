@@ -106,7 +106,8 @@ def generate(folder: Path, lessons: int, translated: float, seed: int = 1) -> No
                 catalog = read_po(handle)
             for message in catalog:
                 if message.id and not message.pluralizable and rng.random() < translated:
-                    message.string = f"[{lang}] {message.id}"
+                    # A marker in words, as a translation has: brackets would read as Markdown link syntax.
+                    message.string = f"{lang.upper()}: {message.id}"
             with path.open("wb") as handle:
                 write_po(handle, catalog, width=0)
 

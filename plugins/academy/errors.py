@@ -8,7 +8,9 @@ to be parsed again.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -107,12 +109,16 @@ class Report:
 
 def display_path(path: str | Path, root: str | Path | None = None) -> str:
     """A path as the reader typed it: relative to the project where possible."""
-    path = Path(path)
-    for base in (root, Path.cwd()):
+    return _display_path(str(path), None if root is None else str(root), os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _display_path(path: str, root: str | None, cwd: str) -> str:
+    for base in (root, cwd):
         if base is None:
             continue
         try:
-            return path.resolve().relative_to(Path(base).resolve()).as_posix()
+            return Path(path).resolve().relative_to(Path(base).resolve()).as_posix()
         except (ValueError, OSError, RuntimeError):
             continue
-    return path.as_posix()
+    return Path(path).as_posix()
