@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -57,15 +58,24 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+@contextlib.contextmanager
+def phone_page(browser, **options):
+    """A fresh 360×740 page whose script errors are kept in `page.errors`."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, **options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.errors = errors
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    with phone_page(browser) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")

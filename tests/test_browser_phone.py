@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import phone_page
 from test_browser_quiz import answer_all, choose_in_select, choose_option, submit
 
 pytestmark = pytest.mark.browser
@@ -15,13 +16,8 @@ LONG_STEP = "Listen to the whole complaint without interrupting, then repeat it 
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.errors = errors
-    yield page
-    context.close()
+    with phone_page(browser, has_touch=True, is_mobile=True) as page:
+        yield page
 
 
 FOCUS_RING = """() => {
