@@ -171,9 +171,40 @@ def _unbalanced(msgid: str, msgstr: str) -> Refusal | None:
 MARKUP_CHARACTERS = re.compile(r"[\\`*_{}\[\]<>&|]")
 
 
+# The characters through which each known extension reads syntax inside a line (beyond
+# MARKUP_CHARACTERS). Syntax that starts a line is refused by BLOCK_START, and prose is one
+# line. An extension missing here may read anything: with it, every message is rendered.
+INLINE_SYNTAX = {
+    "fenced_code": "`~", "codehilite": "`", "smarty": "", "sane_lists": "", "nl2br": "", "meta": "",
+    "wikilinks": "[", "legacy_attrs": "{", "legacy_em": "_",
+    "pymdownx.betterem": "", "pymdownx.caret": "^", "pymdownx.mark": "=", "pymdownx.tilde": "~",
+    "pymdownx.keys": "+", "pymdownx.emoji": ":", "pymdownx.smartsymbols": "", "pymdownx.critic": "{}~=+>",
+    "pymdownx.arithmatex": "$", "pymdownx.highlight": "`", "pymdownx.inlinehilite": "`",
+    "pymdownx.superfences": "`~", "pymdownx.details": "?", "pymdownx.tabbed": "=", "pymdownx.tasklist": "[",
+    "pymdownx.snippets": "-<", "pymdownx.escapeall": "\\", "pymdownx.progressbar": "[",
+    "pymdownx.striphtml": "", "pymdownx.pathconverter": "", "pymdownx.saneheaders": "#",
+    "pymdownx.blocks.admonition": "/", "pymdownx.blocks.details": "/", "pymdownx.blocks.tab": "/",
+    "pymdownx.blocks.html": "/", "pymdownx.blocks.definition": "/", "pymdownx.blocks.caption": "/",
+}
+
+
+@lru_cache(maxsize=8)
+def _prose_pattern(extensions: tuple[str, ...]) -> re.Pattern | None:
+    """What marks text as possible syntax for these extensions, or None if any of them is unknown."""
+    extra = ""
+    for name in extensions:
+        known = INLINE_SYNTAX.get(name.removeprefix("markdown.extensions."))
+        if known is None:
+            return None
+        extra += known
+    return re.compile(MARKUP_CHARACTERS.pattern[:-1] + re.escape(extra) + "\n]") if extra else re.compile(
+        MARKUP_CHARACTERS.pattern[:-1] + "\n]")
+
+
 def _prose(text: str) -> bool:
-    """Text the comparison renderer can only make text of (the site's own extensions may know more)."""
-    return not _site_extensions and not MARKUP_CHARACTERS.search(text) and text == text.lstrip()
+    """One line the renderer, with the site's own extensions, can only make text of."""
+    pattern = _prose_pattern(tuple(_site_extensions))
+    return pattern is not None and not pattern.search(text) and text == text.lstrip()
 
 
 def _fields(text: str) -> list[tuple[str, str | None, str | None]]:
