@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 import polib
 
 from .errors import AcademyError, Problem, display_path
+from .memo import file_digest, remembered
 
 UI_DOMAIN = "ui"
 
@@ -52,6 +53,7 @@ class Catalog:
     entries: dict[tuple[str, str | None], Translation] = field(default_factory=dict)
     plural_forms: str | None = None  # the header's Plural-Forms, as written
     plural_forms_line: int = 1
+    digest: str = ""  # of the file's bytes: what a result made from this catalog is remembered by
 
     def lookup(self, msgid: str, context: str | None = None) -> Translation | None:
         return self.entries.get((msgid, context))
@@ -59,9 +61,17 @@ class Catalog:
 
 def read_catalog(path: Path, lang: str, domain: str, root: Path | None = None) -> Catalog:
     """Read one PO file strictly: anything GNU msgfmt would reject is a Problem with its line."""
-    catalog = Catalog(lang, domain, path)
     if not path.exists():
-        return catalog
+        return Catalog(lang, domain, path)
+    data = file_digest(path) if path.is_file() else None
+    if data is None:
+        return _read_catalog(path, lang, domain, root)
+    return remembered("catalog", (str(path), lang, domain, str(root), data),
+                      lambda: _read_catalog(path, lang, domain, root, data))
+
+
+def _read_catalog(path: Path, lang: str, domain: str, root: Path | None, data: str = "") -> Catalog:
+    catalog = Catalog(lang, domain, path, digest=data)
     try:
         po = read_po_strictly(path, root)
     except OSError as error:

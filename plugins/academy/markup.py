@@ -281,6 +281,11 @@ def use_site_extensions(extensions: list, configs: dict) -> None:
         _compare.cache_clear()
 
 
+def comparison_key() -> tuple:
+    """What the verdicts of this module depend on besides the two texts: the site's extensions."""
+    return tuple(_site_extensions), repr(sorted(_site_configs.items()))
+
+
 def render(text: str, kind: str = "paragraph") -> str:
     """The HTML Python-Markdown makes of a message, placed in the block it belongs to."""
     global _renderer

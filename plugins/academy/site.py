@@ -18,12 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import frontmatter, segment
+from . import frontmatter, markup, segment
 from .catalogs import UI_DOMAIN, Catalog, Catalogs, domain_of
 from .errors import AcademyError, ContentError, Problem, Report, display_path
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
 from .localize import Localized, count_missing, handwritten_problems, localize_page, translate_text
+from .memo import remembered
 from .quiz.load import load_quizzes
 from .quiz.model import Quiz
 
@@ -57,6 +58,10 @@ class SourcePage:
         path = content / src
         shown = display_path(path, root)
         text = read_text(path, shown)  # without a byte-order mark, so the front matter is seen
+        return remembered("source page", (src, shown, published, text), lambda: cls.parse(src, shown, text, published))
+
+    @classmethod
+    def parse(cls, src: str, shown: str, text: str, published: bool = True) -> SourcePage:
         doc = (frontmatter.check_page if published else frontmatter.parse)(text, shown)
         quizzes, faq, problems = [], [], []
         blocks: list[tuple[str, str, int]] = []  # open /// blocks: (slashes, name, line)
@@ -280,7 +285,11 @@ class Academy:
             # refused like a translation in a catalog: reported, and the catalog's page shown
             self.report.add([Problem(p.path, p.line, f"hand-written page refused: {p.message}", p.hint) for p in refused],
                             warning=True)
-        result = localize_page(source.text, source.shown, self._catalog_of(source.src), self.root, self.show_fuzzy)
+        catalog = self._catalog_of(source.src)
+        key = (source.text, source.shown, str(catalog.path), catalog.digest, str(self.root), self.show_fuzzy,
+               markup.comparison_key())
+        result = remembered("localized", key, lambda: localize_page(source.text, source.shown, catalog, self.root,
+                                                                   self.show_fuzzy))
         self.report.add(result.problems, warning=True)
         return result
 
@@ -335,7 +344,9 @@ class Academy:
         catalogs = self._other_catalogs.setdefault(code, Catalogs(self.locales, code, self.root))
         try:
             # Only counted, never joined: the other language's own build renders the page.
-            return count_missing(self.source(src).units, self._catalog_of(src, catalogs), self.root) == 0
+            source, catalog = self.source(src), self._catalog_of(src, catalogs)
+            key = (source.text, source.shown, str(catalog.path), catalog.digest, str(self.root), markup.comparison_key())
+            return remembered("missing", key, lambda: count_missing(source.units, catalog, self.root)) == 0
         except AcademyError:
             return False  # that language's own build reports the problem, with its line
 

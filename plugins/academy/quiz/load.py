@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ContentError, Problem, display_path
+from ..memo import digest, remembered
 from . import source
 from .model import QUESTION_TYPES, Question, Quiz
 from .validate import quiz_rules, schema_problems
@@ -19,7 +20,8 @@ def load_quiz(path: Path, root: Path | None = None) -> Quiz:
         raise ContentError(Problem(shown, 1, f"quiz file is not UTF-8 text (byte {error.start})", "save it as UTF-8")) from None
     except OSError as error:
         raise ContentError(Problem(shown, 1, f"quiz file cannot be read: {error.strerror}", "make it a readable file")) from None
-    return parse_quiz(text, shown, path.stem)
+    # a quiz object is never changed once built, so an unchanged file's quiz is reused
+    return remembered("quiz", (shown, path.stem, digest(text)), lambda: parse_quiz(text, shown, path.stem))
 
 
 def parse_quiz(text: str, shown: str, stem: str | None) -> Quiz:
