@@ -26,11 +26,15 @@ def build_version(site: Path, other_roots: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def stamp_worker(site: Path, other_roots: list[str]) -> None:
+def stamp_worker(site: Path, other_roots: list[str], template: Path | None = None, version: str | None = None) -> None:
+    """Write the build into the worker the engine copied (or, given, into a fresh copy of its
+    template: a dirty build leaves last build's stamped copy in place)."""
     worker = site / WORKER
+    if template is not None and template.is_file():
+        worker.write_text(template.read_text(encoding="utf-8"), encoding="utf-8")
     if not worker.exists():
         return
     text = worker.read_text(encoding="utf-8")
-    text = text.replace("__ACADEMY_BUILD__", build_version(site, other_roots)).replace(
+    text = text.replace("__ACADEMY_BUILD__", version or build_version(site, other_roots)).replace(
         "__ACADEMY_OTHER_ROOTS__", json.dumps(other_roots))
     worker.write_text(text, encoding="utf-8")

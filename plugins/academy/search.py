@@ -13,8 +13,10 @@ shows the section's own, unstemmed, opening words as the excerpt.
 from __future__ import annotations
 
 import asyncio
+import logging
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -28,6 +30,32 @@ EXCERPT_WORDS = 30
 
 class SearchIndexError(Exception):
     pass
+
+
+class IndexInBackground:
+    """Under `serve --dirty`: the index is rebuilt beside the preview, one build at a time.
+
+    The edited page is served at once; its search results follow when the index is
+    written. A failure is logged (the published build indexes in the foreground and stops).
+    """
+
+    def __init__(self, site: Path, lang: str | None):
+        self.thread = threading.Thread(target=self._run, args=(site, lang), daemon=True)
+
+    @classmethod
+    def after(cls, previous: IndexInBackground | None, site: Path, lang: str | None) -> IndexInBackground:
+        if previous is not None:
+            previous.thread.join()
+        indexing = cls(site, lang)
+        indexing.thread.start()
+        return indexing
+
+    @staticmethod
+    def _run(site: Path, lang: str | None) -> None:
+        try:
+            build_index(site, lang)
+        except SearchIndexError as error:
+            logging.getLogger("mkdocs.plugins.academy").error(str(error))
 
 
 def build_index(site: Path, lang: str | None = None) -> None:
@@ -159,7 +187,18 @@ def _build_stemmed(site: Path, lang: str, stem_text: Callable[[str], str]) -> No
             # Sent together: one record at a time waits a round trip to the indexer for each.
             await asyncio.gather(*(index.add_custom_record(language=lang, **record) for record in records))
 
-    try:
-        asyncio.run(write())
-    except Exception as error:  # the service reports its own failures as plain exceptions
-        raise SearchIndexError(f"{site}: the search index could not be built: {error}") from None
+    for _attempt in range(3):
+        try:
+            asyncio.run(write())
+        except Exception as error:  # the service reports its own failures as plain exceptions
+            raise SearchIndexError(f"{site}: the search index could not be built: {error}") from None
+        # Pagefind's service has been seen to leave a file empty when it is stopped right after
+        # answering "written" on a busy machine; no index file is ever empty, so write it again.
+        if not _empty_files(site / "pagefind"):
+            return
+    raise SearchIndexError(f"{site}: the search index was written with empty files: "
+                           + ", ".join(_empty_files(site / "pagefind")[:5]))
+
+
+def _empty_files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.stat().st_size == 0)

@@ -11,6 +11,7 @@ interrupted build leaves no orphans behind.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import signal
 import subprocess
@@ -155,6 +156,95 @@ class LanguageBuilds:
             build.report_file.unlink(missing_ok=True)
             build.log_file.unlink(missing_ok=True)
         self.builds = {}
+
+
+class LanguageWorkers:
+    """Under `mkdocs serve --dirty`: one long-lived build process per other language (see worker.py).
+
+    Each builds into its folder of the served site, where its last output stays,
+    so nothing is moved after a build.
+    """
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.workers: dict[str, subprocess.Popen] = {}
+        self.logs: dict[str, Path] = {}
+        self.pending: dict[str, Path] = {}  # code -> report file of the build asked for
+
+    def start(self, codes: list[str], options: BuildOptions, site: Path) -> None:
+        for code in codes:
+            worker = self.workers.get(code)
+            if worker is None or worker.poll() is not None:
+                worker = self._spawn(code, site)
+            handle, name = tempfile.mkstemp(prefix=f".academy-{code}-", suffix=".report.json")
+            os.close(handle)
+            request = {"config_file": str(options.config_file), "out": str(site / code), "report": name,
+                       "strict": options.strict, "use_directory_urls": options.use_directory_urls,
+                       "theme": options.theme}
+            assert worker.stdin is not None
+            worker.stdin.write(json.dumps(request) + "\n")
+            worker.stdin.flush()
+            self.pending[code] = Path(name)
+
+    def _spawn(self, code: str, site: Path) -> subprocess.Popen:
+        handle, name = tempfile.mkstemp(prefix=f".academy-{code}-", suffix=".log")
+        log = os.fdopen(handle, "w")
+        env = dict(os.environ, **{CHILD: "1", LANG: code, "NO_MKDOCS_2_WARNING": "1"})
+        worker = subprocess.Popen([sys.executable, "-m", "academy.mkdocs.worker", engine()], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=log, env=env, cwd=self.root, text=True,
+                                  preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+        log.close()
+        self.workers[code] = worker
+        self.logs[code] = Path(name)
+        return worker
+
+    def wait(self, config_file: Path) -> tuple[Report, list[str]]:
+        merged = Report()
+        built = []
+        for code, report_file in self.pending.items():
+            worker = self.workers[code]
+            assert worker.stdout is not None
+            answer = worker.stdout.readline()
+            try:
+                report = Report.from_json(report_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError, TypeError):
+                report = Report()
+            report_file.unlink(missing_ok=True)
+            merged.merge(report)
+            ok = bool(answer) and json.loads(answer).get("ok")
+            if ok:
+                built.append(code)
+            elif not report.errors and not report.warnings:
+                tail = self.logs[code].read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:]
+                merged.error(Problem(display_path(config_file, self.root), 1,
+                                     f"the {KNOWN_LANGUAGES[code].name} ({code}) build stopped without a report:\n"
+                                     + "\n".join(tail),
+                                     f"run `ACADEMY_LANG={code} {engine()} build` to see it alone"))
+        self.pending = {}
+        return merged, built
+
+    def outputs(self) -> dict[str, Path]:
+        return {}  # already in place
+
+    def forget(self) -> None:
+        pass
+
+    def discard(self) -> None:
+        """The server's build failed: let the languages finish theirs (they stay alive)."""
+        for code in list(self.pending):
+            worker = self.workers[code]
+            if worker.stdout is not None and worker.poll() is None:
+                worker.stdout.readline()
+            self.pending[code].unlink(missing_ok=True)
+        self.pending = {}
+
+    def close(self) -> None:
+        for code, worker in self.workers.items():
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait()
+            self.logs[code].unlink(missing_ok=True)
+        self.workers = {}
 
 
 def write_report(report: Report) -> None:

@@ -10,7 +10,8 @@ import yaml
 def compose(config_file: Path):
     """mkdocs.yml as YAML nodes (with their lines), whatever tags (`!ENV`, `!!python/name:`) it holds."""
     try:
-        return yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        # libyaml's composer where PyYAML has it: the same nodes and lines, many times faster
+        return yaml.compose(config_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError):
         return None
 

@@ -30,6 +30,8 @@ class EngineWarnings(logging.Handler):
         if record.name.startswith("mkdocs.plugins.academy"):
             return
         message = record.getMessage()
+        if message.startswith(DIRTY_NOTICE):
+            return  # the academy decides what a dirty build renders again (see incremental.py)
         if any(str(problem) in message for problem in self.ours.errors + self.ours.warnings):
             return  # our own problems, raised to stop the build and logged by the engine
         for problem in engine_problems(message, self.config_file, self.content, self.content_shown):
@@ -41,6 +43,7 @@ class EngineWarnings(logging.Handler):
                 self.report.warn(problem)
 
 
+DIRTY_NOTICE = "A 'dirty' build is being performed"
 LINK_MESSAGE = re.compile(r"Doc file '([^']+)' contains (?:a link|an absolute link) '([^']*)'")
 OMITTED = "exist in the docs directory, but are not included in the \"nav\" configuration"
 

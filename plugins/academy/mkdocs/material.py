@@ -22,7 +22,7 @@ def keep_from_fetching_sitemaps(site: Path) -> None:
         if MATERIAL_ALTERNATES in text:
             bundle.write_text(text.replace(MATERIAL_ALTERNATES, 'M("link[rel=alternate]:not([hreflang])")'),
                               encoding="utf-8")
-        else:
+        elif 'M("link[rel=alternate]:not([hreflang])")' not in text:  # not already kept (a dirty build)
             log.warning(f"{bundle.name}: Material's alternate-link lookup was not found; pages may fetch sitemaps")
 
 

@@ -38,13 +38,15 @@ from ..site import Academy, PageBuild
 from ..structured_data import FaqRegistry, SiteFacts
 from ..urls import UrlScheme
 from . import material
-from .builds import CHILD, LANG, BuildOptions, LanguageBuilds, write_report
+from .builds import CHILD, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, write_report
 from .config import AcademyConfig
 from .config_file import theme_in_file
 from .engine_log import EngineWarnings
+from .incremental import CompiledTemplates, Incremental, remember_installed_templates
 from .settings import check_overrides, fail, languages_of, settle_engine_options
 
 log = logging.getLogger("mkdocs.plugins.academy")
+COMPILED_TEMPLATES = CompiledTemplates()
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 TAGS = re.compile(r"<[^>]+>")
@@ -63,12 +65,19 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.engine_report = Report()  # the engine's own warnings in this process
         self.handler: EngineWarnings | None = None
         self.is_child = os.environ.get(CHILD) == "1"
+        self.incremental: Incremental | None = None  # under `serve --dirty`: what each page was made from
+        self.workers: LanguageWorkers | None = None
+        self.page_builds: dict[str, PageBuild] = {}
+        self.faq_registry = FaqRegistry()
+        self.indexing: search.IndexInBackground | None = None
 
     # -- configuration ------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        if command == "serve" and dirty:
+            self.incremental = Incremental()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
@@ -76,8 +85,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.config_file = config_file
         self.report = Report(strict=bool(config.strict))
         self.engine_report = Report(strict=bool(config.strict))
-        self.page_builds: dict[str, PageBuild] = {}
-        self.faq_registry = FaqRegistry()
+        if self.incremental is None:
+            self.page_builds = {}
+            self.faq_registry = FaqRegistry()
         shown = display_path(config_file, self.root)
         self._capture_engine_warnings(shown, Path(config.docs_dir))
         settle_engine_options(config, config_file, shown)
@@ -128,6 +138,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 raise fail([error.problem]) from None
             config.site_dir = str(self.staging)
         given_theme = config.theme.name if config.theme.name != theme_in_file(config_file) else None
+        if self.incremental is not None:
+            _remember_installed_templates(config, self.root)
         self.options = BuildOptions(config_file, bool(config.strict), bool(config.use_directory_urls),
                                     given_theme, self.dirty)
         return config
@@ -143,6 +155,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.is_child or self.only_one or len(self.codes) < 2:
             return
         site = self.final or Path(config.site_dir).resolve()
+        if self.incremental is not None:
+            self.workers = self.workers or LanguageWorkers(self.root)
+            self.builds = self.workers
+            self.workers.start(self.codes[1:], self.options, site)
+            return
         self.builds = LanguageBuilds(self.root, site)
         self.builds.start(self.codes[1:], self.options)
 
@@ -191,6 +208,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
         self.academy.set_outline(sections)
         self._translate_site_name(config)
+        if self.incremental is not None:
+            self.changed = self.incremental.plan(self.academy, files, nav, config, self.page_builds, self.faq_registry,
+                                                 self.codes)
         return nav
 
     # -- pages -----------------------------------------------------------------
@@ -242,6 +262,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             trimmed = copy.copy(nav)
             trimmed.items = [item for item in nav.items if not isinstance(item, Section) or item in page.ancestors]
             context["nav"] = trimmed
+        if self.incremental is not None:
+            self.incremental.keep(page, self.page_builds.get(page.file.src_uri))
         return context
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
@@ -271,6 +293,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     @event_priority(100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         _print_plain_text_escaped(env)
+        if self.incremental is not None:
+            env.bytecode_cache = COMPILED_TEMPLATES  # the engine makes a new environment for every build
         # Every page has been read and rendered to HTML: report all content problems at once.
         if self.report.errors:
             raise fail(self.report.errors)
@@ -279,14 +303,25 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        if self.incremental is not None:
+            self.incremental.settle(site, self.files)
         material.keep_from_fetching_sitemaps(site)
         source = self.language.code == self.codes[0]
-        offline.stamp_worker(site, [f"{code}/" for code in self.codes[1:]] if source else [])
-        try:
-            search.build_index(site, self.language.code)
-        except search.SearchIndexError as error:
-            self.report.error(Problem(display_path(self.config_file, self.root), 1, str(error)))
-            raise fail(self.report.errors) from None
+        roots = [f"{code}/" for code in self.codes[1:]] if source else []
+        if self.incremental is not None:
+            # every page's fingerprint says what changed, without reading back every file written
+            offline.stamp_worker(site, roots, THEME_DIR / offline.WORKER, self.incremental.version())
+        else:
+            offline.stamp_worker(site, roots)
+        if self.incremental is not None:
+            # The preview shows the edit at once; its search catches up a moment later.
+            self.indexing = search.IndexInBackground.after(self.indexing, site, self.language.code)
+        else:
+            try:
+                search.build_index(site, self.language.code)
+            except search.SearchIndexError as error:
+                self.report.error(Problem(display_path(self.config_file, self.root), 1, str(error)))
+                raise fail(self.report.errors) from None
         if self.is_child:
             self.report.merge(self.engine_report)
             write_report(self.report)
@@ -326,6 +361,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return merged
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.forget(getattr(self, "changed", set()))
         if self.is_child:
             self.report.merge(self.engine_report)
             write_report(self.report)
@@ -339,9 +376,25 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         publish.discard(self.staging)
         if self.builds is not None:
             self.builds.discard()
+        if self.workers is not None:
+            self.workers.close()
+            self.workers = None
         if self.handler is not None:
             logging.getLogger("mkdocs").removeHandler(self.handler)
             self.handler = None
+
+
+def _remember_installed_templates(config: MkDocsConfig, root: Path) -> None:
+    """Every environment the theme makes (one per build) lists the installed themes' files once per process."""
+    theme = config.theme
+    make = type(theme).get_env.__get__(theme)
+
+    def get_env():
+        env = make()
+        remember_installed_templates(env, root, tuple(theme.static_templates))
+        return env
+
+    theme.get_env = get_env
 
 
 def _print_plain_text_escaped(env) -> None:

@@ -1,0 +1,236 @@
+"""Rebuilding only what an edit changed, under `mkdocs serve --dirty`.
+
+MkDocs' dirty build renders a page again when ``file.is_modified()`` says so,
+and by default that compares file times: it misses every page whose catalog,
+quiz or navigation changed, and it never sees a Filipino page change when a
+PO file is saved. Here a page is rendered again when its *fingerprint*
+changes: a hash of everything its HTML is made from.
+
+- the whole site's part: the config file, the site's extensions, the
+  navigation (every page's place and title in this language);
+- the page's own part: its Markdown in this language (the English source
+  joined with its catalog, or its hand-written translation), the abbreviations,
+  each quiz it embeds with that quiz's catalog, the interface catalog, and
+  whether it reads complete in every other language (its hreflang links);
+- for a page that lists others (home, progress, a course): every page's title,
+  description, reading time and completeness, and every quiz.
+
+A page that is not rendered keeps its last output; other pages read its title
+and metadata from its last rendering, as a full build would have made them.
+A new, moved or deleted page changes the navigation, so every page is
+rendered again; the output of a page that is gone is removed.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .. import markup
+from ..catalogs import UI_DOMAIN, domain_of
+from ..errors import AcademyError
+from ..memo import digest, file_digest
+from ..site import Academy, PageBuild
+from ..structured_data import FaqRegistry
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process rather than once per build: the engine makes a new
+    environment for every build. Jinja checks each template's source against what was compiled."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_INSTALLED: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+
+
+def remember_installed_templates(env: jinja2.Environment, project: Path, key: tuple[str, ...]) -> None:
+    """The engine lists and filters every theme file on every build (Material's icons: thousands
+    of files). An installed theme's files do not change while the server runs, so its list is
+    made once per process; the project's own theme folders are read again every time."""
+    loader = env.loader
+    if not isinstance(loader, jinja2.FileSystemLoader):
+        return
+
+    def list_templates(extensions=None, filter_func=None) -> list[str]:
+        found: set[str] = set()
+        for folder in loader.searchpath:
+            single = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
+            installed = "site-packages" in Path(folder).parts and not Path(folder).resolve().is_relative_to(project)
+            if not installed or extensions is not None:
+                found.update(single.list_templates(extensions, filter_func))
+                continue
+            if (folder, key) not in _INSTALLED:
+                # the engine's filter is a new function each build, but always the same test of a name
+                _INSTALLED[(folder, key)] = single.list_templates(None, filter_func)
+            found.update(_INSTALLED[(folder, key)])
+        return sorted(found)
+
+    env.list_templates = list_templates  # type: ignore[method-assign]
+
+
+@dataclass
+class Rendered:
+    """What a page's last rendering left that other pages read."""
+
+    fingerprint: str
+    title: str | None
+    meta: dict
+    listing: bool
+    output: str  # the file written, relative to the site folder
+
+
+@dataclass
+class Incremental:
+    rendered: dict[str, Rendered] = field(default_factory=dict)
+    # src -> (site part, page part, listing part) of the pages of this build
+    planned: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+
+    def plan(self, academy: Academy, files: Files, nav: Navigation, config: MkDocsConfig,
+             builds: dict[str, PageBuild], registry: FaqRegistry, codes: list[str]) -> set[str]:
+        """Mark the pages to render again; every other page keeps its output. Returns their sources."""
+        pages = [file for file in files.documentation_pages() if file.page is not None]
+        site = _site_part(academy, nav, config)
+        listing = None
+        changed: set[str] = set()
+        self.planned = {}
+        for file in pages:
+            src = file.src_uri
+            last = self.rendered.get(src)
+            lists_others = last is not None and last.listing  # a course's page, the home page, the progress page
+            if listing is None and (lists_others or last is None):
+                listing = _listing_part(academy)
+            self.planned[src] = parts = (site, _page_part(academy, src, codes), listing or "")
+            if last is not None and last.fingerprint == _fingerprint(parts, lists_others):
+                file.is_modified = _no  # type: ignore[method-assign]
+                file.page.title = last.title  # type: ignore[union-attr]
+                file.page.meta = dict(last.meta)  # type: ignore[union-attr]
+            else:
+                file.is_modified = _yes  # type: ignore[method-assign]
+                changed.add(src)
+        shown = {academy.source(src).shown for src in changed if _readable(academy, src)}
+        registry.first = {q: where for q, where in registry.first.items() if where not in shown}
+        present = {file.src_uri for file in pages}
+        for src in list(builds):
+            if src not in present:
+                del builds[src]
+        return changed
+
+    def keep(self, page: Page, build: PageBuild | None) -> None:
+        """A page was rendered: remember what other pages read of it."""
+        src = page.file.src_uri
+        if src in self.planned:
+            lists_others = bool(build and build.listing) or posixpath.basename(src) == "index.md"
+            self.rendered[src] = Rendered(_fingerprint(self.planned[src], lists_others), page.title, dict(page.meta),
+                                          lists_others, page.file.dest_uri)
+
+    def version(self) -> str:
+        """What the offline cache is named by: it changes whenever a page's output does."""
+        return digest("\n".join(f"{src}:{r.fingerprint}" for src, r in sorted(self.rendered.items())))[:16]
+
+    def settle(self, site: Path, files: Files) -> None:
+        """After a build that succeeded: remove what pages that are gone had written."""
+        present = {file.src_uri for file in files.documentation_pages()}
+        for src in [src for src in self.rendered if src not in present]:
+            output = site / self.rendered.pop(src).output
+            if output.is_file():
+                output.unlink()
+                try:
+                    os.removedirs(output.parent)
+                except OSError:
+                    pass  # the folder holds other files
+
+    def forget(self, changed: set[str]) -> None:
+        """A build failed: what it rendered was not written, so render it again next time."""
+        for src in changed:
+            self.rendered.pop(src, None)
+        self.planned = {}
+
+
+def _fingerprint(parts: tuple[str, str, str], lists_others: bool) -> str:
+    site, page, listing = parts
+    return digest("\0".join((site, page, listing if lists_others else "")))
+
+
+def _yes() -> bool:
+    return True
+
+
+def _no() -> bool:
+    return False
+
+
+def _readable(academy: Academy, src: str) -> bool:
+    try:
+        academy.source(src)
+    except AcademyError:
+        return False
+    return True
+
+
+def _site_part(academy: Academy, nav: Navigation, config: MkDocsConfig) -> str:
+    parts = [file_digest(Path(config.config_file_path)) if config.config_file_path else "", repr(markup.comparison_key()),
+             str(config.site_name), str(config.site_url)]
+    if config.theme.custom_dir:
+        for folder, _dirs, names in sorted(os.walk(config.theme.custom_dir)):
+            parts += [f"{folder}/{name}:{file_digest(Path(folder) / name)}" for name in sorted(names)]
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            if isinstance(item, Section):
+                parts.append(f"{depth}:section:{item.title}")
+                walk(item.children, depth + 1)
+            elif isinstance(item, Page):
+                parts.append(f"{depth}:page:{item.file.src_uri}:{item.url}:{academy.info(item.file.src_uri).title}")
+            else:
+                parts.append(f"{depth}:link:{getattr(item, 'title', '')}:{getattr(item, 'url', '')}")
+
+    walk(nav.items, 0)
+    return digest("\n".join(parts))
+
+
+def _page_part(academy: Academy, src: str, codes: list[str]) -> str:
+    try:
+        source = academy.source(src)
+        parts = [academy.localized(src).source, academy.abbreviations_source()]
+    except AcademyError:
+        return digest(f"unreadable {src} {os.urandom(8).hex()}")  # always rendered: its problem is reported
+    for quiz_id, _line in source.quiz_lines:
+        quiz = academy.quizzes.get(quiz_id)
+        if quiz is None:
+            parts.append(f"missing quiz {quiz_id}")
+            continue
+        parts.append(f"{quiz.path}:{file_digest(academy.root / quiz.path)}")
+        if not academy.is_source:
+            parts.append(academy.catalogs.get(domain_of(quiz.path)).digest)
+    if not academy.is_source:
+        parts.append(academy.catalogs.get(UI_DOMAIN).digest)
+    parts.append(repr([academy.is_translated(src, code) for code in codes]))
+    return digest("\0".join(parts))
+
+
+def _listing_part(academy: Academy) -> str:
+    parts = [repr(course.index) + repr(course.lessons) for course in academy.courses]
+    for quiz in academy.quizzes.values():
+        parts.append(f"{quiz.path}:{file_digest(academy.root / quiz.path)}")
+        if not academy.is_source:  # the progress page shows each quiz's title in this language
+            parts.append(academy.catalogs.get(domain_of(quiz.path)).digest)
+    return digest("\0".join(parts))
+
