@@ -235,23 +235,18 @@ class CatalogError(AcademyError):
 
 
 class Catalogs:
-    """Every catalog of one language, read once per build and on change."""
+    """Every catalog of one language, read once per build (a build reads the files as they are when it starts)."""
 
     def __init__(self, locales: Path, lang: str, root: Path | None = None):
         self.locales = locales
         self.lang = lang
         self.root = root
-        self._cache: dict[str, tuple[float, Catalog]] = {}
+        self._cache: dict[str, Catalog] = {}
 
     def get(self, domain: str) -> Catalog:
-        path = po_path(self.locales, self.lang, domain)
-        mtime = path.stat().st_mtime if path.exists() else -1.0
-        cached = self._cache.get(domain)
-        if cached and cached[0] == mtime:
-            return cached[1]
-        catalog = read_catalog(path, self.lang, domain, self.root)
-        self._cache[domain] = (mtime, catalog)
-        return catalog
+        if domain not in self._cache:
+            self._cache[domain] = read_catalog(po_path(self.locales, self.lang, domain), self.lang, domain, self.root)
+        return self._cache[domain]
 
 
 # -- is a translation safe to show? -------------------------------------------

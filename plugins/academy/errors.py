@@ -109,16 +109,16 @@ class Report:
 
 def display_path(path: str | Path, root: str | Path | None = None) -> str:
     """A path as the reader typed it: relative to the project where possible."""
-    return _display_path(str(path), None if root is None else str(root), os.getcwd())
+    if root is not None:
+        shown = _relative(str(path), str(root))
+        if shown is not None:
+            return shown
+    return _relative(str(path), os.getcwd()) or Path(path).as_posix()
 
 
-@lru_cache(maxsize=4096)
-def _display_path(path: str, root: str | None, cwd: str) -> str:
-    for base in (root, cwd):
-        if base is None:
-            continue
-        try:
-            return Path(path).resolve().relative_to(Path(base).resolve()).as_posix()
-        except (ValueError, OSError, RuntimeError):
-            continue
-    return Path(path).as_posix()
+@lru_cache(maxsize=16384)
+def _relative(path: str, base: str) -> str | None:
+    try:
+        return Path(path).resolve().relative_to(Path(base).resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return None

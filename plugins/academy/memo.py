@@ -13,6 +13,7 @@ A one-off `mkdocs build` pays one hash per file for this, and gains nothing.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
@@ -36,12 +37,28 @@ def digest(data: bytes | str) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+_DIGESTS: dict[str, tuple[tuple[int, ...], str]] = {}
+
+
 def file_digest(path: Path) -> str | None:
-    """The hash of a file's bytes, or None if it cannot be read (the reader reports why)."""
+    """The hash of a file's bytes, or None if it cannot be read (the reader reports why).
+
+    A file whose size, inode and change time (in nanoseconds) are the ones it had when it
+    was last hashed is not read again: any write changes its change time.
+    """
     try:
-        return digest(path.read_bytes())
+        info = path.stat()
+        key = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        known = _DIGESTS.get(str(path))
+        if known is not None and known[0] == key:
+            return known[1]
+        value = digest(path.read_bytes())
     except OSError:
         return None
+    if len(_DIGESTS) >= LIMIT:
+        del _DIGESTS[next(iter(_DIGESTS))]
+    _DIGESTS[str(path)] = (key, value)
+    return value
 
 
 def remembered(kind: str, key: Hashable, make: Callable[[], T]) -> T:
@@ -63,6 +80,25 @@ def remembered(kind: str, key: Hashable, make: Callable[[], T]) -> T:
     return value
 
 
+def export(kinds: list[str], path: Path) -> None:
+    """Hand what this process made of some kinds to the processes it starts (see `adopt`)."""
+    with path.open("wb") as handle:
+        pickle.dump({kind: dict(_tables.get(kind, {})) for kind in kinds}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def adopt(path: Path) -> None:
+    """What the process that started this one made: keyed by the bytes each result comes from,
+    so a file changed since is made again here. A missing or unreadable hand-over is ignored."""
+    try:
+        with path.open("rb") as handle:
+            tables = pickle.load(handle)  # written by our own parent process, beside the site
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return
+    for kind, table in tables.items():
+        _tables.setdefault(kind, {}).update(table)
+
+
 def forget() -> None:
     """Drop everything (tests, or a process that starts over)."""
     _tables.clear()
+    _DIGESTS.clear()

@@ -33,29 +33,46 @@ class SearchIndexError(Exception):
 
 
 class IndexInBackground:
-    """Under `serve --dirty`: the index is rebuilt beside the preview, one build at a time.
+    """Under `serve --dirty`: the index is rebuilt beside the preview, never holding a build up.
 
     The edited page is served at once; its search results follow when the index is
-    written. A failure is logged (the published build indexes in the foreground and stops).
+    written. Saves that come while an index is being written are gathered into one
+    more run. A failure is logged (the published build indexes in the foreground and stops).
     """
 
+    _running: dict[tuple[str, str | None], IndexInBackground] = {}
+
     def __init__(self, site: Path, lang: str | None):
-        self.thread = threading.Thread(target=self._run, args=(site, lang), daemon=True)
+        self.site = site
+        self.lang = lang
+        self.lock = threading.Lock()
+        self.wanted = True
+        self.done = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
 
     @classmethod
-    def after(cls, previous: IndexInBackground | None, site: Path, lang: str | None) -> IndexInBackground:
-        if previous is not None:
-            previous.thread.join()
-        indexing = cls(site, lang)
+    def request(cls, site: Path, lang: str | None) -> None:
+        key = (str(site), lang)
+        running = cls._running.get(key)
+        if running is not None:
+            with running.lock:
+                if not running.done:
+                    running.wanted = True
+                    return
+        cls._running[key] = indexing = cls(site, lang)
         indexing.thread.start()
-        return indexing
 
-    @staticmethod
-    def _run(site: Path, lang: str | None) -> None:
-        try:
-            build_index(site, lang)
-        except SearchIndexError as error:
-            logging.getLogger("mkdocs.plugins.academy").error(str(error))
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                if not self.wanted:
+                    self.done = True
+                    return
+                self.wanted = False
+            try:
+                build_index(self.site, self.lang)
+            except SearchIndexError as error:
+                logging.getLogger("mkdocs.plugins.academy").error(str(error))
 
 
 def build_index(site: Path, lang: str | None = None) -> None:

@@ -20,12 +20,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import memo
 from ..errors import Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES
 
 CHILD = "ACADEMY_CHILD"
 LANG = "ACADEMY_LANG"
 REPORT = "ACADEMY_REPORT"
+HANDOVER = "ACADEMY_HANDOVER"  # what the parent already read (the quizzes), for its children to reuse
 PR_SET_PDEATHSIG = 1
 
 
@@ -82,12 +84,18 @@ class LanguageBuilds:
 
     def start(self, codes: list[str], options: BuildOptions) -> None:
         self._remove_leftovers(codes)
+        self.site.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{self.site.name}.handover-", dir=self.site.parent)
+        os.close(handle)
+        self.handover = Path(name)
+        memo.export(["quiz"], self.handover)
         for code in codes:
             self.site.parent.mkdir(parents=True, exist_ok=True)
             out = Path(tempfile.mkdtemp(prefix=f".{self.site.name}.{code}-", dir=self.site.parent))
             report_file = out.with_name(out.name + ".report.json")
             log_file = out.with_name(out.name + ".log")
-            env = dict(os.environ, **{CHILD: "1", LANG: code, REPORT: str(report_file), "NO_MKDOCS_2_WARNING": "1"})
+            env = dict(os.environ, **{CHILD: "1", LANG: code, REPORT: str(report_file), HANDOVER: name,
+                                      "NO_MKDOCS_2_WARNING": "1"})
             with log_file.open("w") as handle:
                 process = subprocess.Popen([sys.executable, "-m", engine(), *options.arguments(out)],
                                            stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=self.root,
@@ -98,8 +106,10 @@ class LanguageBuilds:
         """Every child's report merged, and the codes of the languages that built."""
         merged = Report()
         built = []
-        for code, build in self.builds.items():
+        for build in self.builds.values():
             build.process.wait()
+        self._drop_handover()
+        for code, build in self.builds.items():
             report = self._report_of(build, config_file)
             merged.merge(report)
             if build.process.returncode == 0:
@@ -128,11 +138,18 @@ class LanguageBuilds:
         import shutil
 
         for code in codes:
-            for leftover in self.site.parent.glob(f".{self.site.name}.{code}-*"):
+            for leftover in [*self.site.parent.glob(f".{self.site.name}.{code}-*"),
+                             *self.site.parent.glob(f".{self.site.name}.handover-*")]:
                 if leftover.is_dir() and not leftover.is_symlink():
                     shutil.rmtree(leftover, ignore_errors=True)
                 else:
                     leftover.unlink(missing_ok=True)
+
+    def _drop_handover(self) -> None:
+        handover = getattr(self, "handover", None)
+        if handover is not None:
+            handover.unlink(missing_ok=True)
+            self.handover = None
 
     def outputs(self) -> dict[str, Path]:
         return {code: build.out for code, build in self.builds.items()}
@@ -141,6 +158,7 @@ class LanguageBuilds:
         """Stop every child still running and remove what they wrote."""
         import shutil
 
+        self._drop_handover()
         for build in self.builds.values():
             if build.process.poll() is None:
                 build.process.kill()

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import diagrams, markup, offline, publish, search
+from .. import diagrams, markup, memo, offline, publish, search
 from ..alternates import sitemap_index
 from ..errors import AcademyError, Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES, Language
@@ -38,7 +38,7 @@ from ..site import Academy, PageBuild
 from ..structured_data import FaqRegistry, SiteFacts
 from ..urls import UrlScheme
 from . import material
-from .builds import CHILD, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, write_report
+from .builds import CHILD, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, write_report
 from .config import AcademyConfig
 from .config_file import theme_in_file
 from .engine_log import EngineWarnings
@@ -69,7 +69,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.workers: LanguageWorkers | None = None
         self.page_builds: dict[str, PageBuild] = {}
         self.faq_registry = FaqRegistry()
-        self.indexing: search.IndexInBackground | None = None
 
     # -- configuration ------------------------------------------------------
 
@@ -111,6 +110,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if chosen != codes[0]:
             config.site_url = self.scheme.absolute(chosen)
         markup.use_site_extensions(list(config.markdown_extensions), dict(config.mdx_configs))
+        if self.is_child and os.environ.get(HANDOVER):
+            memo.adopt(Path(os.environ[HANDOVER]))
         try:
             self.academy = Academy(
                 root=self.root, content=Path(config.docs_dir), locales=self.root / self.config.locales_dir,
@@ -268,6 +269,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         context["academy"] = self._context("", None, "", config)
+        if template_name == "404.html" and context.get("nav") is not None:
+            # The lost reader is offered the home page (which lists every course), the
+            # progress page and the glossary, not every lesson of every course.
+            trimmed = copy.copy(context["nav"])
+            trimmed.items = [item for item in trimmed.items if not isinstance(item, Section)]
+            context["nav"] = trimmed
         if template_name == "sitemap.xml":
             pages = [(file.src_uri, file.page.url, self.page_builds.get(file.src_uri))
                      for file in context["pages"] if file.page is not None and file.page.url is not None]
@@ -315,7 +322,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             offline.stamp_worker(site, roots)
         if self.incremental is not None:
             # The preview shows the edit at once; its search catches up a moment later.
-            self.indexing = search.IndexInBackground.after(self.indexing, site, self.language.code)
+            search.IndexInBackground.request(site, self.language.code)
         else:
             try:
                 search.build_index(site, self.language.code)
