@@ -101,3 +101,16 @@ def test_one_message_per_block_with_inline_markup_inside():
         ("admonition title", "Remember"),
         ("paragraph", "Be kind."),
     ]
+
+
+def test_a_plain_heading_gets_the_id_toc_itself_gives_it():
+    import re as _re
+
+    from academy import segment
+
+    headings = ["Ano ang CSAT?", "Что такое NPS?", "Café — résumé", "Step 1. Listen", "3–7 seconds",
+                'It\'s the "moment"', "A -- B", "(c) 2024", "100% sure", "Ä Ö ü", "日本語", "a/b test",
+                "Who’s “right”?", "The 4Ps and the support desk", "Less than zero moment of truth"]
+    for heading in headings:
+        html = segment._TOC.reset().convert("# " + heading)
+        assert segment.heading_anchor.__wrapped__(heading) == _re.search(r'<h1 id="([^"]*)"', html).group(1), heading

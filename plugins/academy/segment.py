@@ -79,9 +79,17 @@ HARD_BREAK = "  \n"
 HAS_WORDS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
-@lru_cache(maxsize=4096)
+# A heading made only of these renders as its own text, so toc's id is the slug of the text itself.
+PLAIN_HEADING = re.compile(r"[^\\`*_{}\[\]<>&|!#:=~^+$]+")
+
+
+@lru_cache(maxsize=16384)
 def heading_anchor(text: str) -> str:
     """The id Python-Markdown's toc gives a heading with this Markdown text (rendered by toc itself)."""
+    if PLAIN_HEADING.fullmatch(text) and text == text.strip():
+        slug = slugify(text, "-")
+        if slug:  # toc numbers an empty id: left to toc itself
+            return slug
     html = _TOC.reset().convert("# " + text)
     match = re.search(r'<h1 id="([^"]*)"', html)
     return match.group(1) if match else slugify(text, "-")
