@@ -8,6 +8,7 @@ by the JSON path of each value, for `quizzes/x.yml:LINE` messages.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,9 +80,46 @@ class Source:
         self.reported.add(tuple(where))
 
 
+# libyaml composes many times faster than PyYAML's Python composer. It is used only for text
+# that cannot hold an anchor, an alias or a tag, nested shallowly, and only when it succeeds:
+# anything else (and every error message) comes from the Python composer above.
+_FAST = getattr(yaml, "CSafeLoader", None)
+_NOT_FOR_FAST = re.compile(r"[&*!]")
+
+
+def _fast_node(text: str) -> yaml.Node | None | bool:
+    """The file's node by libyaml, or False where the Python composer must read it."""
+    if _FAST is None or _NOT_FOR_FAST.search(text) or text.count("[") + text.count("{") > MAX_DEPTH:
+        return False
+    if max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0) > 2 * MAX_DEPTH:
+        return False
+    loader = _FAST(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
+    stack = [(node, 1)] if node is not None else []
+    while stack:
+        current, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in current.value for part in pair)
+    return node
+
+
 def read(text: str, path: str) -> Source:
     """Parse one quiz file; a YAML syntax error is the only problem reported then."""
     source = Source(path)
+    fast = _fast_node(text)
+    if fast is not False:
+        if fast is not None:
+            source.data = _value(fast, (), source, yaml.SafeLoader(""))
+        return source
     composer = _Composer(text)
     try:
         node = composer.get_single_node()
