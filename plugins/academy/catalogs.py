@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 
 import polib
@@ -121,6 +121,7 @@ class PluralRule:
         return int(self._function(n))
 
 
+@lru_cache(maxsize=256)
 def parse_plural_forms(value: str) -> PluralRule | None:
     """The Plural-Forms header as a rule, or None if it is not one msgfmt would accept."""
     import gettext
