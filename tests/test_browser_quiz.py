@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import phone_page
+
 pytestmark = pytest.mark.browser
 
 LESSON = "journey/first-steps/"
@@ -240,3 +242,54 @@ def test_a_typed_answer_accepts_every_form_the_translator_listed(page, site_serv
         feedback = word.locator(".academy-q__feedback").text_content()
         assert "исследование" in feedback and "|" not in feedback and "изучение" not in feedback
     assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def decimal_answer_site(tmp_path_factory):
+    """The tiny academy with a decimal answer: 2.5 %, no tolerance."""
+    import sitekit
+    from conftest import serve
+
+    root = sitekit.write_project(tmp_path_factory.mktemp("decimal"))
+    quiz = root / "quizzes/first-steps.yml"
+    quiz.write_text(quiz.read_text().replace("answer: 53\n    tolerance: 2\n", "answer: 2.5\n"))
+    sitekit.build(root)
+    server, url = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("lang, typed, right", [
+    ("ru", "2,5", True), ("ru", "2.5", True), ("ru", "2,50 %", True), ("ru", "2,5 процента", True),
+    ("ru", "\u22122,5", False), ("ru", "25", False), ("ru", "2,5,0", False), ("ru", "2 5", False),
+    ("en", "2.5", True), ("en", "2,5", True), ("en", "2.5%", True), ("en", "2.5 or 3", False),
+])
+def test_a_decimal_answer_is_read_in_the_trainees_convention(browser, decimal_answer_site, lang, typed, right):
+    """A Russian trainee types «2,5»; the right answer is shown as the page's language writes it."""
+    with phone_page(browser) as page:
+        page.goto(f"{decimal_answer_site}/{'' if lang == 'en' else lang + '/'}{LESSON}")
+        answer_all(page, right=True, lang=lang)
+        page.locator('fieldset[data-q="share"] input[type=text]').fill("")
+        type_into(page, "share", typed)
+        submit(page)
+        share = page.locator('fieldset[data-q="share"]')
+        assert ("is-correct" if right else "is-incorrect") in share.get_attribute("class").split()
+        if not right:
+            feedback = share.locator(".academy-q__feedback").text_content()
+            assert ("2,5\u00a0%" if lang == "ru" else "2.5%") in feedback
+        assert page.errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fil", "ru"])
+def test_numbers_written_at_build_time_match_the_browsers_scores(page, lang):
+    """An answer text (Babel, at build time) and a score (Intl, in the browser) follow one convention."""
+    from academy.numbers import format_number
+
+    for value in (2.5, 53, 8000, 12000.5, 1234567.891, 0.125):
+        shown = page.evaluate("([lang, v]) => new Intl.NumberFormat(lang, {maximumFractionDigits: 20}).format(v)",
+                              [lang, value])
+        percent = page.evaluate(
+            "([lang, v]) => new Intl.NumberFormat(lang, {style: 'percent', maximumFractionDigits: 20}).format(v / 100)",
+            [lang, value])
+        assert format_number(value, lang) == shown
+        assert format_number(value, lang, "%") == percent

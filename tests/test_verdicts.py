@@ -34,3 +34,22 @@ def test_no_verdict_shares_a_word_with_the_true_false_options(lang):
     for verdict in VERDICTS:
         shared = words(table[verdict]) & option_words
         assert not shared, f"{lang}: the verdict {table[verdict]!r} repeats {shared} of the options"
+
+
+def word_list(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+@pytest.mark.parametrize("lang", ["ru"])
+def test_no_option_feedback_opens_with_the_verdict_printed_above_it(lang):
+    """«✓ Правильно!» and then «Правильно. Именно поэтому…» reads as a stutter under the verdict."""
+    verdicts = [word_list(translated(lang)[v]) for v in VERDICTS]
+    echoes = []
+    for path in sorted((ROOT / "locales" / lang / "LC_MESSAGES" / "quizzes").glob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                opening = word_list(message.string)
+                if "quiz feedback for this option" in message.auto_comments and any(
+                        opening[:len(verdict)] == verdict for verdict in verdicts):
+                    echoes.append(f"{path.name}:{message.lineno}: {message.string}")
+    assert not echoes, "\n".join(echoes)

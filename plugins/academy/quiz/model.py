@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
+from ..numbers import format_number
+
 Translate = Callable[[str], str]
 ALTERNATIVES = "|"  # separates accepted forms of a typed answer in a translation
 ANSWER_COMMENT = ("quiz accepted answer (trainees type it; keep it short). To accept several forms, separate them with |, "
@@ -23,6 +25,8 @@ ANSWER_COMMENT = ("quiz accepted answer (trainees type it; keep it short). To ac
 
 class Strings(Protocol):
     """The interface strings a question needs (``academy.interface.Interface``)."""
+
+    lang: str  # numbers in answer texts follow this language's conventions
 
     def t(self, key: str, **values: Any) -> str: ...
 
@@ -292,7 +296,7 @@ class Numeric(Question):
             yield Message(self.line, self.unit, "quiz unit of a number")
 
     def answer_text(self, tr, ui):
-        return f"{self.answer:g}{tr(self.unit) if self.unit else ''}"
+        return format_number(self.answer, ui.lang, tr(self.unit) if self.unit else "")
 
     def key(self, tr, ui):
         return {"answer": self.answer, "tolerance": self.tolerance}

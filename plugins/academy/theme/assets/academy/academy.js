@@ -134,6 +134,40 @@
   function normalize(s) {
     return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s\-‐-―_.,!?'"’]+/g, "");
   }
+  /* A number as a trainee types it, in the page's convention or a neighbour's: "2,5", "2.5",
+     "12 000", "12,000", "1.234,5", "−3", "53 %", "53 процента". Null for anything else, such as
+     "2.5.3", "1,5,3" or "53 or 54": a unit word may follow the number, more digits may not. */
+  function typedNumber(text) {
+    var group = ",";
+    new Intl.NumberFormat(C.lang).formatToParts(12345).forEach(function (p) { if (p.type === "group") group = p.value; });
+    /* a space between digits groups them (kept as one space, checked below); any other goes */
+    var s = String(text).replace(/_/g, "").replace(/(\d)[\s'’]+(?=\d)/g, "$1_").replace(/\s+/g, "").replace(/_/g, " ")
+      .replace(/^[\u2212\u2012\u2013]/, "-");
+    var m = /^([+-]?)(\d[\d., ]*)(\D*)$/.exec(s);
+    if (!m) return null;
+    var body = m[2].replace(/[.,]$/, ""), head = body.split(/[.,]/)[0];
+    if (head.indexOf(" ") >= 0 && !/^\d{1,3}( \d{3})+$/.test(head)) return null;
+    body = body.replace(/ /g, "");
+    var marks = body.replace(/\d/g, ""), last = marks.charAt(marks.length - 1);
+    /* digits grouped by `mark` in threes, without the marks; null if they are not */
+    var ungroup = function (digits, mark) {
+      var parts = digits.split(mark);
+      return /^\d{1,3}$/.test(parts[0]) && parts.slice(1).every(function (g) { return /^\d{3}$/.test(g); }) ? parts.join("") : null;
+    };
+    if (marks.length > 1 && marks.indexOf(last) === marks.length - 1) {
+      /* both marks: the last one, written once, is the decimal mark; the other groups digits */
+      var at = body.lastIndexOf(last), whole = ungroup(body.slice(0, at), marks.charAt(0));
+      body = whole === null ? null : whole + "." + body.slice(at + 1);
+    } else if (marks.length > 1) {
+      body = ungroup(body, last);  /* "1,000,000", "1.000.000" */
+    } else if (last && last === group && /^[1-9]\d{0,2}[.,]\d{3}$/.test(body)) {
+      body = ungroup(body, last);  /* "12,000" on a page whose comma groups digits */
+    } else {
+      body = body.replace(",", ".");  /* "2,5" or "2.5": the decimal mark */
+    }
+    var n = body === null ? NaN : Number(m[1] + body);
+    return isFinite(n) ? n : null;
+  }
   function shuffle(parent, items) {
     for (var i = items.length - 1; i > 0; i--) {
       var j = Math.floor(Math.random() * (i + 1)), x = items[i]; items[i] = items[j]; items[j] = x;
@@ -194,8 +228,8 @@
       return right / keys.length;
     }
     if (d.type === "numeric") {
-      var n = parseFloat(v.replace(/\s|%/g, "").replace(",", "."));
-      return !isNaN(n) && Math.abs(n - d.answer) <= d.tolerance + 1e-9 ? 1 : 0;
+      var n = typedNumber(v);
+      return n !== null && Math.abs(n - d.answer) <= d.tolerance + 1e-9 ? 1 : 0;
     }
     var given = normalize(v);
     return d.answers.some(function (a) { return normalize(a) === given; }) ? 1 : 0;
