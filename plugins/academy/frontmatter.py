@@ -26,8 +26,19 @@ class Document:
 
 
 @lru_cache(maxsize=8192)
+def _load(text: str):
+    """YAML read by libyaml where PyYAML has it (the same values); errors are PyYAML's own words."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)  # noqa: S506 (a safe loader)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def parse(text: str, path: str) -> Document:
-    """The page split into front matter and body (cached: a page is read in several languages).
+    """The page split into front matter and body.
 
     A byte-order mark before the front matter is dropped, so the page reads as
     its editor sees it, not with its front matter published as text.
@@ -38,7 +49,7 @@ def parse(text: str, path: str) -> Document:
         return Document({}, "", text, 1)
     header = match.group(0)
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = _load(match.group(1) or "") or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1

@@ -375,26 +375,25 @@ class Academy:
             try:
                 source = self.source(src)
                 localized = self.localized(src)
-                doc = frontmatter.parse(localized.source, source.shown)
+                doc = remembered("front matter", (localized.source, source.shown),
+                                 lambda: frontmatter.parse(localized.source, source.shown))
             except AcademyError as error:
                 # reported with every other problem once all pages are read
                 self.report.add(error.problems)
                 self._info[src] = PageInfo(src, fallback_title, "", 1, None, False)
                 return self._info[src]
-            words = len(WORDS.findall(doc.body))
-            self._info[src] = PageInfo(
-                src,
-                _plain(doc.meta.get("title")) or fallback_title,
-                _plain(doc.meta.get("description")),
-                max(1, math.ceil(words / WORDS_PER_MINUTE)),
-                source.quiz,
-                localized.missing == 0,
-            )
+            self._info[src] = _page_info(src, fallback_title, doc, source.quiz, localized.missing)
         return self._info[src]
 
     def set_outline(self, sections: list[tuple[str, list[str]]]) -> None:
         """Courses in navigation order: (course index page, [lesson pages])."""
         self.courses = [Course(self.info(index), [self.info(src) for src in lessons]) for index, lessons in sections]
+
+
+def _page_info(src: str, fallback_title: str, doc: frontmatter.Document, quiz: str | None, missing: int) -> PageInfo:
+    words = len(WORDS.findall(doc.body))
+    return PageInfo(src, _plain(doc.meta.get("title")) or fallback_title, _plain(doc.meta.get("description")),
+                    max(1, math.ceil(words / WORDS_PER_MINUTE)), quiz, missing == 0)
 
 
 def _plain(value) -> str:
