@@ -96,8 +96,9 @@ class Quiz(AcademyBlock):
                                               f"create {folder}/{quiz_id}.yml or fix the id"))
             return etree.SubElement(parent, "div", {"class": "academy-quiz academy-quiz--missing"})
         self.page.quizzes.append(quiz_id)
-        tr = self.academy.translator_for(Path(self.academy.root) / quiz.path, self.page)
-        return self.stash(parent, render_quiz(quiz, tr, self.academy.ui))
+        source = Path(self.academy.root) / quiz.path
+        tr = self.academy.translator_for(source, self.page)
+        return self.stash(parent, render_quiz(quiz, tr, self.academy.ui, self.academy.translators_elsewhere(source)))
 
 
 STATUS = '<span class="academy-card__status" hidden></span>'

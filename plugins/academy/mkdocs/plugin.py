@@ -106,6 +106,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 root=self.root, content=Path(config.docs_dir), locales=self.root / self.config.locales_dir,
                 quizzes=self.root / self.config.quizzes_dir, language=self.language,
                 abbreviations=self.config.abbreviations, show_fuzzy=self.config.show_fuzzy, report=self.report,
+                languages=tuple(codes),
             )
             self.academy.check_links()
             self.academy.check_handwritten()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
@@ -118,8 +118,11 @@ class Question:
         """Wrong answers the question offers (structured data lists them)."""
         return []
 
-    def key(self, tr: Translate, ui: Strings) -> dict:
-        """What academy.js needs to score this type, beyond the common fields."""
+    def key(self, tr: Translate, ui: Strings, others: Sequence[Translate] = ()) -> dict:
+        """What academy.js needs to score this type, beyond the common fields.
+
+        ``others`` translate into the site's other languages: a verdict must not depend on the
+        language of the page, so whatever counts in one language counts on every page."""
         return {}
 
     @property
@@ -174,7 +177,7 @@ class SingleChoice(Question):
     def suggested_answers(self, tr):
         return [tr(o.text) for o in self.options if not o.correct]
 
-    def key(self, tr, ui):
+    def key(self, tr, ui, others=()):
         return {"correct": [i for i, o in enumerate(self.options) if o.correct],
                 "feedback": [tr(o.feedback) if o.feedback else "" for o in self.options]}
 
@@ -204,7 +207,7 @@ class TrueFalse(Question):
     def answer_text(self, tr, ui):
         return self.labels(tr, ui)[0 if self.answer else 1]
 
-    def key(self, tr, ui):
+    def key(self, tr, ui, others=()):
         return {"correct": [0 if self.answer else 1]}
 
     def _revised(self):
@@ -268,7 +271,7 @@ class Matching(Question):
     def answer_text(self, tr, ui):
         return "; ".join(f"{tr(p.prompt)} → {tr(p.answer)}" for p in self.pairs)
 
-    def key(self, tr, ui):
+    def key(self, tr, ui, others=()):
         return {"correct": [self.choices.index(pair.answer) for pair in self.pairs]}
 
     def _revised(self):
@@ -294,7 +297,7 @@ class Numeric(Question):
     def answer_text(self, tr, ui):
         return f"{self.answer:g}{tr(self.unit) if self.unit else ''}"
 
-    def key(self, tr, ui):
+    def key(self, tr, ui, others=()):
         return {"answer": self.answer, "tolerance": self.tolerance}
 
     def _revised(self):
@@ -329,9 +332,13 @@ class TextAnswer(Question):
     def accepted_answers(self, tr, ui):
         return self.translated(tr)
 
-    def key(self, tr, ui):
-        # English is accepted on every page: a trainee may know the term only in English.
-        return {"answers": list(dict.fromkeys([*self.answers, *self.translated(tr)]))}
+    def key(self, tr, ui, others=()):
+        # Every language's forms count on every page: a trainee may know the term only in English, and an
+        # answer typed on the Russian page and checked on the English one must keep its verdict.
+        forms = [*self.answers, *self.translated(tr)]
+        for other in others:
+            forms += self.translated(other)
+        return {"answers": list(dict.fromkeys(forms))}
 
     def _revised(self):
         return {"answers": list(self.answers)}

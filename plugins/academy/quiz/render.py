@@ -8,7 +8,7 @@ that search indexing skips; nothing of them is in the visible markup.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from ..interface import Interface
@@ -26,7 +26,8 @@ def _shuffled(items: list, seed: str) -> list:
     return order
 
 
-def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
+def render_quiz(quiz: Quiz, tr: Translate, ui: Interface, others: Sequence[Translate] = ()) -> str:
+    """``others`` translate into the site's other languages, for answers that count in any of them."""
     key = {
         "id": quiz.id,
         "passMark": quiz.pass_mark,
@@ -39,7 +40,7 @@ def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
         '<form class="academy-quiz__form" novalidate>',
     ]
     for number, question in enumerate(quiz.questions, start=1):
-        body, data = _question(quiz, question, number, tr, ui)
+        body, data = _question(quiz, question, number, tr, ui, others)
         html.append(body)
         key["questions"].append(data)
     # the score and what to review come before "Try again", where the trainee's eyes already are
@@ -58,12 +59,13 @@ def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
     return "".join(html)
 
 
-def _question(quiz: Quiz, q: Question, number: int, tr: Translate, ui: Interface) -> tuple[str, dict]:
+def _question(quiz: Quiz, q: Question, number: int, tr: Translate, ui: Interface,
+              others: Sequence[Translate]) -> tuple[str, dict]:
     base = f"{quiz.id}--{q.id}"
     data: dict = {"id": q.id, "type": q.type, "points": q.points, "rev": q.revision, "shuffle": q.shuffle}
     if q.explanation:
         data["explanation"] = tr(q.explanation)
-    data.update(q.key(tr, ui))
+    data.update(q.key(tr, ui, others))
     data["answerText"] = q.answer_text(tr, ui)
     out = [
         f'<fieldset class="academy-q" id="{escape(base)}" data-q="{escape(q.id)}" data-type="{q.type}">',
