@@ -84,6 +84,22 @@ LMS_STRINGS = {
                      "the connection is back."),
     "lms.sent": N_("Your results have been sent."),
 }
+# Read only by trainers, on the answer-key page; never sent to a trainee's browser.
+TRAINER_STRINGS = {
+    "key.lesson": N_("Lesson: {lesson}"),
+    "key.pass_mark": N_("Pass mark: {pass_mark}"),
+    "key.contents": N_("Quizzes on this page"),
+    "key.options": N_("Options (✓ right, ✗ wrong):"),
+    "key.answer": N_("Right answer:"),
+    "key.accepted": N_("Accepted answers (any of them counts, in any language):"),
+    "key.order": N_("Right order:"),
+    "key.pairs": N_("Right pairs:"),
+    "key.range": N_("Any number from {low} to {high} counts."),
+    "key.feedback": N_("Feedback: {feedback}"),
+    "key.hint": N_("Hint: {hint}"),
+    "key.explanation": N_("Explanation: {explanation}"),
+    "key.none": N_("No lesson has a quiz yet."),
+}
 PLURALS = {
     "quiz.summary": (
         N_("You answered {correct} of {total} question correctly."),
@@ -166,6 +182,11 @@ class Interface:
         text = self.gettext(STRINGS[key])
         return text.format(**values) if values else text
 
+    def trainer(self, key: str, **values) -> str:
+        """A string of the trainer's answer key, by key."""
+        text = self.gettext(TRAINER_STRINGS[key])
+        return text.format(**values) if values else text
+
     def plural_table(self) -> list[int]:
         """The plural form of every count from 0 to 199, chosen here so the browser evaluates no code.
 
@@ -232,7 +253,7 @@ def catalog_problems(catalog: Catalog, lang: str, root=None) -> list[Problem]:
         found.append(Problem(path, catalog.plural_forms_line, plural_problem,
                              f"use `Plural-Forms: {PLURAL_FORMS.get(lang, PLURAL_FORMS['en'])}`"))
     rule = parse_plural_forms(catalog.plural_forms or "")
-    for msgid in STRINGS.values():
+    for msgid in (STRINGS | LMS_STRINGS | TRAINER_STRINGS).values():
         entry = catalog.lookup(msgid)
         if entry is None or entry.fuzzy or not entry.msgstr:
             continue

@@ -131,6 +131,7 @@ class PageBuild:
     faq: list = field(default_factory=list)  # (question heading, answer element), as rendered
     problems: list[Problem] = field(default_factory=list)
     listing: bool = False  # lists other pages (home, progress): kept out of the search index
+    noindex: bool = False  # for trainers (answer keys): kept from search engines and the sitemap
 
     @property
     def src(self) -> str:

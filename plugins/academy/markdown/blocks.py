@@ -13,6 +13,7 @@ from pymdownx.blocks.block import Block, type_string
 from ..errors import Problem
 from ..frontmatter import Document
 from ..jsonld import dumps_for_script
+from ..quiz.answer_key import KeyedQuiz, render_answer_keys
 from ..quiz.render import render_quiz
 from ..site import PageBuild, SourcePage
 
@@ -197,4 +198,30 @@ class Progress(AcademyBlock):
         return self.stash(parent, html)
 
 
-__all__ = ["Faq", "Quiz", "Lessons", "Progress", "course_cards", "course_listing"]
+class AnswerKeys(AcademyBlock):
+    """The trainer's answer key of every quiz, lesson by lesson: a page for training leads, not trainees."""
+
+    NAME = "answer-keys"
+    ARGUMENT = None
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        link = self.config["link"]
+        # out of the search index, the sitemap and search engines; no menu or lesson links here
+        self.page.listing = True
+        self.page.noindex = True
+        keyed = []
+        for course in self.academy.courses:
+            for lesson in course.lessons:
+                quiz = self.academy.quizzes.get(lesson.quiz) if lesson.quiz else None
+                if quiz is None:
+                    continue
+                source = Path(self.academy.root) / quiz.path
+                keyed.append(KeyedQuiz(quiz, self.academy.translator_for(source, self.page),
+                                       self.academy.translators_elsewhere(source), lesson.title, link(lesson.src)))
+        return self.stash(parent, render_answer_keys(keyed, self.academy.ui))
+
+
+__all__ = ["AnswerKeys", "Faq", "Quiz", "Lessons", "Progress", "course_cards", "course_listing"]

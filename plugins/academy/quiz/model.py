@@ -46,6 +46,25 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class KeyLine:
+    """One line of a trainer's answer key: an option, a step, a pair or an accepted form."""
+
+    text: str
+    right: bool | None = None  # an option: whether it is a right one; None for anything else
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class KeyAnswer:
+    """A question's right answer as a trainer's answer key lists it."""
+
+    label: str  # the trainer string that introduces the lines (``academy.interface.TRAINER_STRINGS``)
+    lines: tuple[KeyLine, ...]
+    ordered: bool = False  # the lines' order is the answer
+    accepted_range: tuple[str, str] | None = None  # a number: the lowest and highest value that count
+
+
+@dataclass(frozen=True)
 class Option:
     text: str
     correct: bool = False
@@ -118,6 +137,10 @@ class Question:
         """Wrong answers the question offers (structured data lists them)."""
         return []
 
+    def answer_key(self, tr: Translate, ui: Strings, others: Sequence[Translate] = ()) -> KeyAnswer:
+        """The right answer for a trainer's answer key, in the page's language."""
+        return KeyAnswer("key.answer", (KeyLine(self.answer_text(tr, ui)),))
+
     def key(self, tr: Translate, ui: Strings, others: Sequence[Translate] = ()) -> dict:
         """What academy.js needs to score this type, beyond the common fields.
 
@@ -177,6 +200,10 @@ class SingleChoice(Question):
     def suggested_answers(self, tr):
         return [tr(o.text) for o in self.options if not o.correct]
 
+    def answer_key(self, tr, ui, others=()):
+        return KeyAnswer("key.options", tuple(KeyLine(tr(o.text), o.correct, tr(o.feedback) if o.feedback else "")
+                                              for o in self.options))
+
     def key(self, tr, ui, others=()):
         return {"correct": [i for i, o in enumerate(self.options) if o.correct],
                 "feedback": [tr(o.feedback) if o.feedback else "" for o in self.options]}
@@ -231,6 +258,9 @@ class Ordering(Question):
     def answer_text(self, tr, ui):
         return " → ".join(tr(item) for item in self.items)
 
+    def answer_key(self, tr, ui, others=()):
+        return KeyAnswer("key.order", tuple(KeyLine(tr(item)) for item in self.items), ordered=True)
+
     def _revised(self):
         return {"items": list(self.items)}
 
@@ -271,6 +301,9 @@ class Matching(Question):
     def answer_text(self, tr, ui):
         return "; ".join(f"{tr(p.prompt)} → {tr(p.answer)}" for p in self.pairs)
 
+    def answer_key(self, tr, ui, others=()):
+        return KeyAnswer("key.pairs", tuple(KeyLine(f"{tr(p.prompt)} → {tr(p.answer)}") for p in self.pairs))
+
     def key(self, tr, ui, others=()):
         return {"correct": [self.choices.index(pair.answer) for pair in self.pairs]}
 
@@ -296,6 +329,11 @@ class Numeric(Question):
 
     def answer_text(self, tr, ui):
         return f"{self.answer:g}{tr(self.unit) if self.unit else ''}"
+
+    def answer_key(self, tr, ui, others=()):
+        unit = tr(self.unit) if self.unit else ""
+        shown = (f"{self.answer - self.tolerance:g}{unit}", f"{self.answer + self.tolerance:g}{unit}") if self.tolerance else None
+        return KeyAnswer("key.answer", (KeyLine(self.answer_text(tr, ui)),), accepted_range=shown)
 
     def key(self, tr, ui, others=()):
         return {"answer": self.answer, "tolerance": self.tolerance}
@@ -331,6 +369,11 @@ class TextAnswer(Question):
 
     def accepted_answers(self, tr, ui):
         return self.translated(tr)
+
+    def answer_key(self, tr, ui, others=()):
+        # the page's language first, then every form that also counts (English, the other languages)
+        forms = dict.fromkeys([*self.translated(tr), *self.key(tr, ui, others)["answers"]])
+        return KeyAnswer("key.accepted", tuple(KeyLine(form) for form in forms))
 
     def key(self, tr, ui, others=()):
         # Every language's forms count on every page: a trainee may know the term only in English, and an
