@@ -243,6 +243,7 @@ RU = {
         "Правильных ответов: {correct}. Всего {total} вопроса.",
         "Правильных ответов: {correct}. Всего {total} вопросов.",
     ),
+    "Quiz: {count} question": ("Тест: {count} вопрос", "Тест: {count} вопроса", "Тест: {count} вопросов"),
     "True": "Верно",
     "Not started": "Не начат",
     "Switch to dark mode": "Тёмная тема",

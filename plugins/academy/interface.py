@@ -114,6 +114,12 @@ PLURALS = {
 }
 
 
+# Plural strings written into pages at build time only; the script never needs them.
+PAGE_PLURALS = {
+    "quiz.jump": (N_("Quiz: {count} question"), N_("Quiz: {count} questions")),
+}
+
+
 class Interface:
     """Our interface strings for one language."""
 
@@ -173,7 +179,7 @@ class Interface:
 
     def nt(self, key: str, count: int, **values) -> str:
         """A plural interface string by key, with {count} and any other values filled in."""
-        return self.ngettext(*PLURALS[key], count).format(count=count, **values)
+        return self.ngettext(*(PLURALS | PAGE_PLURALS)[key], count).format(count=count, **values)
 
     def lms_strings(self) -> dict[str, str]:
         return {key: self.gettext(text) for key, text in LMS_STRINGS.items()}
@@ -262,7 +268,7 @@ def catalog_problems(catalog: Catalog, lang: str, root=None) -> list[Problem]:
             found.append(Problem(path, entry.line, f"the translation of {msgid!r} must keep exactly the placeholders "
                                  f"{sorted(placeholders(msgid) or [])}, it has {sorted(names) if names is not None else 'unpaired braces'}",
                                  UI_HINT))
-    for singular, plural in PLURALS.values():
+    for singular, plural in (PLURALS | PAGE_PLURALS).values():
         entry = catalog.lookup(singular)
         if entry is None or entry.fuzzy or not entry.msgstr:
             continue

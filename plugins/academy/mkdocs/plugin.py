@@ -30,6 +30,7 @@ from ..errors import AcademyError, Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
+from ..quiz.render import lead_to_quiz
 from ..page_context import page_context, sitemap_alternates
 from ..plaintext import PlainText, plain, printed
 from ..policy import CONTENT_SECURITY_POLICY
@@ -227,6 +228,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         html = resolve_review_links(html, build, self.academy, _toc_titles(page))
         self.report.add(build.problems)
         self.page_builds[page.file.src_uri] = build
+        if build.quizzes and build.quizzes[0] in self.academy.quizzes:
+            html = lead_to_quiz(html, self.academy.quizzes[build.quizzes[0]], self.academy.ui)
         # a course's page leads on to its lessons rather than ending in one paragraph
         for course in self.academy.courses:
             if course.index.src == page.file.src_uri:

@@ -151,3 +151,15 @@ CONTROLS: dict[str, Callable[..., str]] = {
     "single": _choices, "multiple": _choices, "true_false": _choices,
     "ordering": _ordering, "matching": _matching, "numeric": _typed, "text": _typed,
 }
+
+
+def lead_to_quiz(html: str, quiz: Quiz, ui: Interface) -> str:
+    """A lesson's HTML with a link to its quiz under the title, so a trainee sees there is one and how long it is."""
+    end = html.find("</h1>")
+    if end < 0:
+        return html
+    end += len("</h1>")
+    count = len(quiz.questions)
+    link = (f'<p class="academy-quiz-link" data-pagefind-ignore="all"><a href="#quiz-{escape(quiz.id)}">'
+            f'{escape(ui.nt("quiz.jump", count))}<span aria-hidden="true"> ↓</span></a></p>')
+    return html[:end] + link + html[end:]
