@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import phone_page
 from test_browser_quiz import LESSON
 from test_site_build import _index_texts

@@ -30,10 +30,10 @@ from ..errors import AcademyError, Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
-from ..quiz.render import lead_to_quiz
 from ..page_context import page_context, sitemap_alternates
 from ..plaintext import PlainText, plain, printed
 from ..policy import CONTENT_SECURITY_POLICY
+from ..quiz.render import lead_to_quiz
 from ..review_links import resolve_review_links
 from ..site import Academy, PageBuild
 from ..structured_data import FaqRegistry, SiteFacts
