@@ -36,6 +36,9 @@ theme:
     - {media: "(prefers-color-scheme: dark)", scheme: slate, toggle: {icon: material/weather-sunny, name: Light mode}}
 exclude_docs: |
   includes/
+# for trainers: no menu leads to the answer keys
+not_in_nav: |
+  /answer-keys.md
 markdown_extensions:
   - abbr
   - admonition
@@ -69,6 +72,19 @@ PAGES = {
         # Your progress
 
         /// progress
+        ///
+        """,
+    "answer-keys.md": """\
+        ---
+        title: Answer keys
+        description: For trainers, every quiz with its right answers.
+        ---
+
+        # Answer keys
+
+        For trainers only.
+
+        /// answer-keys
         ///
         """,
     "journey/index.md": """\
@@ -227,6 +243,7 @@ RU = {
         "Правильных ответов: {correct}. Всего {total} вопроса.",
         "Правильных ответов: {correct}. Всего {total} вопросов.",
     ),
+    "Quiz: {count} question": ("Тест: {count} вопрос", "Тест: {count} вопроса", "Тест: {count} вопросов"),
     "True": "Верно",
     "Not started": "Не начат",
     "Switch to dark mode": "Тёмная тема",

@@ -84,6 +84,22 @@ LMS_STRINGS = {
                      "the connection is back."),
     "lms.sent": N_("Your results have been sent."),
 }
+# Read only by trainers, on the answer-key page; never sent to a trainee's browser.
+TRAINER_STRINGS = {
+    "key.lesson": N_("Lesson: {lesson}"),
+    "key.pass_mark": N_("Pass mark: {pass_mark}"),
+    "key.contents": N_("Quizzes on this page"),
+    "key.options": N_("Options (✓ right, ✗ wrong):"),
+    "key.answer": N_("Right answer:"),
+    "key.accepted": N_("Accepted answers (any of them counts, in any language):"),
+    "key.order": N_("Right order:"),
+    "key.pairs": N_("Right pairs:"),
+    "key.range": N_("Any number from {low} to {high} counts."),
+    "key.feedback": N_("Feedback: {feedback}"),
+    "key.hint": N_("Hint: {hint}"),
+    "key.explanation": N_("Explanation: {explanation}"),
+    "key.none": N_("No lesson has a quiz yet."),
+}
 PLURALS = {
     "quiz.summary": (
         N_("You answered {correct} of {total} question correctly."),
@@ -95,6 +111,12 @@ PLURALS = {
     ),
     "reading.minutes": (N_("{count} minute read"), N_("{count} minute read")),
     "lessons.count": (N_("{count} lesson"), N_("{count} lessons")),
+}
+
+
+# Plural strings written into pages at build time only; the script never needs them.
+PAGE_PLURALS = {
+    "quiz.jump": (N_("Quiz: {count} question"), N_("Quiz: {count} questions")),
 }
 
 
@@ -157,13 +179,18 @@ class Interface:
 
     def nt(self, key: str, count: int, **values) -> str:
         """A plural interface string by key, with {count} and any other values filled in."""
-        return self.ngettext(*PLURALS[key], count).format(count=count, **values)
+        return self.ngettext(*(PLURALS | PAGE_PLURALS)[key], count).format(count=count, **values)
 
     def lms_strings(self) -> dict[str, str]:
         return {key: self.gettext(text) for key, text in LMS_STRINGS.items()}
 
     def t(self, key: str, **values) -> str:
         text = self.gettext(STRINGS[key])
+        return text.format(**values) if values else text
+
+    def trainer(self, key: str, **values) -> str:
+        """A string of the trainer's answer key, by key."""
+        text = self.gettext(TRAINER_STRINGS[key])
         return text.format(**values) if values else text
 
     def plural_table(self) -> list[int]:
@@ -232,7 +259,7 @@ def catalog_problems(catalog: Catalog, lang: str, root=None) -> list[Problem]:
         found.append(Problem(path, catalog.plural_forms_line, plural_problem,
                              f"use `Plural-Forms: {PLURAL_FORMS.get(lang, PLURAL_FORMS['en'])}`"))
     rule = parse_plural_forms(catalog.plural_forms or "")
-    for msgid in STRINGS.values():
+    for msgid in (STRINGS | LMS_STRINGS | TRAINER_STRINGS).values():
         entry = catalog.lookup(msgid)
         if entry is None or entry.fuzzy or not entry.msgstr:
             continue
@@ -241,7 +268,7 @@ def catalog_problems(catalog: Catalog, lang: str, root=None) -> list[Problem]:
             found.append(Problem(path, entry.line, f"the translation of {msgid!r} must keep exactly the placeholders "
                                  f"{sorted(placeholders(msgid) or [])}, it has {sorted(names) if names is not None else 'unpaired braces'}",
                                  UI_HINT))
-    for singular, plural in PLURALS.values():
+    for singular, plural in (PLURALS | PAGE_PLURALS).values():
         entry = catalog.lookup(singular)
         if entry is None or entry.fuzzy or not entry.msgstr:
             continue

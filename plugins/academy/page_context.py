@@ -48,7 +48,7 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         context["fallback"] = bool(build.missing) and not edition.is_source
         context["outdated"] = build.outdated
         # A page that falls back to English is not offered to search engines as a translation.
-        context["noindex"] = context["fallback"]
+        context["noindex"] = context["fallback"] or build.noindex
         context["hreflang"] = hreflang_links(scheme, code, page_url, context["noindex"],
                                              lambda other: edition.is_translated(build.src, other))
         if facts is not None:
@@ -75,7 +75,7 @@ def sitemap_alternates(edition: Academy, scheme: UrlScheme, pages: list[tuple[st
     entries = {}
     for src, page_url, build in pages:
         fallback = build is not None and bool(build.missing) and not edition.is_source
-        if fallback:
+        if fallback or build is not None and build.noindex:
             continue  # noindex: not offered to search engines in this language
         entries[src] = hreflang_links(scheme, edition.language.code, page_url, False,
                                       lambda other, src=src: edition.is_translated(src, other))

@@ -136,6 +136,7 @@ class PageBuild:
     faq: list = field(default_factory=list)  # (question heading, answer element), as rendered
     problems: list[Problem] = field(default_factory=list)
     listing: bool = False  # lists other pages (home, progress): kept out of the search index
+    noindex: bool = False  # for trainers (answer keys): kept from search engines and the sitemap
 
     @property
     def src(self) -> str:
@@ -149,8 +150,9 @@ class PageBuild:
 class Academy:
     def __init__(self, root: Path, content: Path, locales: Path, quizzes: Path,
                  language: Language, abbreviations: str | None = None, show_fuzzy: bool = False,
-                 report: Report | None = None):
+                 report: Report | None = None, languages: tuple[str, ...] = ()):
         self.root = root
+        self.languages = languages  # every language the site is built in; empty: this one only
         self.content = content
         self.locales = locales
         self.quizzes_dir = quizzes
@@ -366,6 +368,23 @@ class Academy:
             return translated
 
         return tr
+
+    def translators_elsewhere(self, source: Path) -> list[Callable[[str], str]]:
+        """A source file's strings in each of the site's other languages, English where missing.
+
+        Quiet: each language's own build reports the problems of its catalogs."""
+        found = []
+        domain = domain_of(source.relative_to(self.root).as_posix())
+        for code in self.languages:
+            if code in (self.language.code, SOURCE_LANGUAGE):
+                continue
+            catalogs = self._other_catalogs.setdefault(code, Catalogs(self.locales, code, self.root))
+            try:
+                catalog = catalogs.get(domain)
+            except AcademyError:
+                continue
+            found.append(lambda text, catalog=catalog: translate_text(text, catalog, self.root, self.show_fuzzy)[0])
+        return found
 
     # -- the outline: courses and lessons ------------------------------------------
 

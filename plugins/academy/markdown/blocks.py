@@ -13,6 +13,7 @@ from pymdownx.blocks.block import Block, type_string
 from ..errors import Problem
 from ..frontmatter import Document
 from ..jsonld import dumps_for_script
+from ..quiz.answer_key import KeyedQuiz, render_answer_keys
 from ..quiz.render import render_quiz
 from ..site import PageBuild, SourcePage
 
@@ -96,8 +97,9 @@ class Quiz(AcademyBlock):
                                               f"create {folder}/{quiz_id}.yml or fix the id"))
             return etree.SubElement(parent, "div", {"class": "academy-quiz academy-quiz--missing"})
         self.page.quizzes.append(quiz_id)
-        tr = self.academy.translator_for(Path(self.academy.root) / quiz.path, self.page)
-        return self.stash(parent, render_quiz(quiz, tr, self.academy.ui))
+        source = Path(self.academy.root) / quiz.path
+        tr = self.academy.translator_for(source, self.page)
+        return self.stash(parent, render_quiz(quiz, tr, self.academy.ui, self.academy.translators_elsewhere(source)))
 
 
 STATUS = '<span class="academy-card__status" hidden></span>'
@@ -196,4 +198,30 @@ class Progress(AcademyBlock):
         return self.stash(parent, html)
 
 
-__all__ = ["Faq", "Quiz", "Lessons", "Progress", "course_cards", "course_listing"]
+class AnswerKeys(AcademyBlock):
+    """The trainer's answer key of every quiz, lesson by lesson: a page for training leads, not trainees."""
+
+    NAME = "answer-keys"
+    ARGUMENT = None
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        link = self.config["link"]
+        # out of the search index, the sitemap and search engines; no menu or lesson links here
+        self.page.listing = True
+        self.page.noindex = True
+        keyed = []
+        for course in self.academy.courses:
+            for lesson in course.lessons:
+                quiz = self.academy.quizzes.get(lesson.quiz) if lesson.quiz else None
+                if quiz is None:
+                    continue
+                source = Path(self.academy.root) / quiz.path
+                keyed.append(KeyedQuiz(quiz, self.academy.translator_for(source, self.page),
+                                       self.academy.translators_elsewhere(source), lesson.title, link(lesson.src)))
+        return self.stash(parent, render_answer_keys(keyed, self.academy.ui))
+
+
+__all__ = ["AnswerKeys", "Faq", "Quiz", "Lessons", "Progress", "course_cards", "course_listing"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pymdownx.blocks import BlocksExtension
 
-from .blocks import Faq, Lessons, Progress, Quiz
+from .blocks import AnswerKeys, Faq, Lessons, Progress, Quiz
 
 if TYPE_CHECKING:
     from ..site import Academy
@@ -21,7 +21,7 @@ class AcademyExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Python-Markdown's name)
         config = {"academy": self.academy, "link": self.link}
-        for block in (Faq, Quiz, Lessons, Progress):
+        for block in (Faq, Quiz, Lessons, Progress, AnswerKeys):
             block_mgr.register(block, config)
 
 

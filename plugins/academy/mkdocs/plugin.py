@@ -33,6 +33,7 @@ from ..markdown.blocks import course_listing
 from ..page_context import page_context, sitemap_alternates
 from ..plaintext import PlainText, plain, printed
 from ..policy import CONTENT_SECURITY_POLICY
+from ..quiz.render import lead_to_quiz
 from ..review_links import resolve_review_links
 from ..site import Academy, PageBuild
 from ..structured_data import FaqRegistry, SiteFacts
@@ -117,6 +118,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 root=self.root, content=Path(config.docs_dir), locales=self.root / self.config.locales_dir,
                 quizzes=self.root / self.config.quizzes_dir, language=self.language,
                 abbreviations=self.config.abbreviations, show_fuzzy=self.config.show_fuzzy, report=self.report,
+                languages=tuple(codes),
             )
             self.academy.check_links()
             self.academy.check_handwritten()
@@ -247,6 +249,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         html = resolve_review_links(html, build, self.academy, _toc_titles(page))
         self.report.add(build.problems)
         self.page_builds[page.file.src_uri] = build
+        if build.quizzes and build.quizzes[0] in self.academy.quizzes:
+            html = lead_to_quiz(html, self.academy.quizzes[build.quizzes[0]], self.academy.ui)
         # a course's page leads on to its lessons rather than ending in one paragraph
         for course in self.academy.courses:
             if course.index.src == page.file.src_uri:

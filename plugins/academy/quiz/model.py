@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
@@ -47,6 +47,25 @@ class Rule:
     line: int
     message: str
     hint: str
+
+
+@dataclass(frozen=True)
+class KeyLine:
+    """One line of a trainer's answer key: an option, a step, a pair or an accepted form."""
+
+    text: str
+    right: bool | None = None  # an option: whether it is a right one; None for anything else
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class KeyAnswer:
+    """A question's right answer as a trainer's answer key lists it."""
+
+    label: str  # the trainer string that introduces the lines (``academy.interface.TRAINER_STRINGS``)
+    lines: tuple[KeyLine, ...]
+    ordered: bool = False  # the lines' order is the answer
+    accepted_range: tuple[str, str] | None = None  # a number: the lowest and highest value that count
 
 
 @dataclass(frozen=True)
@@ -122,8 +141,15 @@ class Question:
         """Wrong answers the question offers (structured data lists them)."""
         return []
 
-    def key(self, tr: Translate, ui: Strings) -> dict:
-        """What academy.js needs to score this type, beyond the common fields."""
+    def answer_key(self, tr: Translate, ui: Strings, others: Sequence[Translate] = ()) -> KeyAnswer:
+        """The right answer for a trainer's answer key, in the page's language."""
+        return KeyAnswer("key.answer", (KeyLine(self.answer_text(tr, ui)),))
+
+    def key(self, tr: Translate, ui: Strings, others: Sequence[Translate] = ()) -> dict:
+        """What academy.js needs to score this type, beyond the common fields.
+
+        ``others`` translate into the site's other languages: a verdict must not depend on the
+        language of the page, so whatever counts in one language counts on every page."""
         return {}
 
     @property
@@ -178,7 +204,11 @@ class SingleChoice(Question):
     def suggested_answers(self, tr):
         return [tr(o.text) for o in self.options if not o.correct]
 
-    def key(self, tr, ui):
+    def answer_key(self, tr, ui, others=()):
+        return KeyAnswer("key.options", tuple(KeyLine(tr(o.text), o.correct, tr(o.feedback) if o.feedback else "")
+                                              for o in self.options))
+
+    def key(self, tr, ui, others=()):
         return {"correct": [i for i, o in enumerate(self.options) if o.correct],
                 "feedback": [tr(o.feedback) if o.feedback else "" for o in self.options]}
 
@@ -208,7 +238,7 @@ class TrueFalse(Question):
     def answer_text(self, tr, ui):
         return self.labels(tr, ui)[0 if self.answer else 1]
 
-    def key(self, tr, ui):
+    def key(self, tr, ui, others=()):
         return {"correct": [0 if self.answer else 1]}
 
     def _revised(self):
@@ -231,6 +261,9 @@ class Ordering(Question):
 
     def answer_text(self, tr, ui):
         return " → ".join(tr(item) for item in self.items)
+
+    def answer_key(self, tr, ui, others=()):
+        return KeyAnswer("key.order", tuple(KeyLine(tr(item)) for item in self.items), ordered=True)
 
     def _revised(self):
         return {"items": list(self.items)}
@@ -272,7 +305,10 @@ class Matching(Question):
     def answer_text(self, tr, ui):
         return "; ".join(f"{tr(p.prompt)} → {tr(p.answer)}" for p in self.pairs)
 
-    def key(self, tr, ui):
+    def answer_key(self, tr, ui, others=()):
+        return KeyAnswer("key.pairs", tuple(KeyLine(f"{tr(p.prompt)} → {tr(p.answer)}") for p in self.pairs))
+
+    def key(self, tr, ui, others=()):
         return {"correct": [self.choices.index(pair.answer) for pair in self.pairs]}
 
     def _revised(self):
@@ -298,7 +334,12 @@ class Numeric(Question):
     def answer_text(self, tr, ui):
         return format_number(self.answer, ui.lang, tr(self.unit) if self.unit else "")
 
-    def key(self, tr, ui):
+    def answer_key(self, tr, ui, others=()):
+        unit = tr(self.unit) if self.unit else ""
+        shown = (f"{self.answer - self.tolerance:g}{unit}", f"{self.answer + self.tolerance:g}{unit}") if self.tolerance else None
+        return KeyAnswer("key.answer", (KeyLine(self.answer_text(tr, ui)),), accepted_range=shown)
+
+    def key(self, tr, ui, others=()):
         return {"answer": self.answer, "tolerance": self.tolerance}
 
     def _revised(self):
@@ -333,9 +374,18 @@ class TextAnswer(Question):
     def accepted_answers(self, tr, ui):
         return self.translated(tr)
 
-    def key(self, tr, ui):
-        # English is accepted on every page: a trainee may know the term only in English.
-        return {"answers": list(dict.fromkeys([*self.answers, *self.translated(tr)]))}
+    def answer_key(self, tr, ui, others=()):
+        # the page's language first, then every form that also counts (English, the other languages)
+        forms = dict.fromkeys([*self.translated(tr), *self.key(tr, ui, others)["answers"]])
+        return KeyAnswer("key.accepted", tuple(KeyLine(form) for form in forms))
+
+    def key(self, tr, ui, others=()):
+        # Every language's forms count on every page: a trainee may know the term only in English, and an
+        # answer typed on the Russian page and checked on the English one must keep its verdict.
+        forms = [*self.answers, *self.translated(tr)]
+        for other in others:
+            forms += self.translated(other)
+        return {"answers": list(dict.fromkeys(forms))}
 
     def _revised(self):
         return {"answers": list(self.answers)}

@@ -8,7 +8,7 @@ that search indexing skips; nothing of them is in the visible markup.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from ..interface import Interface
@@ -26,7 +26,8 @@ def _shuffled(items: list, seed: str) -> list:
     return order
 
 
-def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
+def render_quiz(quiz: Quiz, tr: Translate, ui: Interface, others: Sequence[Translate] = ()) -> str:
+    """``others`` translate into the site's other languages, for answers that count in any of them."""
     key = {
         "id": quiz.id,
         "passMark": quiz.pass_mark,
@@ -39,7 +40,7 @@ def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
         '<form class="academy-quiz__form" novalidate>',
     ]
     for number, question in enumerate(quiz.questions, start=1):
-        body, data = _question(quiz, question, number, tr, ui)
+        body, data = _question(quiz, question, number, tr, ui, others)
         html.append(body)
         key["questions"].append(data)
     # the score and what to review come before "Try again", where the trainee's eyes already are
@@ -58,12 +59,13 @@ def render_quiz(quiz: Quiz, tr: Translate, ui: Interface) -> str:
     return "".join(html)
 
 
-def _question(quiz: Quiz, q: Question, number: int, tr: Translate, ui: Interface) -> tuple[str, dict]:
+def _question(quiz: Quiz, q: Question, number: int, tr: Translate, ui: Interface,
+              others: Sequence[Translate]) -> tuple[str, dict]:
     base = f"{quiz.id}--{q.id}"
     data: dict = {"id": q.id, "type": q.type, "points": q.points, "rev": q.revision, "shuffle": q.shuffle}
     if q.explanation:
         data["explanation"] = tr(q.explanation)
-    data.update(q.key(tr, ui))
+    data.update(q.key(tr, ui, others))
     data["answerText"] = q.answer_text(tr, ui)
     out = [
         f'<fieldset class="academy-q" id="{escape(base)}" data-q="{escape(q.id)}" data-type="{q.type}">',
@@ -149,3 +151,15 @@ CONTROLS: dict[str, Callable[..., str]] = {
     "single": _choices, "multiple": _choices, "true_false": _choices,
     "ordering": _ordering, "matching": _matching, "numeric": _typed, "text": _typed,
 }
+
+
+def lead_to_quiz(html: str, quiz: Quiz, ui: Interface) -> str:
+    """A lesson's HTML with a link to its quiz under the title, so a trainee sees there is one and how long it is."""
+    end = html.find("</h1>")
+    if end < 0:
+        return html
+    end += len("</h1>")
+    count = len(quiz.questions)
+    link = (f'<p class="academy-quiz-link" data-pagefind-ignore="all"><a href="#quiz-{escape(quiz.id)}">'
+            f'{escape(ui.nt("quiz.jump", count))}<span aria-hidden="true"> ↓</span></a></p>')
+    return html[:end] + link + html[end:]

@@ -48,6 +48,8 @@
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
   function finite(v) { return typeof v === "number" && isFinite(v); }
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  /* A question's score as the share of its points earned. */
+  function isVerdict(v) { return finite(v) && v >= 0 && v <= 1; }
   function savedQuiz(raw) {
     var s = isObject(raw) ? raw : {}, out = { answers: {}, checked: s.checked === true, passed: s.passed === true };
     if (isObject(s.answers)) out.savedAnswers = s.answers;
@@ -308,7 +310,7 @@
       var s = own(saved, q.d.id) ? saved[q.d.id] : null;
       /* a question whose English changed starts again; the others keep their answers */
       if (isObject(s) && s.rev === q.d.rev && q.fits(s.value)) {
-        self.state.answers[q.d.id] = { rev: s.rev, value: s.value, score: finite(s.score) ? s.score : undefined };
+        self.state.answers[q.d.id] = { rev: s.rev, value: s.value, score: isVerdict(s.score) ? s.score : undefined };
         q.restore(s.value);
       }
     });
@@ -343,7 +345,10 @@
     var blank = this.questions.filter(function (q) { return q.value() === null; });
     if (blank.length) { this.pointToBlank(blank); return; }
     this.questions.forEach(function (q) {
-      var v = q.value(), s = q.score(v);
+      var v = q.value(), kept = self.state.answers[q.d.id];
+      /* A checked quiz comes back with the verdicts the trainee earned, in whatever language they
+         answered: the same ✓, score and status on every page, the progress page and the cards. */
+      var s = restoring && kept && isVerdict(kept.score) ? kept.score : q.score(v);
       total += q.d.points; got += s * q.d.points; if (s === 1) right++;
       q.show(v, s);
       q.fs.disabled = true;
@@ -436,14 +441,17 @@
   }
   if (document.querySelector("article")) keepOffline();
 
-  /* ---- lesson cards: each lesson's status, and where to continue --------- */
-  function statusOf(quizId) {
-    var s = store.get(PREFIX + quizId) || {}, answered = Object.keys(s.answers || {}).length;
-    return { status: s.passed ? "passed" : s.checked || s.best != null ? "failed" : answered ? "in_progress" : "not_started",
-      best: typeof s.best === "number" ? s.best : null };
+  /* ---- a lesson's status: the one rule the cards and the progress page both use ---- */
+  function lessonStatus(quizId) {
+    var s = savedQuiz(store.get(PREFIX + quizId)), answers = s.savedAnswers || {};
+    var status = s.passed ? "passed" : s.checked || s.best != null ? "failed" : Object.keys(answers).length ? "in_progress" : "not_started";
+    return { status: status, best: s.best == null ? null : s.best, last: s.last == null ? null : s.last,
+      updated: s.updated || null, answers: answers };
   }
+
+  /* ---- lesson cards: each lesson's status, and where to continue --------- */
   $$(document, ".academy-card[data-quiz]").forEach(function (card) {
-    var st = statusOf(card.getAttribute("data-quiz")), box = card.querySelector(".academy-card__status");
+    var st = lessonStatus(card.getAttribute("data-quiz")), box = card.querySelector(".academy-card__status");
     card.setAttribute("data-status", st.status);
     box.textContent = t("progress." + st.status) + (st.best != null ? " · " + percent(st.best / 100) : "");
     box.hidden = false;
@@ -465,9 +473,8 @@
     var lessons = JSON.parse(progress.querySelector(".academy-progress__lessons").textContent);
     var rows = function () {
       return lessons.map(function (l) {
-        var s = savedQuiz(store.get(PREFIX + l.quiz)), answered = s.savedAnswers ? Object.keys(s.savedAnswers).length : 0;
-        var status = s.passed ? "passed" : s.checked || s.best != null ? "failed" : answered ? "in_progress" : "not_started";
-        return { quiz: l.quiz, lesson: l.title, status: status, best: s.best == null ? null : s.best, last: s.last == null ? null : s.last, updated: s.updated || null, answers: s.savedAnswers || {} };
+        var s = lessonStatus(l.quiz);
+        return { quiz: l.quiz, lesson: l.title, status: s.status, best: s.best, last: s.last, updated: s.updated, answers: s.answers };
       });
     };
     var paint = function () {
