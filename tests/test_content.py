@@ -211,7 +211,7 @@ def test_the_glossary_opens_with_its_letters_in_the_languages_own_order(academy_
     links = [(a.get("href"), text_of(a)) for a in letters.iter("a")]
     assert [text for _, text in links] == list(dict.fromkeys(initials))  # one per letter that has terms
     for href, letter in links:
-        first = next(term_id for (term_id, _), first_letter in zip(terms, initials) if first_letter == letter)
+        first = next(term_id for (term_id, _), first_letter in zip(terms, initials, strict=True) if first_letter == letter)
         assert href == f"#{first}", (letter, href)
     # the list comes before the first term
     order = [e for e in article.iter() if e is letters or e.tag == "h2"]
