@@ -63,9 +63,20 @@
   if (dialog && opener) {
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
       status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0;
-    /* Pagefind and its index start loading when the dialog opens, while the trainee types. */
+    /* Pagefind and its index start loading when the dialog opens, while the trainee types; so does
+       the script that rewrites the query as the index has it (Filipino stems, English spellings). */
+    var queryScript = function () {
+      if (!C.searchKeys) return Promise.resolve();
+      return new Promise(function (done, failed) {
+        var s = document.createElement("script");
+        s.src = new URL(C.searchKeys, location.href).href;
+        s.onload = done; s.onerror = failed;
+        document.head.appendChild(s);
+      });
+    };
     var load = function () {
-      if (!pagefind) pagefind = import(new URL(C.search, location.href).href).then(function (m) {
+      if (!pagefind) pagefind = Promise.all([import(new URL(C.search, location.href).href), queryScript()]).then(function (loaded) {
+        var m = loaded[0];
         return m.options({ baseUrl: new URL(C.root, location.href).pathname }).then(function () { return m.init && m.init(); })
           .then(function () { return m; });
       });
