@@ -381,22 +381,6 @@ def test_switching_language_at_the_top_of_a_page_stays_at_the_top(phone, site_se
     assert "#" not in phone.url
 
 
-@pytest.fixture
-def desktop(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.mark.parametrize(("lang", "course"), [("", "The journey"), ("ru/", "Путь клиента")])
-def test_the_desktop_home_page_sidebar_lists_the_courses(desktop, site_server, lang, course):
-    desktop.goto(f"{site_server}/{lang}")
-    link = desktop.locator(".md-sidebar--primary .md-nav a", has_text=course).first
-    assert link.is_visible()
-    assert link.evaluate("a => a.href") == f"{site_server}/{lang}journey/"
-
-
 def test_the_search_dialog_has_one_close_button(phone, site_server):
     phone.goto(f"{site_server}/{LESSON}")
     phone.click(".academy-search-open")

@@ -238,11 +238,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         context["academy"] = self._context(page.url, self.page_builds.get(page.file.src_uri),
                                            page.canonical_url or "", config)
-        if "navigation.tabs" not in config.theme.get("features", []) and not page.is_homepage:
+        if "navigation.tabs" not in config.theme.get("features", []):
             # Only the page's own course is listed in the navigation; the others are a
-            # click away on the home page, whose sidebar lists them all. A lesson's HTML so
-            # stays the same size however many courses the academy has. With tabs, every
-            # course is a tab.
+            # click away on the home page. A page's HTML so stays the same size
+            # however many courses the academy has. With tabs, every course is a tab.
             trimmed = copy.copy(nav)
             trimmed.items = [item for item in nav.items if not isinstance(item, Section) or item in page.ancestors]
             context["nav"] = trimmed
