@@ -326,3 +326,74 @@ def test_a_lesson_opened_once_reads_offline_and_says_so(browser, site_server):
     # another language is another worker and another cache: never filled from this one
     assert page.evaluate("caches.keys()") and all("/fil/" in key for key in page.evaluate("caches.keys()"))
     context.close()
+
+
+SECTION_AT_TOP = """() => {
+    // the section being read: the last heading that starts above a third of the screen
+    const headings = Array.from(document.querySelectorAll('article h2[id], article h3[id]'));
+    const above = headings.filter(h => h.getBoundingClientRect().top <= innerHeight / 3);
+    const h = above[above.length - 1];
+    return h ? {id: h.id, text: h.textContent.trim(), top: h.getBoundingClientRect().top} : null;
+}"""
+
+
+def switch_language(page, hreflang: str) -> None:
+    page.locator(".md-header__option .md-select button").click()
+    with page.expect_navigation():
+        # tapped where it is: Playwright's own click would first scroll the page to reach the menu
+        page.locator(f'.md-select__link[hreflang="{hreflang}"]').evaluate("a => a.click()")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)  # the page settles its scroll after load
+
+
+def scroll_into_third_section(page, by: int = 150) -> dict:
+    page.locator("article h2").nth(2).evaluate(f"h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 60 + {by})")
+    return page.evaluate(SECTION_AT_TOP)
+
+
+def test_switching_language_keeps_the_section_being_read(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}#the-research-moment")  # came in by a link to another section
+    english = scroll_into_third_section(phone)
+    assert english["text"] == "Check your understanding", english
+    switch_language(phone, "ru")
+    assert "/ru/journey/first-steps/" in phone.url
+    russian = phone.evaluate(SECTION_AT_TOP)
+    assert russian is not None and russian["text"] == "Проверьте себя", russian
+    assert -400 < russian["top"] < 120, russian  # roughly where the reader was, not at the heading's far side
+    # and back again
+    switch_language(phone, "en")
+    assert phone.evaluate(SECTION_AT_TOP)["text"] == "Check your understanding"
+
+
+def test_switching_language_finds_the_section_by_its_place_when_its_anchor_differs(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    # a hand-written translation may name its headings' anchors in its own words
+    phone.evaluate("() => { document.querySelectorAll('article h2[id]').forEach((h, i) => { h.id = 'own-' + i; }); }")
+    scroll_into_third_section(phone)
+    switch_language(phone, "ru")
+    assert phone.evaluate(SECTION_AT_TOP)["text"] == "Проверьте себя"
+
+
+def test_switching_language_at_the_top_of_a_page_stays_at_the_top(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    switch_language(phone, "fil")
+    assert phone.evaluate("scrollY") == 0
+    assert "#" not in phone.url
+
+
+def test_the_search_dialog_has_one_close_button(phone, site_server):
+    phone.goto(f"{site_server}/{LESSON}")
+    phone.click(".academy-search-open")
+    assert phone.locator(".academy-search button:visible").count() == 1
+    field = phone.locator(".academy-search__input")
+    field.fill("customer")
+    phone.wait_for_selector(".academy-search__results li")  # the dialog has its final height
+    # the browser's own clearing cross of a search field would be a second close button beside ours:
+    # the end of the field looks the same as with that cross taken away
+    box = field.bounding_box()
+    end = {"x": box["x"] + box["width"] - 40, "y": box["y"] + 2, "width": 38, "height": box["height"] - 4}
+    as_shown = phone.screenshot(clip=end)
+    phone.add_style_tag(content=".academy-search__input::-webkit-search-cancel-button "
+                                "{ -webkit-appearance: none; appearance: none; display: none; }")
+    assert field.bounding_box() == box
+    assert phone.screenshot(clip=end) == as_shown

@@ -182,3 +182,86 @@ def test_the_academys_structured_data_uses_only_schema_org_terms(academy_site):
         for script in doc.iter("script"):
             if script.get("type") == "application/ld+json":
                 assert problems(_json.loads(script.text)) == [], path
+
+
+# Each language's own alphabet, then the Latin letters of terms kept in English (B2B, CSAT, NPS…).
+LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+ALPHABETS = {"en": list(LATIN), "fil": [*"ABCDEFGHIJKLMN", "Ñ", "NG", *"OPQRSTUVWXYZ"],
+             "ru": [*"АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ", *LATIN]}
+
+
+def initial(term: str, lang: str) -> str:
+    word = re.sub(r"^\W+", "", term).upper()
+    return "NG" if lang == "fil" and word.startswith("NG") else word[:1]
+
+
+@pytest.mark.parametrize("lang", PREFIXES)
+def test_the_glossary_opens_with_its_letters_in_the_languages_own_order(academy_site, lang):
+    doc = parse(academy_site, f"{PREFIXES[lang]}glossary/index.html")
+    article = doc.find(".//article")
+    terms = [(h.get("id"), text_of(h)) for h in article.iter("h2")]
+    assert len(terms) == 25
+    alphabet = ALPHABETS[lang]
+    initials = [initial(text, lang) for _, text in terms]
+    assert all(letter in alphabet for letter in initials), initials
+    ranks = [alphabet.index(letter) for letter in initials]
+    assert ranks == sorted(ranks), [text for _, text in terms]  # the terms themselves are in that order
+    letters = article.find(".//*[@class='academy-letters']")
+    assert letters is not None
+    links = [(a.get("href"), text_of(a)) for a in letters.iter("a")]
+    assert [text for _, text in links] == list(dict.fromkeys(initials))  # one per letter that has terms
+    for href, letter in links:
+        first = next(term_id for (term_id, _), first_letter in zip(terms, initials, strict=True) if first_letter == letter)
+        assert href == f"#{first}", (letter, href)
+    # the list comes before the first term
+    order = [e for e in article.iter() if e is letters or e.tag == "h2"]
+    assert order[0] is letters
+
+
+@pytest.mark.browser
+def test_a_letter_of_the_russian_glossary_leads_to_its_first_term_on_a_phone(browser, academy_server):
+    from conftest import phone_page
+
+    with phone_page(browser, has_touch=True, is_mobile=True) as page:
+        page.goto(f"{academy_server}/ru/glossary/")
+        page.locator(".academy-letters a", has_text="Т").tap()
+        heading = page.locator("article h2", has_text="Точка контакта")
+        box = heading.bounding_box()
+        assert 48 <= box["y"] < 740 - box["height"], box  # below Material's fixed header
+
+
+@pytest.mark.browser
+def test_no_page_in_any_language_is_wider_than_a_phone(browser, academy_site, academy_server):
+    from conftest import phone_page
+
+    site = academy_site.site
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
+                   if "pagefind" not in p.parts and "assets" not in p.parts)
+    assert len(pages) >= 30
+    too_wide = {}
+    with phone_page(browser, has_touch=True, is_mobile=True) as page:
+        for path in pages:
+            page.goto(f"{academy_server}/{'' if path == '.' else path + '/'}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            # a table fits its column rather than scrolling sideways inside it
+            tables = page.evaluate("""() => Array.from(document.querySelectorAll('article table'))
+                .filter(t => t.scrollWidth > t.closest('article').clientWidth + 1).length""")
+            if width > 360 or tables:
+                too_wide[path] = (width, tables)
+    assert too_wide == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "lesson"), [("apologise", "service-skills/handling-complaints/"),
+                                               ("realises", "customer-journey/moments-of-truth/"),
+                                               ("behaviour", "customer-journey/customer-engagement/"),
+                                               ("colours", "customer-journey/moments-of-truth/"),
+                                               ("programme", "customer-journey/customer-engagement/"),
+                                               ("centre", "service-skills/handling-complaints/")])
+def test_english_search_finds_the_us_spelling_from_the_uk_one(page, academy_server, query, lesson):
+    page.goto(f"{academy_server}/")
+    page.click(".academy-search-open")
+    page.fill(".academy-search__input", query)
+    page.wait_for_selector(".academy-search__results a", timeout=15_000)
+    hrefs = page.locator(".academy-search__results a").evaluate_all("as => as.map(a => a.href)")
+    assert any(f"/{lesson}" in href for href in hrefs), hrefs

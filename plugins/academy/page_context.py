@@ -6,6 +6,7 @@ from .alternates import hreflang_links
 from .jsonld import dumps_for_script
 from .languages import KNOWN_LANGUAGES
 from .plaintext import plain
+from .search import QUERY_SCRIPTS
 from .site import Academy, PageBuild
 from .structured_data import FaqRegistry, SiteFacts, is_lesson, page_jsonld
 from .urls import UrlScheme
@@ -63,6 +64,8 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         "plurals": edition.ui.plurals(),
         "root": link(code, ""),
         "search": link(code, "pagefind/pagefind.js"),
+        # the query's own rewriting (Filipino stems, English spellings), fetched with search only
+        **({"searchKeys": link(code, QUERY_SCRIPTS[code])} if code in QUERY_SCRIPTS else {}),
     })
     return context
 

@@ -8,23 +8,33 @@ Pagefind has no Filipino stemmer. For Filipino the academy indexes each section 
 a page as its own record (so a hit opens that section), with its words already
 stemmed by `academy.tagalog`; the browser stems the query with the same rules and
 shows the section's own, unstemmed, opening words as the excerpt.
+
+English pages are indexed as they are, from a copy whose British spellings read as
+American ones (`academy.spelling`); the browser rewrites the query alike, so either
+spelling finds the other. The page a trainee opens is never changed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import tagalog
+from . import spelling, tagalog
 
 STEMMERS: dict[str, Callable[[str], str]] = {"fil": tagalog.stem_text}
+SPELLINGS: dict[str, Callable[[str], str]] = {"en": spelling.american_text}
+# The browser's copy of each language's function, loaded with search (not with every page).
+QUERY_SCRIPTS: dict[str, str] = {"fil": "assets/academy/tagalog.js", "en": "assets/academy/spelling.js"}
+_MARKUP = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<[^>]*>)", re.DOTALL | re.IGNORECASE)
 EXCERPT_WORDS = 30
 
 
@@ -78,12 +88,33 @@ class IndexInBackground:
 def build_index(site: Path, lang: str | None = None) -> None:
     if lang in STEMMERS:
         _build_stemmed(site, lang, STEMMERS[lang])
-        return
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--quiet"]
+    elif lang in SPELLINGS:
+        with tempfile.TemporaryDirectory(prefix="academy-search-") as folder:
+            _rewritten_copy(site, Path(folder), SPELLINGS[lang])
+            _run_pagefind(Path(folder), site / "pagefind")
+    else:
+        _run_pagefind(site, site / "pagefind")
+
+
+def _rewritten_copy(site: Path, folder: Path, rewrite: Callable[[str], str]) -> None:
+    """The site's pages with their text (never their markup) rewritten, for the indexer only."""
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site)
+        if relative.parts[0] == "pagefind":
+            continue
+        parts = _MARKUP.split(path.read_text(encoding="utf-8"))
+        parts[::2] = [rewrite(text) for text in parts[::2]]
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("".join(parts), encoding="utf-8")
+
+
+def _run_pagefind(pages: Path, output: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output.resolve()), "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(
-            f"{site}: the search index could not be built: {(result.stderr or result.stdout).strip()[-400:]}"
+            f"{output.parent}: the search index could not be built: {(result.stderr or result.stdout).strip()[-400:]}"
         )
 
 

@@ -1,4 +1,4 @@
-"""The `/// faq`, `/// quiz | ID`, `/// lessons` and `/// progress` blocks."""
+"""The `/// faq`, `/// quiz | ID`, `/// lessons`, `/// progress` and `/// glossary` blocks."""
 
 from __future__ import annotations
 
@@ -224,4 +224,15 @@ class AnswerKeys(AcademyBlock):
         return self.stash(parent, render_answer_keys(keyed, self.academy.ui))
 
 
-__all__ = ["AnswerKeys", "Faq", "Quiz", "Lessons", "Progress", "course_cards", "course_listing"]
+class Glossary(AcademyBlock):
+    """Terms as `## headings`, each followed by its meaning. Each language lists them in its own
+    alphabetical order, under a row of letters (see `academy.markdown.glossary`)."""
+
+    NAME = "glossary"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "academy-glossary"})
+
+
+__all__ = ["AnswerKeys", "Faq", "Glossary", "Quiz", "Lessons", "Progress", "course_cards", "course_listing"]

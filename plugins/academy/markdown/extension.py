@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from pymdownx.blocks import BlocksExtension
 
-from .blocks import AnswerKeys, Faq, Lessons, Progress, Quiz
+from .blocks import AnswerKeys, Faq, Glossary, Lessons, Progress, Quiz
+from .glossary import PRIORITY, GlossaryOrder
 
 if TYPE_CHECKING:
     from ..site import Academy
@@ -21,8 +22,9 @@ class AcademyExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Python-Markdown's name)
         config = {"academy": self.academy, "link": self.link}
-        for block in (Faq, Quiz, Lessons, Progress, AnswerKeys):
+        for block in (Faq, Quiz, Lessons, Progress, AnswerKeys, Glossary):
             block_mgr.register(block, config)
+        md.treeprocessors.register(GlossaryOrder(md, self.academy.language.code), "academy_glossary", PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> AcademyExtension:  # noqa: N802

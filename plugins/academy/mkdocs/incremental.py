@@ -36,7 +36,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .. import markup
-from ..catalogs import UI_DOMAIN, domain_of
+from ..catalogs import UI_DOMAIN, domain_of, po_path
 from ..errors import AcademyError
 from ..memo import digest, file_digest
 from ..site import Academy, PageBuild
@@ -116,7 +116,7 @@ class Incremental:
             last = self.rendered.get(src)
             lists_others = last is not None and last.listing  # a course's page, the home page, the progress page
             if listing is None and (lists_others or last is None):
-                listing = _listing_part(academy)
+                listing = _listing_part(academy, codes)
             self.planned[src] = parts = (site, _page_part(academy, src, codes), listing or "")
             if last is not None and last.fingerprint == _fingerprint(parts, lists_others):
                 file.is_modified = _no  # type: ignore[method-assign]
@@ -217,20 +217,23 @@ def _page_part(academy: Academy, src: str, codes: list[str]) -> str:
         if quiz is None:
             parts.append(f"missing quiz {quiz_id}")
             continue
-        parts.append(f"{quiz.path}:{file_digest(academy.root / quiz.path)}")
-        if not academy.is_source:
-            parts.append(academy.catalogs.get(domain_of(quiz.path)).digest)
+        parts.append(_quiz_part(academy, quiz.path, codes))
     if not academy.is_source:
         parts.append(academy.catalogs.get(UI_DOMAIN).digest)
     parts.append(repr([academy.is_translated(src, code) for code in codes]))
     return digest("\0".join(parts))
 
 
-def _listing_part(academy: Academy) -> str:
+def _listing_part(academy: Academy, codes: list[str]) -> str:
     parts = [repr(course.index) + repr(course.lessons) for course in academy.courses]
-    for quiz in academy.quizzes.values():
-        parts.append(f"{quiz.path}:{file_digest(academy.root / quiz.path)}")
-        if not academy.is_source:  # the progress page shows each quiz's title in this language
-            parts.append(academy.catalogs.get(domain_of(quiz.path)).digest)
+    parts += [_quiz_part(academy, quiz.path, codes) for quiz in academy.quizzes.values()]
     return digest("\0".join(parts))
+
+
+def _quiz_part(academy: Academy, path: str, codes: list[str]) -> str:
+    """A quiz's file and its catalog in every language: a typed answer counts in any language's
+    words on every page, and the answer keys show them all."""
+    domain = domain_of(path)
+    catalogs = [file_digest(po_path(academy.locales, code, domain)) or "" for code in codes]
+    return f"{path}:{file_digest(academy.root / path)}:{':'.join(catalogs)}"
 

@@ -30,6 +30,7 @@ from ..errors import AcademyError, Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES, Language
 from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
+from ..minify import minify_assets
 from ..page_context import page_context, sitemap_alternates
 from ..plaintext import PlainText, plain, printed
 from ..policy import CONTENT_SECURITY_POLICY
@@ -180,8 +181,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.academy.is_source:
             return files
         try:
+            docs = Path(config.docs_dir).resolve()
             for file in list(files):
-                if file.src_uri.endswith(".svg") and file.abs_src_path:
+                # the editors' diagrams, not the theme's own images (the favicon)
+                if file.src_uri.endswith(".svg") and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs):
                     tr = self.academy.translator_for(Path(file.abs_src_path))
                     text = Path(file.abs_src_path).read_text(encoding="utf-8")
                     files.remove(file)
@@ -317,6 +320,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.incremental is not None:
             self.incremental.settle(site, self.files)
         material.keep_from_fetching_sitemaps(site)
+        minify_assets(site / "assets" / "academy")  # before the offline worker is stamped with the build's hash
         source = self.language.code == self.codes[0]
         roots = [f"{code}/" for code in self.codes[1:]] if source else []
         if self.incremental is not None:

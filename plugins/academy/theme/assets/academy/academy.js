@@ -65,9 +65,20 @@
   if (dialog && opener) {
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
       status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0;
-    /* Pagefind and its index start loading when the dialog opens, while the trainee types. */
+    /* Pagefind and its index start loading when the dialog opens, while the trainee types; so does
+       the script that rewrites the query as the index has it (Filipino stems, English spellings). */
+    var queryScript = function () {
+      if (!C.searchKeys) return Promise.resolve();
+      return new Promise(function (done, failed) {
+        var s = document.createElement("script");
+        s.src = new URL(C.searchKeys, location.href).href;
+        s.onload = done; s.onerror = failed;
+        document.head.appendChild(s);
+      });
+    };
     var load = function () {
-      if (!pagefind) pagefind = import(new URL(C.search, location.href).href).then(function (m) {
+      if (!pagefind) pagefind = Promise.all([import(new URL(C.search, location.href).href), queryScript()]).then(function (loaded) {
+        var m = loaded[0];
         return m.options({ baseUrl: new URL(C.root, location.href).pathname }).then(function () { return m.init && m.init(); })
           .then(function () { return m; });
       });
@@ -419,6 +430,56 @@
     this.section.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true }));
   };
   $$(document, ".academy-quiz").forEach(function (s) { if (s.querySelector(".academy-quiz__key")) new Quiz(s); });
+
+  /* ---- switching language keeps the reader's place ------------------------ */
+  /* Headings keep their English anchors in every language, but a hand-written translation may name
+     them in its own words: the section travels by anchor and by its place among the headings, with how
+     far into it the reader was, since the same section is longer or shorter in another language. */
+  var PLACE = "academy:place";
+  function sectionHeadings() { return $$(document, "article h2[id], article h3[id]"); }
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+  function sectionSpan(hs, i) {
+    var next = hs[i + 1], article = hs[i].closest("article");
+    return { start: hs[i].getBoundingClientRect().top,
+      end: next ? next.getBoundingClientRect().top : article.getBoundingClientRect().bottom };
+  }
+  function readingPlace() {
+    if (window.scrollY < 1) return null; /* at the top: the other language opens at its top too */
+    var hs = sectionHeadings(), line = innerHeight / 3, at = -1;
+    hs.forEach(function (h, i) { if (h.getBoundingClientRect().top <= line) at = i; });
+    if (at < 0) return null;
+    var span = sectionSpan(hs, at), into = (headerBottom() - span.start) / Math.max(1, span.end - span.start);
+    return { id: hs[at].id, index: at, into: Math.max(0, Math.min(1, into)) };
+  }
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a.md-select__link[hreflang]");
+    if (!a || a.hasAttribute("aria-current")) return;
+    var place = readingPlace(), url = new URL(a.href);
+    if (!place) return;
+    url.hash = place.id;
+    a.href = url.href;
+    try {
+      sessionStorage.setItem(PLACE, JSON.stringify({ page: url.pathname, id: place.id, index: place.index, into: place.into }));
+    } catch (x) { /* the anchor alone still leads to the section */ }
+  });
+  (function returnToPlace() {
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(PLACE)); sessionStorage.removeItem(PLACE); } catch (x) { return; }
+    if (!isObject(saved) || saved.page !== location.pathname || !finite(saved.index) || !finite(saved.into)) return;
+    var go = function () {
+      var hs = sectionHeadings(), h = document.getElementById(String(saved.id)), i = hs.indexOf(h);
+      if (i < 0) i = Math.min(saved.index, hs.length - 1);
+      if (i < 0) return;
+      var span = sectionSpan(hs, i), into = Math.max(0, Math.min(1, saved.into));
+      window.scrollTo(0, window.scrollY + span.start + into * (span.end - span.start) - headerBottom());
+    };
+    go();
+    /* the browser's own jump to the anchor comes with the load; the place wins over it */
+    window.addEventListener("load", function () { go(); }, { once: true });
+  })();
 
   /* ---- offline: this language's worker keeps every page opened, and the page says so ---- */
   function keepOffline() {
