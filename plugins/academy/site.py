@@ -282,6 +282,7 @@ class Academy:
                             warning=True)
         result = localize_page(source.text, source.shown, self._catalog_of(source.src), self.root, self.show_fuzzy)
         self.report.add(result.problems, warning=True)
+        self.report.add(result.errors)
         return result
 
     def _catalog_of(self, src: str, catalogs: Catalogs | None = None) -> Catalog:
