@@ -279,7 +279,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        material.keep_from_fetching_sitemaps(site)
         source = self.language.code == self.codes[0]
         offline.stamp_worker(site, [f"{code}/" for code in self.codes[1:]] if source else [])
         try:
