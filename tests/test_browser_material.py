@@ -7,6 +7,8 @@ nothing of the academy may be set up only once per full load.
 from __future__ import annotations
 
 import contextlib
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -84,6 +86,15 @@ def write_two_course_project(root: Path, site_url: str) -> Path:
     return root
 
 
+class InstantSite(str):
+    """The site's address (a test writes f"{instant_site}/page/"), with its project folder."""
+
+    def __new__(cls, url: str, root: Path):
+        site = super().__new__(cls, url)
+        site.root = root
+        return site
+
+
 @pytest.fixture(scope="module")
 def instant_site(tmp_path_factory):
     """The two-course academy built with its site_url on the test server, so that Material's
@@ -93,7 +104,7 @@ def instant_site(tmp_path_factory):
     try:
         write_two_course_project(root, url + "/")
         sitekit.build(root)
-        yield url
+        yield InstantSite(url, root)
     finally:
         server.shutdown()
 
@@ -270,3 +281,28 @@ def test_switching_language_fetches_no_sitemap(desktop, site_server):
     page.wait_for_load_state("networkidle")
     assert [url for url in page.requests if "sitemap" in url] == []
     assert page.errors == []
+
+
+def test_a_page_fetched_by_instant_navigation_is_fresh_when_the_network_answers(browser, instant_site):
+    """The offline copy is for when the network fails: a page swapped in is not served stale from it."""
+    built = instant_site.root / "site/skills/listening/index.html"
+    original = built.read_text(encoding="utf-8")
+    # modified "now", so that the browser's own cache holds it fresh for no time (heuristic freshness)
+    os.utime(built)
+    with desktop_page(browser) as page:
+        try:
+            page.goto(f"{instant_site}/skills/listening/")
+            page.wait_for_selector(".academy-offline", timeout=15_000)  # kept for offline reading
+            page.click(".md-tabs a[href*='journey']")
+            wait_for_page(page, "/journey/", "The journey")
+            built.write_text(original.replace("Let the customer finish before you answer.",
+                                              "Listen to the whole question first."), encoding="utf-8")
+            later = time.time() + 10  # a later Last-Modified, whole seconds apart
+            os.utime(built, (later, later))
+            mark_this_load(page)
+            page.go_back()
+            wait_for_page(page, "/skills/listening/", "Listening")
+            assert same_load(page)
+            assert "Listen to the whole question first." in page.locator("article").inner_text()
+        finally:
+            built.write_text(original, encoding="utf-8")
