@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import html5lib
 import pytest
 
@@ -91,3 +94,45 @@ def test_the_build_reads_past_a_byte_order_mark_and_refuses_bad_front_matter_wit
     assert f"content/journey/index.md:{title_line}: `title` must be text, not a list" in output, output
     assert "content/journey/first-steps.md:3: `description` is 199 characters long, more than 160" in output, output
     assert "['The', 'journey']" not in output
+
+
+# -- a translated description keeps the English's limit, reported at its PO line --------
+
+def localized_with_description(tmp_path, translation: str):
+    from academy.catalogs import Catalog, Translation
+    from academy.localize import localize_page
+
+    catalog = Catalog("ru", "content/lesson", tmp_path / "lesson.po", {
+        ("The five moments of truth in the customer journey.", None): Translation(translation, False, 9),
+        ("Moments of truth", None): Translation("М" * 200, False, 5)})  # a long heading is no description
+    return localize_page(PAGE, "content/lesson.md", catalog, tmp_path)
+
+
+def test_a_translated_description_over_160_characters_is_an_error_at_its_po_line(tmp_path):
+    result = localized_with_description(tmp_path, "Пять моментов истины. " * 8)
+    assert [(p.path, p.line, p.message) for p in result.errors] == [
+        ("lesson.po", 9, "translated `description` is 175 characters long, more than 160")]
+    assert "shorten the translation" in result.errors[0].hint
+    assert result.problems == []
+
+
+def test_a_translated_description_of_exactly_160_characters_passes(tmp_path):
+    assert localized_with_description(tmp_path, "д" * 160).errors == []
+
+
+def test_check_and_build_refuse_a_translated_description_over_160_characters_at_its_po_line(project):
+    import polib
+
+    po = project / "locales/ru/LC_MESSAGES/content/journey/first-steps.po"
+    catalog = polib.pofile(str(po))
+    entry = catalog.find("How a customer meets a brand.")
+    entry.msgstr = "Как клиент знакомится с брендом, " * 6
+    catalog.save()
+    line = polib.pofile(str(po)).find("How a customer meets a brand.").linenum
+    where = f"locales/ru/LC_MESSAGES/content/journey/first-steps.po:{line}: translated `description` is 197 characters"
+    checked = subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=project, capture_output=True, text=True)
+    assert checked.returncode == 1 and where in checked.stderr and "hint: shorten the translation" in checked.stderr, \
+        checked.stderr
+    failed = sitekit.build(project, check=False)
+    assert failed.result.returncode != 0 and where in failed.result.stderr, failed.result.stderr
+    assert "Traceback" not in failed.result.stderr and not (project / "site").exists()

@@ -15,6 +15,15 @@ from .errors import ContentError, Problem
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 BOM = "\ufeff"  # some Windows editors start UTF-8 files with it
 DESCRIPTION_LIMIT = 160  # search engines cut snippets at about this length
+DESCRIPTION_TOO_LONG = "search engines cut it off after about 160 characters"
+
+
+def description_overlong(description: str) -> str | None:
+    """What is wrong with a description's length (English or translated), or None."""
+    length = len(description.strip())
+    if length <= DESCRIPTION_LIMIT:
+        return None
+    return f"`description` is {length} characters long, more than {DESCRIPTION_LIMIT}"
 
 
 @dataclass
@@ -117,10 +126,9 @@ def check_page(text: str, path: str) -> Document:
     elif not isinstance(description, str) or not description.strip():
         problems.append(Problem(path, line_of_key(doc, "description"), f"`description` must be text, not {_shown(description)}",
                                 f"write one sentence of {DESCRIPTION_LIMIT} characters at most"))
-    elif len(description.strip()) > DESCRIPTION_LIMIT:
-        problems.append(Problem(path, line_of_key(doc, "description"),
-                                f"`description` is {len(description.strip())} characters long, more than {DESCRIPTION_LIMIT}",
-                                "shorten it: search engines cut it off after about 160 characters"))
+    elif description_overlong(description):
+        problems.append(Problem(path, line_of_key(doc, "description"), description_overlong(description),
+                                f"shorten it: {DESCRIPTION_TOO_LONG}"))
     if problems:
         raise FrontMatterError(problems)
     return doc

@@ -21,8 +21,9 @@ class Localized:
     source: str
     total: int = 0
     missing: int = 0
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # refused translations: English shown
     stale: int = 0  # fuzzy translations shown (only with show_fuzzy)
+    errors: list[Problem] = field(default_factory=list)  # translations that break a rule of the English
 
     @property
     def complete(self) -> bool:
@@ -38,6 +39,7 @@ class _Translator:
         self.missing = 0
         self.stale = 0
         self.problems: list[Problem] = []
+        self.errors: list[Problem] = []
 
     def __call__(self, unit: segment.Unit) -> str | None:
         self.total += 1
@@ -52,13 +54,20 @@ class _Translator:
         reason = markup_problem(unit.text, entry.msgstr, unit.kind)
         if reason:
             self.missing += 1
-            path = display_path(self.catalog.path, self.root) if self.catalog.path else self.catalog.domain
             self.problems.append(
-                Problem(path, entry.line, f"translation refused, English shown: {reason}",
+                Problem(self._shown(), entry.line, f"translation refused, English shown: {reason}",
                         "compare the translation with its msgid and keep links, tags and placeholders as they are")
             )
             return None
+        # the English's own limit, as strict for its translation (frontmatter.check_page)
+        overlong = unit.kind == "page description" and frontmatter.description_overlong(entry.msgstr)
+        if overlong:
+            self.errors.append(Problem(self._shown(), entry.line, f"translated {overlong}",
+                                       f"shorten the translation: {frontmatter.DESCRIPTION_TOO_LONG}"))
         return entry.msgstr
+
+    def _shown(self) -> str:
+        return display_path(self.catalog.path, self.root) if self.catalog.path else self.catalog.domain
 
 
 def translate_text(text: str, catalog: Catalog, root=None, show_fuzzy: bool = False) -> tuple[str, _Translator]:
@@ -96,7 +105,8 @@ def localize_page(text: str, path: str, catalog: Catalog, root=None, show_fuzzy:
     for refusal in segment.refusals(doc.body, doc.body_line):
         translate.missing += 1  # English is shown: the page is not complete
         translate.problems.append(Problem(path, refusal.line, refusal.message, refusal.hint))
-    return Localized(header + body, translate.total, translate.missing, translate.problems, translate.stale)
+    return Localized(header + body, translate.total, translate.missing, translate.problems, translate.stale,
+                     translate.errors)
 
 
 def messages_of_page(text: str, path: str) -> list[segment.Unit]:

@@ -24,7 +24,6 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         "og_locale": language.og_locale,
         "og_alternates": [KNOWN_LANGUAGES[c].og_locale for c in scheme.codes if c != code],
         "alternates": [],
-        "hreflang": [],
         "jsonld": [],
         "fallback": False,
         "outdated": False,
@@ -50,8 +49,6 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         context["outdated"] = build.outdated
         # A page that falls back to English is not offered to search engines as a translation.
         context["noindex"] = context["fallback"] or build.noindex
-        context["hreflang"] = hreflang_links(scheme, code, page_url, context["noindex"],
-                                             lambda other: edition.is_translated(build.src, other))
         if facts is not None:
             context["jsonld"] = [dumps_for_script(block) for block in
                                  page_jsonld(edition, build, canonical_url, facts, registry or FaqRegistry())]

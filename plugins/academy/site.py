@@ -293,6 +293,7 @@ class Academy:
         result = remembered("localized", key, lambda: localize_page(source.text, source.shown, catalog, self.root,
                                                                    self.show_fuzzy))
         self.report.add(result.problems, warning=True)
+        self.report.add(result.errors)
         return result
 
     def _catalog_of(self, src: str, catalogs: Catalogs | None = None) -> Catalog:

@@ -192,7 +192,8 @@ class Progress(AcademyBlock):
             f'<button type="button" class="md-button" data-download="json">{escape(ui.t("progress.json"))}</button> '
             f'<button type="button" class="md-button" data-download="csv">{escape(ui.t("progress.csv"))}</button> '
             f'<button type="button" class="md-button" data-action="reset">{escape(ui.t("progress.reset"))}</button></p>'
-            f'<script type="application/json" class="academy-progress__lessons">{dumps_for_script(lessons)}</script>'
+            # a template, not a script: Material's instant navigation would run a script again as JavaScript
+            f'<template class="academy-progress__lessons">{dumps_for_script(lessons)}</template>'
             "</div>"
         )
         return self.stash(parent, html)

@@ -319,7 +319,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         site = Path(config.site_dir)
         if self.incremental is not None:
             self.incremental.settle(site, self.files)
-        material.keep_from_fetching_sitemaps(site)
         minify_assets(site / "assets" / "academy")  # before the offline worker is stamped with the build's hash
         source = self.language.code == self.codes[0]
         roots = [f"{code}/" for code in self.codes[1:]] if source else []

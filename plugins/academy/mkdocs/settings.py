@@ -37,12 +37,6 @@ def languages_of(config: MkDocsConfig, codes: list[str], config_file: Path, show
 
 def settle_engine_options(config: MkDocsConfig, config_file: Path, shown: str) -> None:
     """What the academy needs from MkDocs and Material, set or refused here, once."""
-    if "navigation.instant" in config.theme.get("features", []):
-        raise fail([Problem(shown, line_of(config_file, "navigation.instant", value=True),
-                             "navigation.instant is not supported by the academy: pages reached by an instant "
-                             "link would have dead quizzes and the wrong language switcher",
-                             "remove `- navigation.instant` from `theme: features:`; academy pages are small "
-                             "and cached, so full loads are fast")])
     # Translations keep heading anchors and quiz ids through attr_list: it is required, so it is on.
     names = [e if isinstance(e, str) else type(e).__module__ for e in config.markdown_extensions]
     if "attr_list" not in names and "markdown.extensions.attr_list" not in names:

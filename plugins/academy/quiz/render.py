@@ -1,8 +1,10 @@
 """A quiz as HTML that reads without JavaScript, plus the answer key for the script.
 
 Questions and options are real form controls inside fieldsets with legends.
-The answer key, feedback and explanations live only in a JSON script element
-that search indexing skips; nothing of them is in the visible markup.
+The answer key, feedback and explanations live only in a JSON <template> that
+search indexing skips; nothing of them is in the visible markup. A template, not a
+<script type="application/json">: Material's instant navigation runs again every
+script of a page it swaps in, as inline JavaScript, which the page's policy refuses.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def render_quiz(quiz: Quiz, tr: Translate, ui: Interface, others: Sequence[Trans
         "</div>"
         "</form>"
     )
-    html.append(f'<script type="application/json" class="academy-quiz__key">{dumps_for_script(key)}</script>')
+    html.append(f'<template class="academy-quiz__key">{dumps_for_script(key)}</template>')
     html.append("</section>")
     return "".join(html)
 

@@ -39,7 +39,8 @@ self.addEventListener("message", function (event) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || !ours(request.url)) return;
-  var page = request.mode === "navigate";
+  /* a page: a navigation, or a page Material's instant navigation fetches (a folder URL or .html) */
+  var page = request.mode === "navigate" || /(\/|\.html)$/.test(new URL(request.url).pathname);
   event.respondWith(caches.open(CACHE).then(function (cache) {
     if (!page) {
       return cache.match(request).then(function (hit) {

@@ -11,6 +11,10 @@
   if (!node || node.tagName !== "SCRIPT" || node.type !== "application/json" || !node.hasAttribute("data-academy-config")) return;
   var C = JSON.parse(node.textContent);
   if (!C || typeof C !== "object" || !Array.isArray(C.plural)) return;
+  /* Read against the page of the first load: with Material's instant navigation this script
+     stays while the pages under it change. */
+  var ROOT = new URL(C.root, location.href), SEARCH = new URL(C.search, location.href);
+  var SEARCH_KEYS = C.searchKeys ? new URL(C.searchKeys, location.href) : null;
   /* The plural form of each count was chosen at build time; nothing is evaluated here. */
   function pluralOf(n) {
     var table = C.plural, i = n < table.length ? table[n] : table[100 + n % 100];
@@ -28,6 +32,8 @@
     return new Intl.NumberFormat(C.lang, { style: "percent", maximumFractionDigits: 0 }).format(x);
   }
   function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+  /* Data for the script rides in <template> elements (a swapped-in <script> would be run as code). */
+  function dataOf(template) { return JSON.parse((template.content || template).textContent); }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -68,18 +74,18 @@
     /* Pagefind and its index start loading when the dialog opens, while the trainee types; so does
        the script that rewrites the query as the index has it (Filipino stems, English spellings). */
     var queryScript = function () {
-      if (!C.searchKeys) return Promise.resolve();
+      if (!SEARCH_KEYS) return Promise.resolve();
       return new Promise(function (done, failed) {
         var s = document.createElement("script");
-        s.src = new URL(C.searchKeys, location.href).href;
+        s.src = SEARCH_KEYS.href;
         s.onload = done; s.onerror = failed;
         document.head.appendChild(s);
       });
     };
     var load = function () {
-      if (!pagefind) pagefind = Promise.all([import(new URL(C.search, location.href).href), queryScript()]).then(function (loaded) {
+      if (!pagefind) pagefind = Promise.all([import(SEARCH.href), queryScript()]).then(function (loaded) {
         var m = loaded[0];
-        return m.options({ baseUrl: new URL(C.root, location.href).pathname }).then(function () { return m.init && m.init(); })
+        return m.options({ baseUrl: ROOT.pathname }).then(function () { return m.init && m.init(); })
           .then(function () { return m; });
       });
       pagefind.catch(function () { pagefind = null; });
@@ -130,7 +136,7 @@
   }
   /* Where a hit leads: the section that matches best, not the top of a long page. */
   function landing(d) {
-    var title = d.meta && d.meta.title || d.url, root = new URL(C.root, location.href);
+    var title = d.meta && d.meta.title || d.url, root = ROOT;
     if (d.meta && d.meta.text != null) /* a section record of a stemmed index: its own words as excerpt */
       return { url: new URL(d.url, root).href, title: d.meta.section ? title + " › " + d.meta.section : title, text: d.meta.text };
     var best = null;
@@ -303,7 +309,7 @@
   };
 
   function Quiz(section) {
-    var key = JSON.parse(section.querySelector(".academy-quiz__key").textContent), self = this;
+    var key = dataOf(section.querySelector(".academy-quiz__key")), self = this;
     this.section = section; this.key = key; this.storeKey = PREFIX + key.id;
     this.form = section.querySelector("form");
     this.summary = section.querySelector(".academy-quiz__summary");
@@ -429,7 +435,11 @@
   Quiz.prototype.emit = function (name, detail) {
     this.section.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true }));
   };
-  $$(document, ".academy-quiz").forEach(function (s) { if (s.querySelector(".academy-quiz__key")) new Quiz(s); });
+  function setUpQuizzes() {
+    $$(document, ".academy-quiz").forEach(function (s) {
+      if (s.querySelector(".academy-quiz__key") && !s.academyQuiz) s.academyQuiz = new Quiz(s);
+    });
+  }
 
   /* ---- switching language keeps the reader's place ------------------------ */
   /* Headings keep their English anchors in every language, but a hand-written translation may name
@@ -482,25 +492,29 @@
   })();
 
   /* ---- offline: this language's worker keeps every page opened, and the page says so ---- */
+  var worker = null;
   function keepOffline() {
     if (!("serviceWorker" in navigator) || !window.caches) return;
-    var root = new URL(C.root, location.href), page = location.href.split("#")[0];
-    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function () {
-      return navigator.serviceWorker.ready;
-    }).then(function (reg) {
+    if (!worker) {
+      worker = navigator.serviceWorker.register(new URL("sw.js", ROOT).href, { scope: ROOT.pathname }).then(function () {
+        return navigator.serviceWorker.ready;
+      });
+      /* one listener for every page this window shows: the note goes on the page that was kept */
       navigator.serviceWorker.addEventListener("message", function (e) {
-        if (!e.data || e.data.kept !== page) return;
+        if (!e.data || e.data.kept !== location.href.split("#")[0]) return;
         var note = document.querySelector(".academy-offline") || el("p", "academy-offline");
         note.textContent = t("offline.ready");
         var title = document.querySelector("article h1");
         if (title && !note.parentNode) title.insertAdjacentElement("afterend", note);
       });
+    }
+    var page = location.href.split("#")[0];
+    worker.then(function (reg) {
       var loaded = performance.getEntriesByType("resource").map(function (r) { return r.name; })
         .filter(function (u) { return u.indexOf("/pagefind/") < 0; });
       reg.active.postMessage({ page: page, keep: [page].concat(loaded) });
     }).catch(function () { /* offline reading is a bonus; the page works without it */ });
   }
-  if (document.querySelector("article")) keepOffline();
 
   /* ---- a lesson's status: the one rule the cards and the progress page both use ---- */
   function lessonStatus(quizId) {
@@ -509,29 +523,31 @@
     return { status: status, best: s.best == null ? null : s.best, last: s.last == null ? null : s.last,
       updated: s.updated || null, answers: answers };
   }
-
-  /* ---- lesson cards: each lesson's status, and where to continue --------- */
-  $$(document, ".academy-card[data-quiz]").forEach(function (card) {
-    var st = lessonStatus(card.getAttribute("data-quiz")), box = card.querySelector(".academy-card__status");
-    card.setAttribute("data-status", st.status);
-    box.textContent = t("progress." + st.status) + (st.best != null ? " · " + percent(st.best / 100) : "");
-    box.hidden = false;
-  });
-  $$(document, ".academy-course__continue").forEach(function (p) {
-    var next = $$(p.parentNode, ".academy-card[data-quiz]").filter(function (c) {
-      return c.getAttribute("data-status") !== "passed";
-    })[0];
-    if (!next) return;
-    var a = p.querySelector("a");
-    a.href = next.querySelector("a").href;
-    a.textContent = t("lessons.continue", { lesson: next.querySelector(".academy-card__title").textContent });
-    p.hidden = false;
-  });
+  function setUpCards() {
+    $$(document, ".academy-card[data-quiz]").forEach(function (card) {
+      var st = lessonStatus(card.getAttribute("data-quiz")), box = card.querySelector(".academy-card__status");
+      card.setAttribute("data-status", st.status);
+      box.textContent = t("progress." + st.status) + (st.best != null ? " · " + percent(st.best / 100) : "");
+      box.hidden = false;
+    });
+    $$(document, ".academy-course__continue").forEach(function (p) {
+      var next = $$(p.parentNode, ".academy-card[data-quiz]").filter(function (c) {
+        return c.getAttribute("data-status") !== "passed";
+      })[0];
+      if (!next) return;
+      var a = p.querySelector("a");
+      a.href = next.querySelector("a").href;
+      a.textContent = t("lessons.continue", { lesson: next.querySelector(".academy-card__title").textContent });
+      p.hidden = false;
+    });
+  }
 
   /* ---- progress page ----------------------------------------------------- */
-  var progress = document.querySelector(".academy-progress");
-  if (progress) {
-    var lessons = JSON.parse(progress.querySelector(".academy-progress__lessons").textContent);
+  function setUpProgress() {
+    var progress = document.querySelector(".academy-progress");
+    if (!progress || progress.academyReady) return;
+    progress.academyReady = true;
+    var lessons = dataOf(progress.querySelector(".academy-progress__lessons"));
     var rows = function () {
       return lessons.map(function (l) {
         var s = lessonStatus(l.quiz);
@@ -572,4 +588,29 @@
     });
     paint();
   }
+
+  /* ---- every page: the first load and each page Material's instant navigation swaps in ---- */
+  /* The header stays when Material swaps a page in: its language links are pointed at this
+     page's own, which the page carries in its content. */
+  function setUpLanguageLinks() {
+    var own = document.querySelector("template.academy-languages");
+    if (!own) return;
+    $$(own.content, "a[hreflang]").forEach(function (mine) {
+      $$(document, "a.md-select__link[hreflang]").forEach(function (link) {
+        if (link.getAttribute("hreflang") === mine.getAttribute("hreflang")) link.href = new URL(mine.getAttribute("href"), location.href).href;
+      });
+    });
+  }
+  function setUpPage() {
+    if (dialog && dialog.open) dialog.close();
+    setUpLanguageLinks();
+    setUpQuizzes();
+    setUpCards();
+    setUpProgress();
+    if (document.querySelector("article")) keepOffline();
+  }
+  /* Material's document$ emits for the first page and for every page it swaps in. */
+  var pages = window.document$;
+  if (pages && typeof pages.subscribe === "function") pages.subscribe(setUpPage);
+  else setUpPage();
 })();
