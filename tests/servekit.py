@@ -24,6 +24,9 @@ from pathlib import Path
 # the epoch of the build the page comes from.
 LIVERELOAD_SCRIPT = re.compile(rb"<script>\s*var livereload = function\(epoch, requestId\).*?</script>", re.S)
 LIVERELOAD_EPOCH = re.compile(rb"livereload\((\d+), \d+\);")
+# What serve logs when a rebuild starts, and when one failed (it then waits for the next save).
+BUILD_STARTED = "Building documentation"
+REBUILD_FAILED = "An error happened during the rebuild"
 
 
 class ServeFailed(Exception):
@@ -80,10 +83,10 @@ class Server:
         if not self.alive():
             raise ServeFailed(f"`mkdocs serve` stopped (exit {self.process.returncode}):\n{self.log_tail()}")
 
-    def epoch(self, path: str = "/") -> int | None:
+    def epoch(self, path: str = "/", timeout: float = 600) -> int | None:
         """The build the served site comes from: a GET waits for a rebuild under way to finish, and the
         page names its build in the live-reload script. None when the server injects no such script."""
-        match = LIVERELOAD_EPOCH.search(self.get(path).body)
+        match = LIVERELOAD_EPOCH.search(self.get(path, timeout=timeout).body)
         return int(match[1]) if match else None
 
     def wait_until(self, condition: Callable[[], bool], what: str, timeout: float, every: float = 0.05) -> float:
@@ -96,6 +99,37 @@ class Server:
             if time.perf_counter() - start > timeout:
                 raise ServeFailed(f"{what}: not seen after {timeout:.0f} s\n{self.log_tail()}")
             time.sleep(every)
+
+    def log_size(self) -> int:
+        try:
+            return self.log.stat().st_size
+        except OSError:
+            return 0
+
+    def wait_until_rebuilt(self, before: int, log_offset: int, timeout: float) -> None:
+        """Until a build newer than `before` is served. A rebuild that failed, with no other one started
+        after it for a second, ends the wait at once with serve's log: serve would wait for the next save."""
+        failed_since: float | None = None
+
+        def rebuilt() -> bool:
+            nonlocal failed_since
+            # After a failed rebuild serve holds every page request until a build succeeds: the log is read first.
+            with self.log.open("rb") as handle:
+                handle.seek(log_offset)
+                text = handle.read().decode("utf-8", errors="replace")
+            failure = text.rfind(REBUILD_FAILED)
+            if failure < 0 or BUILD_STARTED in text[failure:]:
+                failed_since = None
+            elif failed_since is None:
+                failed_since = time.perf_counter()
+            elif time.perf_counter() - failed_since > 1:
+                raise ServeFailed(f"serve's rebuild failed:\n{text[-4000:]}")
+            try:
+                return (self.epoch(timeout=2) or 0) > before
+            except TimeoutError:  # a rebuild under way
+                return False
+
+        self.wait_until(rebuilt, "a rebuild", timeout, every=0.2)
 
     def settle(self, path: str = "/", quiet: float = 1.0, timeout: float = 600) -> None:
         """Until no rebuild is under way or waiting: the build the site comes from is the same twice in a row,

@@ -140,15 +140,15 @@ def test_served_site_equals_a_clean_build_after_every_edit(tmp_path):
         assert_same_site(server, build(root, clean).wait_for_site(), ever_served, "the first build")
         for number, step in enumerate(STEPS, 1):
             when = f"step {number}, {step.name}"
-            before = server.epoch()
+            before, log_offset = server.epoch(), server.log_size()
             step.apply(root)
             clean_build = build(root, tmp_path / f"clean-{number}")  # beside serve's own rebuild
-            wait_for_rebuild(server, before, step, when)
+            wait_for_rebuild(server, before, log_offset, step, when)
             assert shown(server, step), f"after {when}: serve rebuilt, but its pages do not show the edit"
             assert_same_site(server, clean_build.wait_for_site(), ever_served, when)
 
 
-def wait_for_rebuild(server: servekit.Server, before: int | None, step: Step, when: str) -> None:
+def wait_for_rebuild(server: servekit.Server, before: int | None, log_offset: int, step: Step, when: str) -> None:
     """Until serve has rebuilt since the edit and nothing more is under way or waiting.
 
     Serve tells the browser to reload when a rebuild is done (a newer build epoch, which every
@@ -157,7 +157,7 @@ def wait_for_rebuild(server: servekit.Server, before: int | None, step: Step, wh
     if before is None:
         server.wait_until(lambda: shown(server, step), when, WAIT, every=0.2)
     else:
-        server.wait_until(lambda: (server.epoch() or 0) > before, f"{when}: a rebuild", WAIT, every=0.2)
+        server.wait_until_rebuilt(before, log_offset, WAIT)
     server.settle(timeout=WAIT)
 
 
