@@ -135,9 +135,9 @@ def test_served_site_equals_a_clean_build_after_every_edit(tmp_path):
     (tmp_path / "project").mkdir()
     root = sitekit.write_project(tmp_path / "project")
     ever_served: set[str] = set()  # a page once served and now gone must not be served any more
+    first = build(root, tmp_path / "clean-0")  # beside serve's first build
     with servekit.serving(root, tmp_path / "serve.log", timeout=WAIT) as server:
-        clean = tmp_path / "clean-0"
-        assert_same_site(server, build(root, clean).wait_for_site(), ever_served, "the first build")
+        assert_same_site(server, first.wait_for_site(), ever_served, "the first build")
         for number, step in enumerate(STEPS, 1):
             when = f"step {number}, {step.name}"
             before, log_offset = server.epoch(), server.log_size()
