@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN     = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: setup setup-test site serve serve-fil serve-ru test check i18n-update i18n-status package bench bench-lighthouse clean
+.PHONY: setup setup-test site serve serve-fil serve-ru test check i18n-update i18n-status package bench bench-serve bench-lighthouse clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ bench: setup
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/footprint.py
 	$(BIN)/python bench/packages.py
+
+# Save to preview under `mkdocs serve` at 100 and 1,000 lessons, beside stock Material; slow at 1,000.
+bench-serve: setup
+	$(BIN)/python bench/serve_loop.py
 
 # Lighthouse (mobile) on a lesson per language, the site served gzipped; needs Debian's Chromium.
 bench-lighthouse: site
