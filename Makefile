@@ -25,14 +25,14 @@ setup-test: setup
 site: setup            ## set up and build all three languages into site/
 	$(BIN)/mkdocs build
 
-serve: setup           ## preview every language with live reload
-	$(BIN)/mkdocs serve
+serve: setup           ## preview every language with live reload; an edit renders again only what it changed
+	$(BIN)/mkdocs serve --dirty
 
 serve-fil: setup       ## preview Filipino only (fast), at http://127.0.0.1:8000/fil/
-	ACADEMY_LANG=fil $(BIN)/mkdocs serve
+	ACADEMY_LANG=fil $(BIN)/mkdocs serve --dirty
 
 serve-ru: setup
-	ACADEMY_LANG=ru $(BIN)/mkdocs serve
+	ACADEMY_LANG=ru $(BIN)/mkdocs serve --dirty
 
 test: setup-test       ## set up and run every test
 	$(BIN)/python -m pytest -q

@@ -138,12 +138,12 @@ def quiz_edit(path: Path, number: int) -> Callable[[str], None]:
     return save
 
 
-def academy_edits(lesson: Lesson) -> list[Edit]:
+def academy_edits(lesson: Lesson, mode: str = "") -> list[Edit]:
     english = paragraphs(lesson.markdown().read_text(encoding="utf-8"))
     return [
-        Edit("academy: English edit", paragraph_edit(lesson.markdown(), english[1]), [lesson.url("en")]),
-        Edit("academy: Filipino msgstr edit", msgstr_edit(lesson.catalog("fil"), english[1]), [lesson.url("fil")]),
-        Edit("academy: quiz edit, every language", quiz_edit(lesson.quiz, lesson.number),
+        Edit(f"academy{mode}: English edit", paragraph_edit(lesson.markdown(), english[1]), [lesson.url("en")]),
+        Edit(f"academy{mode}: Filipino msgstr edit", msgstr_edit(lesson.catalog("fil"), english[1]), [lesson.url("fil")]),
+        Edit(f"academy{mode}: quiz edit, every language", quiz_edit(lesson.quiz, lesson.number),
              [lesson.url(lang) for lang in LANGUAGES]),
     ]
 
@@ -194,18 +194,29 @@ def print_table(rows: list[tuple[int, Timings]], columns: list[str]) -> None:
         print(f"| {n:,} ({pages_of(n):,}) | " + " | ".join(span(timings.seconds.get(c, [])) for c in columns) + " |")
 
 
-def serve_loop(work: Path, n: int, repeats: int, timeout: float) -> Timings:
+# How the academy is served: `make serve` runs `mkdocs serve --dirty`, which renders again only
+# what an edit changed; plain `mkdocs serve` rebuilds every page of every language on each save.
+MODES = {"dirty": ("--dirty",), "plain": ()}
+
+
+def mode_label(mode: str) -> str:
+    return " (serve --dirty)" if mode == "dirty" else " (plain serve)"
+
+
+def serve_loop(work: Path, n: int, repeats: int, timeout: float, modes: list[str]) -> Timings:
     lesson = Lesson(work, n // 2)
     timings = Timings()
-    print(f"N={n}: academy, `mkdocs serve` of every language ({pages_of(n)} pages); {load()}", flush=True)
-    start = time.perf_counter()
-    with servekit.serving(work, work / "serve-academy.log", timeout=timeout) as server:
-        print(f"  first build served after {time.perf_counter() - start:.1f} s", flush=True)
-        for lang in LANGUAGES:  # every language is served, each at its own root
-            page = server.get(lesson.url(lang))
-            if page.status != 200:
-                raise SystemExit(f"{lesson.url(lang)}: HTTP {page.status} from `mkdocs serve`")
-        time_edits(server, academy_edits(lesson), repeats, timings, timeout)
+    for mode in modes:
+        print(f"N={n}: academy, `mkdocs serve {' '.join(MODES[mode])}` of every language ({pages_of(n)} pages); {load()}",
+              flush=True)
+        start = time.perf_counter()
+        with servekit.serving(work, work / f"serve-academy-{mode}.log", timeout=timeout, arguments=MODES[mode]) as server:
+            print(f"  first build served after {time.perf_counter() - start:.1f} s", flush=True)
+            for lang in LANGUAGES:  # every language is served, each at its own root
+                page = server.get(lesson.url(lang))
+                if page.status != 200:
+                    raise SystemExit(f"{lesson.url(lang)}: HTTP {page.status} from `mkdocs serve`")
+            time_edits(server, academy_edits(lesson, mode_label(mode)), repeats, timings, timeout)
     scale.baseline_config(work)
     print(f"N={n}: stock Material, English only ({n + math.ceil(n / 10) + 1} pages)", flush=True)
     start = time.perf_counter()
@@ -235,6 +246,8 @@ def main() -> None:
     parser.add_argument("--translated", type=float, default=0.9)
     parser.add_argument("--full-build", action="store_true", help="time full builds, academy and stock Material, instead")
     parser.add_argument("--timeout", type=float, default=900, help="seconds to wait for one build or one edit")
+    parser.add_argument("--serve", nargs="+", choices=sorted(MODES), default=["dirty", "plain"],
+                        help="how the academy is served: `dirty` (make serve) and/or `plain` (mkdocs serve)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the corpora (and the servers' logs) under this folder")
     args = parser.parse_args()
     # A `kill` ends the run through the same cleanup as Ctrl-C: no server is left behind.
@@ -244,15 +257,16 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix=f"academy-serve-{n}-", dir=args.keep))
         try:
             scale.generate(work, n, args.translated)
-            rows.append((n, full_builds(work, n, args.repeats) if args.full_build else serve_loop(work, n, args.repeats, args.timeout)))
+            rows.append((n, full_builds(work, n, args.repeats) if args.full_build else serve_loop(work, n, args.repeats, args.timeout, args.serve)))
         finally:
             if args.keep is None:
                 shutil.rmtree(work, ignore_errors=True)
     if args.full_build:
         print_table(rows, ["academy: full build, 3 languages", "stock Material: full build, English only"])
     else:
-        print_table(rows, ["academy: English edit", "academy: Filipino msgstr edit", "academy: quiz edit, every language",
-                           "stock Material: English edit"])
+        columns = [f"academy{mode_label(mode)}: {edit}" for mode in args.serve
+                   for edit in ("English edit", "Filipino msgstr edit", "quiz edit, every language")]
+        print_table(rows, columns + ["stock Material: English edit"])
 
 
 if __name__ == "__main__":

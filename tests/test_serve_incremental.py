@@ -27,6 +27,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import html5lib
 import polib
+import pytest
 from html5lib.serializer import HTMLSerializer
 
 import servekit
@@ -131,12 +132,15 @@ STEPS = [
 ]
 
 
-def test_served_site_equals_a_clean_build_after_every_edit(tmp_path):
+@pytest.mark.parametrize("arguments", [(), ("--dirty",)], ids=["serve", "serve-dirty"])
+def test_served_site_equals_a_clean_build_after_every_edit(tmp_path, arguments):
+    """Plain serve rebuilds everything; `serve --dirty` (what `make serve` runs) renders again only
+    the pages whose fingerprint changed, and must serve exactly the same site."""
     (tmp_path / "project").mkdir()
     root = sitekit.write_project(tmp_path / "project")
     ever_served: set[str] = set()  # a page once served and now gone must not be served any more
     first = build(root, tmp_path / "clean-0")  # beside serve's first build
-    with servekit.serving(root, tmp_path / "serve.log", timeout=WAIT) as server:
+    with servekit.serving(root, tmp_path / "serve.log", timeout=WAIT, arguments=arguments) as server:
         assert_same_site(server, first.wait_for_site(), ever_served, "the first build")
         for number, step in enumerate(STEPS, 1):
             when = f"step {number}, {step.name}"
