@@ -142,7 +142,8 @@ def same_load(page) -> bool:
 
 def wait_for_page(page, path: str, heading: str) -> None:
     """The page is shown, and its quizzes are set up (their no-script note is hidden)."""
-    page.wait_for_url(f"**{path}")
+    # a language switch keeps the reader's section: the address may end in its #anchor
+    page.wait_for_url(lambda url: url.split("#")[0].endswith(path))
     page.wait_for_function("""h => (document.querySelector('article h1') || {}).textContent.trim() === h
         && Array.from(document.querySelectorAll('.academy-quiz__nojs')).every(p => p.hidden)""", arg=heading)
 
