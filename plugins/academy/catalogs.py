@@ -61,11 +61,11 @@ class Catalog:
 
 def read_catalog(path: Path, lang: str, domain: str, root: Path | None = None) -> Catalog:
     """Read one PO file strictly: anything GNU msgfmt would reject is a Problem with its line."""
-    if not path.exists():
-        return Catalog(lang, domain, path)
-    data = file_digest(path) if path.is_file() else None
+    data = file_digest(path)  # one stat for a catalog read before
     if data is None:
-        return _read_catalog(path, lang, domain, root)
+        if not path.exists():
+            return Catalog(lang, domain, path)
+        return _read_catalog(path, lang, domain, root)  # a folder, or unreadable: its problem is reported
     return remembered("catalog", (str(path), lang, domain, str(root), data),
                       lambda: _read_catalog(path, lang, domain, root, data))
 

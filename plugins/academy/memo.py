@@ -46,6 +46,29 @@ def file_digest(path: Path) -> str | None:
     A file whose size, inode and change time (in nanoseconds) are the ones it had when it
     was last hashed is not read again: any write changes its change time.
     """
+    if _snapshot is not None and str(path) in _snapshot:
+        return _snapshot[str(path)]
+    value = _file_digest(path)
+    if _snapshot is not None:
+        _snapshot[str(path)] = value
+    return value
+
+
+_snapshot: dict[str, str | None] | None = None
+
+
+def begin_build() -> None:
+    """From now until `end_build`, a file is hashed at most once: one build sees one state of the files."""
+    global _snapshot
+    _snapshot = {}
+
+
+def end_build() -> None:
+    global _snapshot
+    _snapshot = None
+
+
+def _file_digest(path: Path) -> str | None:
     try:
         info = path.stat()
         key = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
@@ -59,6 +82,27 @@ def file_digest(path: Path) -> str | None:
         del _DIGESTS[next(iter(_DIGESTS))]
     _DIGESTS[str(path)] = (key, value)
     return value
+
+
+_TEXTS: dict[str, tuple[tuple[int, ...], str]] = {}
+
+
+def unchanged_text(path: Path, read: Callable[[], str]) -> str:
+    """``read()``, or the text it gave when the file had the same inode, size and change
+    time (in nanoseconds): one stat instead of an open and a read. Errors come from ``read``."""
+    try:
+        info = path.stat()
+    except OSError:
+        return read()
+    key = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    known = _TEXTS.get(str(path))
+    if known is not None and known[0] == key:
+        return known[1]
+    text = read()
+    if len(_TEXTS) >= LIMIT:
+        del _TEXTS[next(iter(_TEXTS))]
+    _TEXTS[str(path)] = (key, text)
+    return text
 
 
 def remembered(kind: str, key: Hashable, make: Callable[[], T]) -> T:
@@ -102,3 +146,4 @@ def forget() -> None:
     """Drop everything (tests, or a process that starts over)."""
     _tables.clear()
     _DIGESTS.clear()
+    _TEXTS.clear()

@@ -24,7 +24,7 @@ from .errors import AcademyError, ContentError, Problem, Report, display_path
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
 from .localize import Localized, count_missing, handwritten_problems, localize_page, translate_text
-from .memo import remembered
+from .memo import remembered, unchanged_text
 from .quiz.load import load_quizzes
 from .quiz.model import Quiz
 
@@ -176,6 +176,7 @@ class Academy:
         self._info: dict[str, PageInfo] = {}
         self._other_catalogs: dict[str, Catalogs] = {}
         self._translated: dict[tuple[str, str], bool] = {}
+        self._handwritten: dict[str, frozenset[str]] = {}
 
     @property
     def is_source(self) -> bool:
@@ -195,6 +196,14 @@ class Academy:
     def read(self, path: Path) -> str:
         """A source file's text; a file that cannot be read is a problem with its path, not a traceback."""
         return read_text(path, self.shown(path))
+
+    def handwritten(self, code: str) -> frozenset[str]:
+        """The pages written by hand in a language (listed once per build, not asked page by page)."""
+        if code not in self._handwritten:
+            folder = self.locales / code / "pages"
+            self._handwritten[code] = frozenset(
+                p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.is_file()) if folder.is_dir() else frozenset()
+        return self._handwritten[code]
 
     def handwritten_path(self, src: str) -> Path:
         return self.locales / self.language.code / "pages" / src
@@ -277,7 +286,7 @@ class Academy:
             return Localized(source.text)
         self.localizations[source.src] += 1
         handwritten = self.handwritten_path(source.src)
-        if handwritten.exists():
+        if source.src in self.handwritten(self.language.code):
             text = self.read(handwritten)
             doc = frontmatter.parse(text, self.shown(handwritten))
             refused = handwritten_problems(source.text, text, self.shown(handwritten))
@@ -342,7 +351,7 @@ class Academy:
         return self._translated[key]
 
     def _is_translated(self, src: str, code: str) -> bool:
-        if code == SOURCE_LANGUAGE or (self.locales / code / "pages" / src).exists():
+        if code == SOURCE_LANGUAGE or src in self.handwritten(code):
             return True
         catalogs = self._other_catalogs.setdefault(code, Catalogs(self.locales, code, self.root))
         try:
@@ -421,9 +430,11 @@ def _plain(value) -> str:
 
 
 def read_text(path: Path, shown: str) -> str:
-    """A source file's text (without a byte-order mark); one that cannot be read is a problem, not a traceback."""
+    """A source file's text (without a byte-order mark); one that cannot be read is a problem, not a traceback.
+
+    A file whose stat is what it was when last read is not read again (see `memo.unchanged_text`)."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return unchanged_text(path, lambda: path.read_text(encoding="utf-8-sig"))
     except IsADirectoryError:
         raise ContentError(Problem(shown, 0, "this is a folder where a file is expected",
                                    "rename or remove the folder")) from None

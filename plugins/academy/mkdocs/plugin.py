@@ -81,6 +81,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.incremental = Incremental()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        memo.begin_build()  # ended when the build ends, however it ends
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.root = config_file.parent
         self.config_file = config_file
@@ -316,6 +317,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        memo.end_build()
         site = Path(config.site_dir)
         if self.incremental is not None:
             self.incremental.settle(site, self.files)
@@ -375,6 +377,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return merged
 
     def on_build_error(self, *, error: Exception) -> None:
+        memo.end_build()
         if self.incremental is not None:
             self.incremental.forget(getattr(self, "changed", set()))
         if self.is_child:
