@@ -91,6 +91,7 @@ def test_saves_during_a_background_index_are_gathered_into_one_more_run(tmp_path
         release.wait(10)
 
     monkeypatch.setattr(search, "build_index", index)
+    monkeypatch.setattr(search.IndexInBackground, "QUIET", 0.05)
     search.IndexInBackground.request(tmp_path, "fil")
     assert started.wait(10)
     for _ in range(5):

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -51,6 +52,7 @@ class IndexInBackground:
     """
 
     _running: dict[tuple[str, str | None], IndexInBackground] = {}
+    QUIET = 2.0  # seconds without a build before indexing: the next save's build gets the machine first
 
     def __init__(self, site: Path, lang: str | None):
         self.site = site
@@ -58,6 +60,7 @@ class IndexInBackground:
         self.lock = threading.Lock()
         self.wanted = True
         self.done = False
+        self.last = time.monotonic()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     @classmethod
@@ -68,12 +71,15 @@ class IndexInBackground:
             with running.lock:
                 if not running.done:
                     running.wanted = True
+                    running.last = time.monotonic()
                     return
         cls._running[key] = indexing = cls(site, lang)
         indexing.thread.start()
 
     def _run(self) -> None:
         while True:
+            while time.monotonic() - self.last < self.QUIET:
+                time.sleep(max(0.05, self.QUIET - (time.monotonic() - self.last)))
             with self.lock:
                 if not self.wanted:
                     self.done = True
