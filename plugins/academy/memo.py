@@ -42,10 +42,7 @@ _DIGESTS: dict[str, tuple[tuple[int, ...], str]] = {}
 
 def file_digest(path: Path) -> str | None:
     """The hash of a file's bytes, or None if it cannot be read (the reader reports why).
-
-    A file whose size, inode and change time (in nanoseconds) are the ones it had when it
-    was last hashed is not read again: any write changes its change time.
-    """
+    An unchanged file is not read again (see `while_unchanged`)."""
     if _snapshot is not None and str(path) in _snapshot:
         return _snapshot[str(path)]
     value = _file_digest(path)
@@ -70,39 +67,37 @@ def end_build() -> None:
 
 def _file_digest(path: Path) -> str | None:
     try:
-        info = path.stat()
-        key = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-        known = _DIGESTS.get(str(path))
-        if known is not None and known[0] == key:
-            return known[1]
-        value = digest(path.read_bytes())
+        return while_unchanged(_DIGESTS, path, lambda: digest(path.read_bytes()))
     except OSError:
         return None
-    if len(_DIGESTS) >= LIMIT:
-        del _DIGESTS[next(iter(_DIGESTS))]
-    _DIGESTS[str(path)] = (key, value)
-    return value
 
 
 _TEXTS: dict[str, tuple[tuple[int, ...], str]] = {}
 
 
 def unchanged_text(path: Path, read: Callable[[], str]) -> str:
-    """``read()``, or the text it gave when the file had the same inode, size and change
-    time (in nanoseconds): one stat instead of an open and a read. Errors come from ``read``."""
+    """``read()``, or the text it gave while the file is unchanged (see `while_unchanged`):
+    one stat instead of an open and a read. Errors come from ``read``."""
+    return while_unchanged(_TEXTS, path, read)
+
+
+def while_unchanged(table: dict[str, tuple[tuple[int, ...], T]], path: Path, make: Callable[[], T]) -> T:
+    """``make()``, or what it gave when the file had the same inode, size and change time
+    (in nanoseconds): any write changes its change time. A file that cannot be stat'ed is
+    left to ``make``, which reports why."""
     try:
         info = path.stat()
     except OSError:
-        return read()
+        return make()
     key = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-    known = _TEXTS.get(str(path))
+    known = table.get(str(path))
     if known is not None and known[0] == key:
         return known[1]
-    text = read()
-    if len(_TEXTS) >= LIMIT:
-        del _TEXTS[next(iter(_TEXTS))]
-    _TEXTS[str(path)] = (key, text)
-    return text
+    value = make()
+    if len(table) >= LIMIT:
+        del table[next(iter(table))]
+    table[str(path)] = (key, value)
+    return value
 
 
 def remembered(kind: str, key: Hashable, make: Callable[[], T]) -> T:
