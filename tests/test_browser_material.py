@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 import sitekit
 from conftest import serve
@@ -222,12 +223,14 @@ def test_cards_progress_and_search_work_on_pages_reached_by_instant_navigation(d
     mark_this_load(page)
     page.click(".md-tabs a[href*='skills']")
     wait_for_page(page, "/skills/", "Skills")
+    # academy.js sets a swapped-in page up when Material announces it, just after the swap
     cards = page.locator(".academy-card[data-quiz='listening']")
-    assert cards.count() and all(cards.nth(i).get_attribute("data-status") == "passed" for i in range(cards.count()))
+    assert cards.count()
+    for i in range(cards.count()):
+        expect(cards.nth(i)).to_have_attribute("data-status", "passed", timeout=10_000)
     page.click(".md-tabs a[href$='progress/']")
     wait_for_page(page, "/progress/", "Your progress")
-    status = page.locator('tr[data-quiz="listening"] [data-status]')
-    assert status.inner_text() == "Passed"
+    expect(page.locator('tr[data-quiz="listening"] [data-status]')).to_have_text("Passed", timeout=10_000)
     assert same_load(page)
 
     # search still opens, and a hit leads to its page through the same swap, closing the dialog

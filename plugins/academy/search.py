@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from . import spelling, tagalog
 
@@ -228,12 +228,10 @@ class _AsyncioWithoutPause:
         return await asyncio.sleep(0, result)
 
 
-async def _close_when_written(self) -> None:
-    """Pagefind's service stopped by the end of its input, not by a signal.
+async def _close_when_answered(self) -> None:
+    """Pagefind's service stopped by the end of its input, once every request is answered.
 
-    Its own `close()` terminates the indexer right after the answer to "write the
-    files"; on a busy machine that has cut a file short (32,768 of 41,830 bytes) or
-    left one empty. At the end of its input the indexer finishes and exits by itself.
+    (Its own `close()` waits 5 s at most, then terminates the indexer.)
     """
     try:
         await asyncio.wait_for(asyncio.gather(*self._responses.values()), timeout=60)
@@ -249,30 +247,53 @@ async def _close_when_written(self) -> None:
 
 
 def _build_stemmed(site: Path, lang: str, stem_text: Callable[[str], str]) -> None:
+    """Index prepared records, and write the index files here, not in the indexer.
+
+    Pagefind's service writes its files through tokio's file API, which returns
+    before the bytes reach the disk, and it exits at the end of its input with
+    `process::exit`, dropping writes still queued: on a busy machine that has left
+    files empty or cut short (32,768 of 41,830 bytes). So the index is asked for as
+    data (`get_files`) and written here; a file is complete when this returns.
+    """
     from pagefind import service
-    from pagefind.index import IndexConfig, PagefindIndex
+    from pagefind.index import IndexConfig
 
     service.asyncio = _AsyncioWithoutPause()
-    service.PagefindService.close = _close_when_written
-
+    output = site / "pagefind"
     records = _records(site, stem_text)
 
-    async def write() -> None:
-        async with PagefindIndex(IndexConfig(output_path=str(site / "pagefind"))) as index:
+    async def index_files() -> list[dict]:
+        indexer = await service.PagefindService().launch()
+        # The files come back in one message; the service reads at most 2 MiB of it by default.
+        indexer._backend.stdout._limit = 2**31
+        try:
+            index = await indexer.create_index(IndexConfig(output_path=str(output)))
             # Sent together: one record at a time waits a round trip to the indexer for each.
             await asyncio.gather(*(index.add_custom_record(language=lang, **record) for record in records))
+            return await index.get_files()
+        finally:
+            await _close_when_answered(indexer)
 
-    for _attempt in range(3):
-        try:
-            asyncio.run(write())
-        except Exception as error:  # the service reports its own failures as plain exceptions
-            raise SearchIndexError(f"{site}: the search index could not be built: {error}") from None
-        # Belt and braces (see _close_when_written): no index file is ever empty.
-        if not _empty_files(site / "pagefind"):
-            return
-    raise SearchIndexError(f"{site}: the search index was written with empty files: "
-                           + ", ".join(_empty_files(site / "pagefind")[:5]))
+    try:
+        files = asyncio.run(index_files())
+    except Exception as error:  # the service reports its own failures as plain exceptions
+        raise SearchIndexError(f"{site}: the search index could not be built: {error}") from None
+    _write_index(output, files)
 
 
-def _empty_files(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.stat().st_size == 0)
+def _write_index(output: Path, files: list[dict]) -> None:
+    """The index's files in `output`, each written whole; files of an earlier index are removed."""
+    written: set[Path] = set()
+    for file in files:
+        relative = PurePosixPath(file["path"])  # relative to the index folder
+        if relative.is_absolute() or ".." in relative.parts:
+            raise SearchIndexError(f"{output}: the indexer named a file outside the index: {relative}")
+        target = output.joinpath(*relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.part")
+        temporary.write_bytes(file["content"])
+        temporary.replace(target)
+        written.add(target)
+    for path in output.rglob("*"):
+        if path.is_file() and path not in written:
+            path.unlink()
