@@ -40,16 +40,33 @@ def word_list(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
-@pytest.mark.parametrize("lang", ["ru"])
-def test_no_option_feedback_opens_with_the_verdict_printed_above_it(lang):
-    """«✓ Правильно!» and then «Правильно. Именно поэтому…» reads as a stutter under the verdict."""
-    verdicts = [word_list(translated(lang)[v]) for v in VERDICTS]
-    echoes = []
-    for path in sorted((ROOT / "locales" / lang / "LC_MESSAGES" / "quizzes").glob("*.po")):
+# Words that say the verdict again in other words: under «✓ Correct.» an option's feedback that
+# opens with "Right." or "Yes." repeats it, as «Верно.» does under «✓ Правильно!».
+SAME_VERDICT = {
+    "en": ["correct", "right", "yes", "exactly", "true", "wrong", "incorrect", "no"],
+    "fil": ["tama", "tumpak", "oo", "mali", "hindi tama", "tama ka"],
+    "ru": ["верно", "правильно", "да", "точно", "неверно", "неправильно", "нет"],
+}
+
+
+def option_feedback(lang: str):
+    """(where, text) of every option's feedback, as the trainee reads it in `lang`."""
+    folder = ROOT / "locales" / "templates" / "quizzes" if lang == "en" else ROOT / "locales" / lang / "LC_MESSAGES" / "quizzes"
+    for path in sorted(folder.glob("*.po*")):
         with path.open("rb") as handle:
             for message in read_po(handle):
-                opening = word_list(message.string)
-                if "quiz feedback for this option" in message.auto_comments and any(
-                        opening[:len(verdict)] == verdict for verdict in verdicts):
-                    echoes.append(f"{path.name}:{message.lineno}: {message.string}")
+                if "quiz feedback for this option" in message.auto_comments:
+                    yield f"{path.name}:{message.lineno}", message.id if lang == "en" else message.string
+
+
+@pytest.mark.parametrize("lang", ["en", "fil", "ru"])
+def test_no_option_feedback_opens_with_the_verdict_printed_above_it(lang):
+    """«✓ Правильно!» and then «Верно. Именно поэтому…» reads as a stutter under the verdict:
+    the verdict is printed once, above the feedback, and the feedback goes straight to the why."""
+    table = {v: v for v in VERDICTS} if lang == "en" else translated(lang)
+    openers = [word_list(table[v]) for v in VERDICTS] + [word_list(w) for w in SAME_VERDICT[lang]]
+    feedback = list(option_feedback(lang))
+    assert len(feedback) > 20, "the quizzes' option feedback was not found"
+    echoes = [f"{where}: {text}" for where, text in feedback
+              if any(word_list(text)[:len(opener)] == opener for opener in openers)]
     assert not echoes, "\n".join(echoes)
