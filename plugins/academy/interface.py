@@ -119,6 +119,19 @@ PAGE_PLURALS = {
     "quiz.jump": (N_("Quiz: {count} question"), N_("Quiz: {count} questions")),
 }
 
+# The strings academy.js reads (`t("…")`, `nt("…")`); every other string is written into the page
+# at build time. Every page carries these, and only these: on a phone on slow data each string counts
+# (the Russian ones most). tests/test_script_strings.py checks this list against the script.
+SCRIPT_STRINGS = (
+    "search.none", "search.loading", "search.unavailable",
+    "quiz.correct", "quiz.incorrect", "quiz.partial",  # t("quiz." + state)
+    "quiz.passed", "quiz.failed", "quiz.unanswered", "quiz.correct_answer", "quiz.correct_answers",
+    "quiz.your_answer", "quiz.row_right", "quiz.row_wrong", "quiz.to_review",
+    "progress.not_started", "progress.in_progress", "progress.passed", "progress.failed",  # t("progress." + status)
+    "progress.confirm", "lessons.continue", "offline.ready",
+)
+SCRIPT_PLURALS = ("quiz.summary", "quiz.left")
+
 
 class Interface:
     """Our interface strings for one language."""
@@ -176,6 +189,14 @@ class Interface:
 
     def plurals(self) -> dict[str, list[str]]:
         return {key: self.forms(*pair) for key, pair in PLURALS.items()}
+
+    def script_strings(self) -> dict[str, str]:
+        """The strings academy.js reads, in this language."""
+        strings = self.strings()
+        return {key: strings[key] for key in SCRIPT_STRINGS}
+
+    def script_plurals(self) -> dict[str, list[str]]:
+        return {key: self.forms(*PLURALS[key]) for key in SCRIPT_PLURALS}
 
     def nt(self, key: str, count: int, **values) -> str:
         """A plural interface string by key, with {count} and any other values filled in."""

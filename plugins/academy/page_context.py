@@ -57,8 +57,8 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
     context["script_config"] = dumps_for_script({
         "lang": language.html_lang,
         "plural": edition.ui.plural_table(),
-        "strings": ui,
-        "plurals": edition.ui.plurals(),
+        "strings": {key: plain(text) for key, text in edition.ui.script_strings().items()},
+        "plurals": edition.ui.script_plurals(),
         "root": link(code, ""),
         "search": link(code, "pagefind/pagefind.js"),
         # the query's own rewriting (Filipino stems, English spellings), fetched with search only

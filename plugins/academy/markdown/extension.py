@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from pymdownx.blocks import BlocksExtension
 
 from .blocks import AnswerKeys, Faq, Glossary, Lessons, Progress, Quiz
 from .glossary import PRIORITY, GlossaryOrder
+from .images import PRIORITY as IMAGES_PRIORITY
+from .images import LazyImages
 
 if TYPE_CHECKING:
     from ..site import Academy
@@ -25,6 +28,11 @@ class AcademyExtension(BlocksExtension):
         for block in (Faq, Quiz, Lessons, Progress, AnswerKeys, Glossary):
             block_mgr.register(block, config)
         md.treeprocessors.register(GlossaryOrder(md, self.academy.language.code), "academy_glossary", PRIORITY)
+        md.treeprocessors.register(LazyImages(md, self._source_dir), "academy_images", IMAGES_PRIORITY)
+
+    def _source_dir(self) -> Path | None:
+        build = self.academy.rendering
+        return self.academy.content / PurePosixPath(build.src).parent if build is not None else None
 
 
 def makeExtension(**kwargs: Any) -> AcademyExtension:  # noqa: N802

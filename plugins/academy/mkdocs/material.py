@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+
+from ..jsonld import dumps_for_script
 
 MATERIAL_TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
@@ -12,3 +15,28 @@ def valid_toggles(html: str) -> str:
     # allows on text-like inputs only; the W3C checker reports it on every page.
     # Its section labels in the navigation carry tabindex="", which is not a number.
     return MATERIAL_TOGGLE.sub(r"\1", html).replace(' tabindex=""', "")
+
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def lean_config(html: str, *, material_search: bool) -> str:
+    """Material's page configuration, without the translations of parts the site does not have.
+
+    Every page carries it. Without Material's own search (the academy searches with Pagefind)
+    its seven search strings are never shown, nor "select version" without a version; the rest
+    is written as UTF-8 rather than \\u escapes, which in Russian tripled its size.
+    """
+    match = _CONFIG.search(html)
+    if match is None:
+        return html
+    try:
+        data = json.loads(match.group(2))
+    except ValueError:
+        return html
+    translations = data.get("translations")
+    if isinstance(translations, dict):
+        data["translations"] = {key: text for key, text in translations.items()
+                                if not (key.startswith("search.") and not material_search)
+                                and not (key == "select.version" and not data.get("version"))}
+    return html[:match.start(2)] + dumps_for_script(data) + html[match.end(2):]

@@ -28,6 +28,7 @@ from .. import diagrams, markup, memo, offline, publish, search
 from ..alternates import sitemap_index
 from ..errors import AcademyError, Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES, Language
+from ..layout_space import drop_layout_space
 from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
 from ..minify import minify_assets
@@ -294,10 +295,19 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return page_context(self.academy, self.scheme, page_url, build, canonical_url, facts, self.faq_registry)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return material.valid_toggles(output)
+        return self._finished(output, config)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return material.valid_toggles(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._finished(output_content, config)
+
+    @staticmethod
+    def _finished(html: str, config: MkDocsConfig) -> str:
+        """A page as a trainee downloads it: Material's output corrected and trimmed."""
+        material_search = any(name in config.plugins for name in ("search", "material/search"))
+        html = material.lean_config(html, material_search=material_search)
+        return drop_layout_space(material.valid_toggles(html))
 
     def _link(self, src: str) -> str:
         build = self.academy.rendering
