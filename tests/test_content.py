@@ -83,6 +83,17 @@ def test_glossary_explains_every_term_in_each_language(academy_site, lang):
 
 
 @pytest.mark.parametrize("lang", PREFIXES)
+def test_every_glossary_term_keeps_its_english_anchor_in_each_language(academy_site, lang):
+    # lessons, quizzes and other sites link to glossary.md#term: a reworded or translated term must not move it
+    from markdown.extensions.toc import slugify
+
+    english = re.findall(r"^## (.+)$", (ROOT / "content/glossary.md").read_text(encoding="utf-8"), re.M)
+    doc = parse(academy_site, f"{PREFIXES[lang]}glossary/index.html")
+    anchors = {h.get("id") for h in doc.find(".//article").iter("h2")}
+    assert anchors == {slugify(term, "-") for term in english}
+
+
+@pytest.mark.parametrize("lang", PREFIXES)
 def test_abbreviations_are_explained_where_they_appear(academy_site, lang):
     doc = parse(academy_site, f"{PREFIXES[lang]}customer-journey/moments-of-truth/index.html")
     titles = {a.text: a.get("title") for a in doc.iter("abbr")}
