@@ -71,3 +71,4 @@ def test_the_light_and_dark_toggle_is_labelled_in_the_readers_language(page, sit
     assert toggle.first.get_attribute("title") not in ("Dark mode", "Switch to dark mode")
     toggle.first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+

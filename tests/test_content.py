@@ -276,3 +276,31 @@ def test_english_search_finds_the_us_spelling_from_the_uk_one(page, academy_serv
     page.wait_for_selector(".academy-search__results a", timeout=15_000)
     hrefs = page.locator(".academy-search__results a").evaluate_all("as => as.map(a => a.href)")
     assert any(f"/{lesson}" in href for href in hrefs), hrefs
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_desktop_home_page_lists_every_course_and_its_lessons_in_the_sidebar(browser, academy_server, lang):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        page.goto(f"{academy_server}/{PREFIXES[lang]}")
+        sidebar = page.locator(".md-sidebar--primary")
+        for course in ("customer-journey/", "service-skills/"):
+            link = sidebar.locator(f".md-nav__container > a[href$='{course}']")
+            assert link.count() == 1 and link.is_visible(), course
+        lesson = sidebar.locator("a[href$='service-skills/handling-complaints/']")
+        assert lesson.count() == 1 and lesson.is_visible()
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        assert [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]] == []
+        # each course's list is a navigation region named after its course, in the reader's language
+        names = page.evaluate("""() => Array.from(document.querySelectorAll('.md-sidebar--primary nav[data-md-level="1"]'))
+            .map(n => n.getAttribute('aria-label'))""")
+        titles = sidebar.locator(".md-nav__container > a").all_inner_texts()
+        assert names and sorted(names) == sorted(t.strip() for t in titles), (names, titles)
+        # a lesson's sidebar still lists its own course only
+        page.goto(f"{academy_server}/{PREFIXES[lang]}customer-journey/moments-of-truth/")
+        assert page.locator(".md-sidebar--primary a[href$='service-skills/soft-skills/']").count() == 0
+    finally:
+        context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape, unescape
 
 from ..jsonld import dumps_for_script
 
@@ -40,3 +41,27 @@ def lean_config(html: str, *, material_search: bool) -> str:
                                 if not (key.startswith("search.") and not material_search)
                                 and not (key == "select.version" and not data.get("version"))}
     return html[:match.start(2)] + dumps_for_script(data) + html[match.end(2):]
+
+
+_SECTION_TOGGLE = re.compile(
+    r'<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">(?P<title>[^<]*)</span>\s*</a>\s*'
+    r'<label class="md-nav__link[^"]*" for="(?P<for>__nav_[\w]+)" id="(?P=for)_label"'
+)
+_SECTION_NAV = re.compile(r'(<nav class="md-nav" [^>]*?)aria-labelledby="(__nav_[\w]+)_label"')
+
+
+def named_section_lists(html: str) -> str:
+    """A section's list of pages named after the section.
+
+    With section index pages, Material names each section's list (`<nav
+    aria-labelledby="__nav_2_label">`) by the toggle beside the section's link, whose only
+    content is an icon: every such list is an unnamed navigation region (axe:
+    landmark-unique). The list is named by the section's title instead.
+    """
+    titles = {m["for"]: " ".join(unescape(m["title"]).split()) for m in _SECTION_TOGGLE.finditer(html)}
+
+    def name(match: re.Match) -> str:
+        title = titles.get(match.group(2))
+        return f'{match.group(1)}aria-label="{escape(title, quote=True)}"' if title else match.group(0)
+
+    return _SECTION_NAV.sub(name, html)

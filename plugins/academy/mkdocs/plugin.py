@@ -265,7 +265,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         context["academy"] = self._context(page.url, self.page_builds.get(page.file.src_uri),
                                            page.canonical_url or "", config)
-        if "navigation.tabs" not in config.theme.get("features", []):
+        if "navigation.tabs" not in config.theme.get("features", []) and not page.is_homepage:
             # Only the page's own course is listed in the navigation; the others are a
             # click away on the home page. A page's HTML so stays the same size
             # however many courses the academy has. With tabs, every course is a tab.
@@ -307,7 +307,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         """A page as a trainee downloads it: Material's output corrected and trimmed."""
         material_search = any(name in config.plugins for name in ("search", "material/search"))
         html = material.lean_config(html, material_search=material_search)
-        return drop_layout_space(material.valid_toggles(html))
+        return drop_layout_space(material.named_section_lists(material.valid_toggles(html)))
 
     def _link(self, src: str) -> str:
         build = self.academy.rendering
