@@ -280,27 +280,31 @@ def test_english_search_finds_the_us_spelling_from_the_uk_one(page, academy_serv
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_the_desktop_home_page_lists_every_course_and_its_lessons_in_the_sidebar(browser, academy_server, lang):
+def test_the_desktop_home_page_lists_every_course_in_the_sidebar(browser, academy_server, lang):
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     try:
         page = context.new_page()
         page.goto(f"{academy_server}/{PREFIXES[lang]}")
         sidebar = page.locator(".md-sidebar--primary")
         for course in ("customer-journey/", "service-skills/"):
-            link = sidebar.locator(f".md-nav__container > a[href$='{course}']")
+            link = sidebar.locator(f"a.md-nav__link[href$='{course}']")
             assert link.count() == 1 and link.is_visible(), course
-        lesson = sidebar.locator("a[href$='service-skills/handling-complaints/']")
-        assert lesson.count() == 1 and lesson.is_visible()
+            # named as its course page is, in the reader's language
+            title = page.evaluate("u => fetch(u).then(r => r.text()).then(t => new DOMParser()"
+                                  ".parseFromString(t, 'text/html').querySelector('article h1').textContent)",
+                                  link.get_attribute("href"))
+            assert link.inner_text().strip() == title.replace("¶", "").strip()
+        # each course is one link: the home page does not grow with the number of lessons
+        assert sidebar.locator("a[href*='service-skills/handling-complaints']").count() == 0
         page.evaluate(AXE.read_text(encoding="utf-8"))
         result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
         assert [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]] == []
-        # each course's list is a navigation region named after its course, in the reader's language
-        names = page.evaluate("""() => Array.from(document.querySelectorAll('.md-sidebar--primary nav[data-md-level="1"]'))
-            .map(n => n.getAttribute('aria-label'))""")
-        titles = sidebar.locator(".md-nav__container > a").all_inner_texts()
-        assert names and sorted(names) == sorted(t.strip() for t in titles), (names, titles)
-        # a lesson's sidebar still lists its own course only
+        # a lesson's sidebar lists its own course with its lessons, and no other course's lessons
         page.goto(f"{academy_server}/{PREFIXES[lang]}customer-journey/moments-of-truth/")
+        assert page.locator(".md-sidebar--primary a[href$='customer-engagement/']").count() == 1
         assert page.locator(".md-sidebar--primary a[href$='service-skills/soft-skills/']").count() == 0
+        assert page.evaluate(AXE.read_text(encoding="utf-8") + ";1")
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        assert [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]] == []
     finally:
         context.close()

@@ -90,7 +90,7 @@ def test_saves_during_a_background_index_are_gathered_into_one_more_run(tmp_path
         started.set()
         release.wait(10)
 
-    monkeypatch.setattr(search, "build_index", index)
+    monkeypatch.setattr(search, "index_in_another_process", index)
     monkeypatch.setattr(search.IndexInBackground, "QUIET", 0.05)
     search.IndexInBackground.request(tmp_path, "fil")
     assert started.wait(10)
@@ -99,3 +99,20 @@ def test_saves_during_a_background_index_are_gathered_into_one_more_run(tmp_path
     release.set()
     search.IndexInBackground._running[(str(tmp_path), "fil")].thread.join(10)
     assert runs == ["fil", "fil"]
+
+
+def test_the_background_index_is_written_by_a_lower_priority_process_and_its_failure_is_told(tmp_path):
+    page = tmp_path / "site" / "lesson" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html lang="fil"><body><main data-pagefind-body><h1>Aralin</h1>'
+                    '<h2 id="reklamo">Reklamo</h2><p>Nakikinig ang agent sa nagrereklamong customer.</p>'
+                    "</main></body></html>", encoding="utf-8")
+    assert search.index_in_another_process(tmp_path / "site", "fil") is None
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").stat().st_size > 0
+    assert any((tmp_path / "site" / "pagefind" / "fragment").iterdir())
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "pagefind").write_text("a file where the index folder goes")
+    (tmp_path / "broken" / "index.html").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    error = search.index_in_another_process(tmp_path / "broken", "fil")
+    assert error and "Traceback" not in error and 'File "' not in error, error
+    assert f"{tmp_path / 'broken' / 'pagefind'}: the search index could not be written" in error

@@ -55,6 +55,14 @@ THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 TAGS = re.compile(r"<[^>]+>")
 
 
+def _course_page(section: Section) -> Section | Page:
+    """A course as one link: its index page, or the course with its lessons if it has none."""
+    for child in section.children:
+        if isinstance(child, Page) and posixpath.basename(child.file.src_uri) == "index.md":
+            return child
+    return section
+
+
 class AcademyPlugin(BasePlugin[AcademyConfig]):
     supports_multiple_instances = False
 
@@ -265,12 +273,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         context["academy"] = self._context(page.url, self.page_builds.get(page.file.src_uri),
                                            page.canonical_url or "", config)
-        if "navigation.tabs" not in config.theme.get("features", []) and not page.is_homepage:
-            # Only the page's own course is listed in the navigation; the others are a
-            # click away on the home page. A page's HTML so stays the same size
-            # however many courses the academy has. With tabs, every course is a tab.
+        if "navigation.tabs" not in config.theme.get("features", []):
+            # Only the page's own course is listed with its lessons; the home page lists
+            # every course, each as a link to its course page. A page's HTML so stays the
+            # same size however many lessons the academy has. With tabs, every course is a tab.
             trimmed = copy.copy(nav)
-            trimmed.items = [item for item in nav.items if not isinstance(item, Section) or item in page.ancestors]
+            if page.is_homepage:
+                trimmed.items = [_course_page(item) if isinstance(item, Section) else item for item in nav.items]
+            else:
+                trimmed.items = [item for item in nav.items if not isinstance(item, Section) or item in page.ancestors]
             context["nav"] = trimmed
         if self.incremental is not None:
             self.incremental.keep(page, self.page_builds.get(page.file.src_uri))
