@@ -43,7 +43,7 @@ from . import material
 from .builds import CHILD, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, write_report
 from .config import AcademyConfig
 from .config_file import theme_in_file
-from .engine_log import EngineWarnings
+from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
 from .settings import check_overrides, fail, languages_of, settle_engine_options
 
@@ -129,7 +129,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         except AcademyError as error:
             self.report.add(error.problems)
             raise fail(error.problems) from None
-        config.markdown_extensions.append(AcademyExtension(academy=self.academy, link=self._link))
+        config.markdown_extensions.append(AcademyExtension(academy=self.academy, link=self._link,
+                                                           site_url=self.scheme.base_url))
         config.extra_css.append("assets/academy/academy.css")
 
         if self.command in (None, "build") and not self.is_child:
@@ -153,8 +154,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         engine_log = logging.getLogger("mkdocs")
         if self.handler is not None:
             engine_log.removeHandler(self.handler)
-        self.handler = EngineWarnings(self.engine_report, self.report, shown, content, display_path(content, self.root))
+        self.handler = EngineWarnings(self.engine_report, self.report, shown, content, display_path(content, self.root),
+                                      self.config_file)
         engine_log.addHandler(self.handler)
+        watch_excluded_targets()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.is_child or self.only_one or len(self.codes) < 2:
@@ -310,9 +313,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         _print_plain_text_escaped(env)
         if self.incremental is not None:
             env.bytecode_cache = COMPILED_TEMPLATES  # the engine makes a new environment for every build
-        # Every page has been read and rendered to HTML: report all content problems at once.
-        if self.report.errors:
-            raise fail(self.report.errors)
+        # Every page has been read and rendered to HTML: report all content problems at once,
+        # the engine's (a broken link) with ours.
+        errors = self.outcome().errors
+        if errors:
+            raise fail(errors)
         return env
 
     @event_priority(-100)

@@ -46,6 +46,11 @@ def settle_engine_options(config: MkDocsConfig, config_file: Path, shown: str) -
     validation.nav.omitted_files = max(validation.nav.omitted_files, logging.WARNING)
     validation.links.not_found = max(validation.links.not_found, logging.WARNING)
     validation.links.anchors = max(validation.links.anchors, logging.WARNING)
+    validation.nav.not_found = max(validation.nav.not_found, logging.WARNING)
+    # A folder link, or an absolute one, is left as it is: broken, or English from every language.
+    validation.links.unrecognized_links = max(validation.links.unrecognized_links, logging.WARNING)
+    if validation.links.absolute_links >= 0:  # not `relative_to_docs`, where the engine checks them itself
+        validation.links.absolute_links = max(validation.links.absolute_links, logging.WARNING)
 
 
 def check_overrides(folder: Path, root: Path) -> None:

@@ -1,0 +1,204 @@
+"""A careless editor's mistakes that once passed `academy check` silently or with a muddled message.
+
+Each is refused at its line, with a hint: the rules are tried in process, and one
+site with many mistakes at once is checked and built, to see that `academy check`
+and `mkdocs build` report every one of them in one run and publish nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sitekit
+from academy.errors import ContentError
+from academy.frontmatter import FrontMatterError, check_page
+from academy.quiz.load import parse_quiz
+from academy.site import SourcePage
+
+LESSON = "content/journey/first-steps.md"
+QUIZ = "quizzes/first-steps.yml"
+
+
+# -- front matter -------------------------------------------------------------------
+
+def front_matter_problems(text: str) -> list[str]:
+    try:
+        check_page(text, "content/x.md")
+    except FrontMatterError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("---\ntitle: A\ntitle: B\ndescription: D.\n---\n", "content/x.md:3: `title` is written twice (first on line 2)"),
+    ("---\ntitle: A\ndescripton: D.\n---\n", "content/x.md:3: unknown front matter key `descripton`"),
+    ("---\ntitel: A\ndescription: D.\n---\n", "did you mean `title`?"),
+    ("---\ntitle: \"   \"\ndescription: D.\n---\n", "content/x.md:2: `title` must be text, not empty"),
+    ("---\ntitle: A\ndescription: D.\n\n# A\n\nText.\n", "content/x.md:1: the front matter opened here is never closed"),
+])
+def test_a_front_matter_mistake_is_refused_at_its_line(text, expected):
+    problems = front_matter_problems(text)
+    assert any(expected in p for p in problems), problems
+    assert all("hint:" in p for p in problems), problems
+
+
+def test_an_unclosed_front_matter_is_said_once_not_as_a_missing_description():
+    problems = front_matter_problems("---\ntitle: A\ndescription: D.\n\n# A\n")
+    assert len(problems) == 1 and "never closed" in problems[0], problems
+
+
+def test_the_keys_material_reads_are_accepted():
+    text = "---\ntitle: A\ndescription: D.\nhide: [toc]\nicon: material/school\nstatus: new\ntags: [x]\n---\n\n# A\n"
+    assert front_matter_problems(text) == []
+
+
+# -- the page's structure -----------------------------------------------------------
+
+PAGE = "---\ntitle: A\ndescription: D.\n---\n\n# A\n\n"
+
+
+def structure_problems(body: str) -> list[str]:
+    return [str(p) for p in SourcePage.parse("x.md", "content/x.md", PAGE + body).problems]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("/// faq\n### Q?\n\nA.\n\n/// faq\n### Inner?\n\nB.\n///\n///\n",
+     "content/x.md:13: a `/// faq` block inside the `/// faq` block opened on line 8"),
+    ("/// faq\nJust a paragraph.\n///\n", "content/x.md:8: this FAQ block has no question"),
+    ("/// faq\n///\n", "content/x.md:8: this FAQ block has no question"),
+    ("/// quiz | one\n///\n\n/// quiz | two\n///\n", "content/x.md:11: a second quiz on one page: two, after one on line 8"),
+    ("Text with a\x00 NUL.\n", "content/x.md:8: an invisible control character (U+0000) at column 12"),
+    ("Text with an escape \x1b[31m.\n", "content/x.md:8: an invisible control character (U+001B)"),
+])
+def test_a_structure_mistake_is_refused_at_its_line(body, expected):
+    problems = structure_problems(body)
+    assert any(expected in p for p in problems), problems
+    assert all("hint:" in p for p in problems), problems
+
+
+def test_tabs_and_windows_line_ends_are_text_not_control_characters():
+    assert structure_problems("A\ttab.\r\n\r\n/// faq\r\n### Q?\r\n\r\nA.\r\n///\r\n") == []
+
+
+# -- quizzes ------------------------------------------------------------------------
+
+QUIZ_TEXT = """\
+id: sample
+title: Check
+questions:
+  - id: pick
+    type: single
+    text: Which?
+    options:
+      - text: Patience
+        correct: true
+      - text: Typing
+  - id: order
+    type: ordering
+    text: Order them.
+    items: [Need, Research, Purchase]
+  - id: word
+    type: text
+    text: Which word?
+    answers: [ZMOT, zero moment]
+"""
+
+
+def quiz_problems(text: str) -> list[str]:
+    try:
+        parse_quiz(text, "quizzes/sample.yml", "sample")
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("      - text: Typing", "      - text: patience ",
+     'quizzes/sample.yml:10: question pick: the option "patience" is there twice (first as option 1)'),
+    ("items: [Need, Research, Purchase]", "items: [Need, Research, Need]", 'quizzes/sample.yml:14: question order: the item "Need" is there twice'),
+    ("answers: [ZMOT, zero moment]", 'answers: [ZMOT, "  "]', 'quizzes/sample.yml:18: question word: an accepted answer is blank: "  "'),
+    ("answers: [ZMOT, zero moment]", 'answers: [ZMOT, "-"]', "question word: an accepted answer is blank"),
+])
+def test_a_quiz_mistake_is_refused_at_its_line(old, new, expected):
+    assert quiz_problems(QUIZ_TEXT) == []
+    assert old in QUIZ_TEXT
+    problems = quiz_problems(QUIZ_TEXT.replace(old, new))
+    assert any(expected in p for p in problems), problems
+    assert all("hint:" in p for p in problems), problems
+
+
+# -- a site with many mistakes at once ----------------------------------------------
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def make_content_mistakes(root: Path) -> list[tuple[str, int, str]]:
+    """Many mistakes in one site; each as (path, line, words of its message)."""
+    lesson, config = root / LESSON, root / "mkdocs.yml"
+    expected = []
+
+    def add(path: Path, needle: str, words: str) -> None:
+        expected.append((path.relative_to(root).as_posix(), line_of(path, needle), words))
+
+    edit(lesson, "A shopper reads reviews before buying.\n", "A shopper reads reviews before buying.\n\n"
+         "See [the start](/journey/) first.\n\n"
+         "See [the brand](https://academy.test/journey/no-such-lesson/) too.\n\n"
+         "See [the course](../journey/) as well.\n\n"
+         "See [the abbreviations](../includes/abbreviations.md) last.\n\n"
+         "/// faqs\n### Misspelt?\n\nYes.\n///\n\n"
+         "/// quiz\n///\n")
+    add(lesson, "(/journey/)", "a link to an absolute address within the site: /journey/")
+    add(lesson, "no-such-lesson", "a link to this site's own address")
+    add(lesson, "(../journey/)", "a link to a folder or an address, not to a page's file: ../journey/")
+    add(lesson, "abbreviations.md)", "a link to content/includes/abbreviations.md, which is not published")
+    add(lesson, "/// faqs", "`/// faqs` is not a block this site knows")
+    bare_quiz = next(n for n, line in enumerate(lesson.read_text(encoding="utf-8").splitlines(), 1) if line == "/// quiz")
+    expected.append((LESSON, bare_quiz, "`/// quiz` cannot be read as a quiz block"))
+    edit(config, "      - journey/first-steps.md\n", "      - journey/first-steps.md\n      - journey/No-Such.md\n")
+    add(config, "journey/No-Such.md", "nav: journey/No-Such.md is not a page in content/")
+    index = root / "content/journey/index.md"
+    edit(index, "description: The course about the journey.", "description: The course about the journey.\ndescripton: typo")
+    add(index, "descripton", "unknown front matter key `descripton`")
+    return expected
+
+
+def test_check_and_build_report_every_mistake_at_its_line_in_one_run_and_publish_nothing(project):
+    first = sitekit.build(project)
+    before = snapshot(first.site)
+    expected = make_content_mistakes(project)
+    checked = subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=project, capture_output=True, text=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ACADEMY_LANG", None)
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, env=env)
+    for name, result in (("check", checked), ("build", built)):
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, (name, output)
+        assert "Traceback" not in output, (name, output)
+        for path, line, words in expected:
+            assert re.search(rf"^(?:ERROR +- +)?{re.escape(path)}:{line}: .*{re.escape(words)}", output, re.MULTILINE), \
+                (name, path, line, words, output)
+        # every problem is said once, at its own place: not again as a line of mkdocs.yml
+        assert not re.search(r"mkdocs\.yml:\d+: \S+:\d+: ", output), (name, output)
+    problems = re.findall(r"^(\S+:\d+): ", checked.stderr, re.MULTILINE)
+    assert len(problems) == len(set(problems)) == len(expected), checked.stderr
+    assert "hint:" in checked.stderr
+    assert snapshot(project / "site") == before
