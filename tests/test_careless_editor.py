@@ -202,3 +202,119 @@ def test_check_and_build_report_every_mistake_at_its_line_in_one_run_and_publish
     assert len(problems) == len(set(problems)) == len(expected), checked.stderr
     assert "hint:" in checked.stderr
     assert snapshot(project / "site") == before
+
+
+# -- abbreviations, diagrams and page names, in process -------------------------------
+
+def test_an_abbreviations_file_with_a_stray_line_or_a_second_meaning_is_refused_at_its_lines():
+    from academy.abbreviations import problems
+
+    found = problems("*[ZMOT]: Zero moment of truth\n\n*[FMOT] First moment\n*[ZMOT]: Zillion moments\n*[CX]:\n",
+                     "content/includes/abbreviations.md")
+    assert [(p.line, p.message.split(":")[0]) for p in found] == [
+        (3, "this line is not an abbreviation"), (4, "ZMOT is defined again, differently ('Zero moment of truth'), on line 1"),
+        (5, "the abbreviation CX has no meaning after its colon")]
+    assert all(p.hint for p in found)
+    assert problems("*[ZMOT]: Zero moment of truth\n*[FMOT]: First moment of truth\n", "x.md") == []
+
+
+def test_a_diagram_that_is_not_xml_gets_a_hint_about_xml_not_about_labels():
+    from academy import diagrams
+
+    [problem] = diagrams.problems('<svg xmlns="http://www.w3.org/2000/svg">\n<text>Hi</svg>', "content/d.svg")
+    assert problem.line == 2 and "not well-formed XML" in problem.message and "tag" in problem.hint
+    assert "put each label" not in problem.hint
+
+
+@pytest.mark.parametrize(("src", "suggested"), [("journey/Second Lesson.md", "second-lesson.md"),
+                                                ("journey/Refunds.md", "refunds.md"), ("journey/café.md", "caf.md")])
+def test_a_file_name_unfit_for_an_address_is_a_warning_with_a_better_name(src, suggested):
+    from academy.page_names import file_name_problem
+
+    problem = file_name_problem(src, f"content/{src}")
+    assert problem is not None and f"`{suggested}`" in problem.hint
+
+
+def test_a_fit_file_name_passes():
+    from academy.page_names import file_name_problem
+
+    assert file_name_problem("journey/first-steps.md", "content/journey/first-steps.md") is None
+    assert file_name_problem("index.md", "content/index.md") is None
+
+
+def test_a_second_page_with_the_same_title_is_named_with_the_first():
+    from academy.page_names import same_titles
+
+    found = same_titles([("content/a.md", "First steps", 2), ("content/b.md", "Other", 2), ("content/c.md", " first  Steps", 3)])
+    assert [(p.path, p.line) for p in found] == [("content/c.md", 3)]
+    assert "content/a.md" in found[0].message
+
+
+# -- the site's outline and configuration ---------------------------------------------
+
+def run(root: Path, *command: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ACADEMY_LANG", None)
+    return subprocess.run([sys.executable, "-m", *command], cwd=root, capture_output=True, text=True, env=env)
+
+
+def assert_same_verdict(root: Path, expected: list[tuple[str, int, str]]) -> None:
+    checked, built = run(root, "academy.cli", "check"), run(root, "mkdocs", "build")
+    for name, result in (("check", checked), ("build", built)):
+        output = result.stdout + result.stderr
+        assert result.returncode != 0 and "Traceback" not in output, (name, output)
+        for path, line, words in expected:
+            where = f"{re.escape(path)}:{line}: " if line else f"{re.escape(path)}: "
+            assert re.search(rf"^(?:(?:ERROR|WARNING) +- +)?{where}.*{re.escape(words)}", output, re.MULTILINE), \
+                (name, path, line, words, output)
+        assert not re.search(r"\S+:\d+: \S+:\d+: ", output), (name, output)
+    assert "hint:" in checked.stderr
+    assert not (root / "site").exists()
+
+
+def test_outline_diagram_and_abbreviation_mistakes_are_reported_together(project):
+    config = project / "mkdocs.yml"
+    (project / "content/skills").mkdir()
+    second = "---\ntitle: First steps\ndescription: Another page.\n---\n\n# First steps\n\nText.\n"
+    (project / "content/skills/Calm Voice.md").write_text(second, encoding="utf-8")
+    edit(config, "  - progress.md\n", '  - Skills:\n      - "skills/Calm Voice.md"\n  - progress.md\n')
+    (project / "content/assets/diagrams").mkdir(parents=True)
+    (project / "content/assets/diagrams/stages.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<text>Hi</svg>\n',
+                                                                encoding="utf-8")
+    edit(project / LESSON, "A shopper reads reviews before buying.\n",
+         "A shopper reads reviews before buying.\n\n![The stages](../assets/diagrams/stages.svg)\n")
+    abbreviations = project / "content/includes/abbreviations.md"
+    abbreviations.write_text(abbreviations.read_text(encoding="utf-8") + "FMOT - first moment of truth\n", encoding="utf-8")
+    assert_same_verdict(project, [
+        ("mkdocs.yml", line_of(config, "Skills:"), "the course 'Skills' in `nav:` has no index.md"),
+        ("content/skills/Calm Voice.md", 0, "the file name 'Calm Voice.md' is the page's address"),
+        ("content/skills/Calm Voice.md", 2, "the title 'First steps' is also the title of content/journey/first-steps.md"),
+        ("content/assets/diagrams/stages.svg", 2, "the SVG is not well-formed XML"),
+        ("content/includes/abbreviations.md", 2, "this line is not an abbreviation"),
+    ])
+
+
+CONFIG_MISTAKES = {
+    "a language listed twice": ("languages: [en, fil, ru]", "languages: [en, ru, ru]", "languages:", "a language is listed twice: ru"),
+    "the source language not first": ("languages: [en, fil, ru]", "languages: [ru, en]", "languages:", "the first language is 'ru'"),
+    "the abbreviations file misspelt": ("abbreviations: includes/abbreviations.md", "abbreviations: includes/abbrevs.md",
+                                        "abbreviations:", "abbreviations: content/includes/abbrevs.md does not exist"),
+    "the plugin listed twice": ("      abbreviations: includes/abbreviations.md\n",
+                                "      abbreviations: includes/abbreviations.md\n  - academy:\n      languages: [en]\n",
+                                None, "academy"),
+}
+
+
+@pytest.mark.parametrize("mistake", list(CONFIG_MISTAKES))
+def test_a_configuration_mistake_is_refused_at_its_line_by_check_and_build(project, mistake):
+    old, new, needle, words = CONFIG_MISTAKES[mistake]
+    config = project / "mkdocs.yml"
+    edit(config, old, new)
+    if needle is None:  # the engine names the option; the build must not end in a traceback
+        checked, built = run(project, "academy.cli", "check"), run(project, "mkdocs", "build")
+        for result in (checked, built):
+            output = result.stdout + result.stderr
+            assert result.returncode != 0 and "Traceback" not in output, output
+            assert re.search(r"mkdocs\.yml:\d+: .*academy.*\n    hint: list `- academy:` once", output), output
+        return
+    assert_same_verdict(project, [("mkdocs.yml", line_of(config, needle), words)])

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import frontmatter, markup, segment
+from . import abbreviations, frontmatter, markup, segment
 from .catalogs import UI_DOMAIN, Catalog, Catalogs, domain_of
 from .errors import AcademyError, ContentError, Problem, Report, display_path
 from .interface import Interface
@@ -352,6 +352,8 @@ class Academy:
         if self._abbreviations is None:
             self._abbreviations = ""
             if self.abbreviations and (self.content / self.abbreviations).exists():
+                english = self.source(self.abbreviations)
+                self.report.add(abbreviations.problems(english.text, english.shown))
                 self._abbreviations = "\n\n" + self.localized(self.abbreviations).source
         return self._abbreviations
 

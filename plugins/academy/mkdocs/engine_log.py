@@ -36,7 +36,7 @@ class EngineWarnings(logging.Handler):
         if message.startswith(DIRTY_NOTICE):
             return  # the academy decides what a dirty build renders again (see incremental.py)
         known = self.ours.errors + self.ours.warnings + self.report.errors + self.report.warnings
-        if any(str(problem) in message for problem in known):
+        if message in REFUSALS or any(str(problem) in message for problem in known):
             return  # problems already reported, raised again to stop the build and logged by the engine
         for problem in engine_problems(message, self.config_file, self.content, self.content_shown, self.config_path):
             if problem.hint and record.levelno >= logging.WARNING:
@@ -48,6 +48,7 @@ class EngineWarnings(logging.Handler):
 
 
 DIRTY_NOTICE = "A 'dirty' build is being performed"
+REFUSALS: set[str] = set()  # the text of every refusal raised to stop a build (see `settings.Refused`)
 LINK_MESSAGE = re.compile(r"Doc file '([^']+)' contains a link '([^']*)'")
 ODD_LINK = re.compile(r"Doc file '([^']+)' contains an? (absolute|unrecognized relative) link '([^']*)'")
 EXCLUDED_TARGET = "which is excluded from the built site"
