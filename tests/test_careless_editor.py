@@ -76,11 +76,24 @@ def structure_problems(body: str) -> list[str]:
     ("/// quiz | one\n///\n\n/// quiz | two\n///\n", "content/x.md:11: a second quiz on one page: two, after one on line 8"),
     ("Text with a\x00 NUL.\n", "content/x.md:8: an invisible control character (U+0000) at column 12"),
     ("Text with an escape \x1b[31m.\n", "content/x.md:8: an invisible control character (U+001B)"),
+    ("## A section\n\n##\n\nText.\n", "content/x.md:10: a heading with no words"),
+    ("/// glossary\n## ZMOT\n\nZero.\n\n## zmot\n\nAgain.\n///\n", "content/x.md:13: the term 'zmot' is already in the glossary, on line 9"),
 ])
 def test_a_structure_mistake_is_refused_at_its_line(body, expected):
     problems = structure_problems(body)
     assert any(expected in p for p in problems), problems
     assert all("hint:" in p for p in problems), problems
+
+
+def test_a_question_with_no_space_after_its_hashes_is_a_question_as_markdown_reads_it():
+    assert structure_problems("/// faq\n###Why?\n\nBecause.\n///\n") == []
+    assert SourcePage.parse("x.md", "content/x.md", PAGE + "/// faq\n###Why?\n\nBecause.\n///\n").faq_lines == (9,)
+
+
+def test_a_quiz_id_with_a_space_is_read_whole_so_its_line_is_found():
+    page = SourcePage.parse("x.md", "content/x.md", PAGE + "Text.\n\n/// quiz | first-steps extra\n///\n")
+    assert page.quiz_lines == (("first-steps extra", 10),)
+    assert page.quiz_line("first-steps extra") == 10
 
 
 def test_tabs_and_windows_line_ends_are_text_not_control_characters():

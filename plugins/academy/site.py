@@ -30,9 +30,10 @@ from .quiz.model import Quiz
 
 WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 WORDS_PER_MINUTE = 200
-QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([\w-]+)", re.MULTILINE)
+QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([^\s|]+(?:[ \t]+[^\s|]+)*)", re.MULTILINE)
 BLOCK_FENCE = re.compile(r"^(/{3,})(?:[ \t]+([\w-]+)\b.*?)?[ \t]*$")
-FAQ_QUESTION = re.compile(r"^#{2,6}(?:[ \t]|$)")
+FAQ_QUESTION = re.compile(r"^#{2,6}(?!#)")  # Python-Markdown needs no space after the #s
+HEADING = re.compile(r"^#{1,6}(?!#)[ \t]*(.*?)[ \t#]*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # tab, line feed and carriage return are text
 
 
@@ -67,6 +68,7 @@ class SourcePage:
         quizzes, faq, problems = [], [], []
         blocks: list[tuple[str, str, int]] = []  # open /// blocks: (slashes, name, line)
         questions: dict[int, int] = {}  # FAQ questions in each open FAQ block, by its line
+        terms: dict[str, int] = {}  # the glossary's terms, each with its line
         code = None  # the fence of the code block we are in: nothing in it is a block
         for number, line in enumerate(text.splitlines(), start=1):
             stripped = line.strip()
@@ -107,6 +109,8 @@ class SourcePage:
             elif blocks and blocks[-1][1] == "faq" and FAQ_QUESTION.match(line):
                 faq.append(number)
                 questions[blocks[-1][2]] += 1
+            elif number >= doc.body_line and (heading := HEADING.match(line)):
+                problems.extend(_heading_problems(shown, number, heading.group(1), blocks, terms))
         for slashes, name, number in blocks:
             problems.append(Problem(shown, number, f"the `{slashes} {name}` block opened here is never closed",
                                     f"add a line with `{slashes}` where the {name} block ends; without it the rest "
@@ -138,6 +142,20 @@ def _nesting_problems(shown: str, line: int, name: str, open_blocks: list[tuple[
     return [Problem(shown, line, f"a `/// {name}` block inside the `{outer[0]} {outer[1]}` block opened on line {outer[2]}",
                     f"close the {outer[1]} block with `{outer[0]}` before this one; "
                     "in an FAQ, every `### question` of the page's questions goes in one block")]
+
+
+def _heading_problems(shown: str, line: int, words: str, open_blocks: list[tuple[str, str, int]],
+                      terms: dict[str, int]) -> list[Problem]:
+    """A heading with no words (an empty link in the contents), a glossary term defined twice."""
+    if not words:
+        return [Problem(shown, line, "a heading with no words", "write the heading after the #s, or delete the line")]
+    if open_blocks and open_blocks[-1][1] == "glossary":
+        key = " ".join(words.split()).casefold()
+        if key in terms:
+            return [Problem(shown, line, f"the term {words!r} is already in the glossary, on line {terms[key]}",
+                            "keep one entry for each term: merge the two meanings")]
+        terms[key] = line
+    return []
 
 
 @dataclass
