@@ -20,6 +20,9 @@ from .errors import ContentError, Problem
 LABELS = {"text", "tspan", "title", "desc", "textPath"}
 HAS_WORDS = re.compile(r"[^\W\d_]")
 HINT = "put each label in its own <text> or <tspan>, with no other element inside it"
+NOT_XML = "the SVG is not well-formed XML"
+NOT_XML_HINT = ("a tag is left open or a character is not escaped near this line: open the diagram in "
+                "an SVG editor (Inkscape) and save it again, or fix the tag")
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def scan(svg: str) -> Scan:
         parser.Parse(data, True)
     except expat.ExpatError as error:
         found.labels.clear()
-        found.problems.append((error.lineno, f"the SVG is not well-formed XML: {expat.ErrorString(error.code)}"))
+        found.problems.append((error.lineno, f"{NOT_XML}: {expat.ErrorString(error.code)}"))
     return found
 
 
@@ -96,7 +99,8 @@ def labels(svg: str) -> list[tuple[str, int]]:
 
 
 def problems(svg: str, path: str) -> list[Problem]:
-    return [Problem(path, line, f"diagram label cannot be translated: {what}", HINT) for line, what in scan(svg).problems]
+    return [Problem(path, line, what, NOT_XML_HINT) if what.startswith(NOT_XML)
+            else Problem(path, line, f"diagram label cannot be translated: {what}", HINT) for line, what in scan(svg).problems]
 
 
 def localize_svg(svg: str, tr: Callable[[str], str], path: str = "diagram.svg") -> str:

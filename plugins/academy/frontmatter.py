@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -102,7 +103,7 @@ def _shown(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "`key: value` lines"
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return "empty"
     return f"{type(value).__name__} {value}"
 
@@ -113,7 +114,9 @@ def check_page(text: str, path: str) -> Document:
     Raises FrontMatterError with every problem of the page, each at its line.
     """
     doc = parse(text, path)
-    problems = []
+    problems = _shape_problems(text, doc, path)
+    if problems and not doc.header:
+        raise FrontMatterError(problems)  # never closed: what it lacks follows from that
     title = doc.meta.get("title")
     if "title" in doc.meta and (not isinstance(title, str) or not title.strip()):
         problems.append(Problem(path, line_of_key(doc, "title"), f"`title` must be text, not {_shown(title)}",
@@ -132,6 +135,37 @@ def check_page(text: str, path: str) -> Document:
     if problems:
         raise FrontMatterError(problems)
     return doc
+
+
+# What a page's front matter may say: ours, the engine's (`template`) and Material's.
+KNOWN_KEYS = ("title", "description", "template", "hide", "icon", "status", "subtitle", "search", "tags")
+
+
+def _shape_problems(text: str, doc: Document, path: str) -> list[Problem]:
+    """A front matter never closed, a key written twice (YAML keeps the last silently), a key nobody reads."""
+    if not doc.header:
+        first = text.removeprefix(BOM).split("\n", 1)[0]
+        if first.strip() == "---":
+            return [Problem(path, 1, "the front matter opened here is never closed: the page would show it as text",
+                            "add a line `---` after its last `key: value` line")]
+        return []
+    problems = []
+    node = yaml.compose(doc.header.split("\n", 1)[1].rsplit("---", 1)[0], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    seen: dict[str, int] = {}
+    for key, _ in node.value if isinstance(node, yaml.MappingNode) else ():
+        line = key.start_mark.line + 2  # below the opening `---`
+        name = str(key.value)
+        if name in seen:
+            problems.append(Problem(path, line, f"`{name}` is written twice (first on line {seen[name]}); "
+                                    "only this one would be used", f"keep one `{name}:` line"))
+            continue
+        seen[name] = line
+        if name not in KNOWN_KEYS:
+            close = difflib.get_close_matches(name, KNOWN_KEYS, n=1)
+            guess = f"did you mean `{close[0]}`? " if close else ""
+            problems.append(Problem(path, line, f"unknown front matter key `{name}`: nothing reads it",
+                                    f"{guess}a page's front matter may hold: {', '.join(KNOWN_KEYS)}"))
+    return problems
 
 
 class FrontMatterError(ContentError):

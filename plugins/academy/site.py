@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import frontmatter, markup, segment
+from . import abbreviations, frontmatter, markup, segment
 from .catalogs import UI_DOMAIN, Catalog, Catalogs, domain_of
 from .errors import AcademyError, ContentError, Problem, Report, display_path
 from .interface import Interface
@@ -30,9 +30,11 @@ from .quiz.model import Quiz
 
 WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 WORDS_PER_MINUTE = 200
-QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([\w-]+)", re.MULTILINE)
+QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([^\s|]+(?:[ \t]+[^\s|]+)*)", re.MULTILINE)
 BLOCK_FENCE = re.compile(r"^(/{3,})(?:[ \t]+([\w-]+)\b.*?)?[ \t]*$")
-FAQ_QUESTION = re.compile(r"^#{2,6}(?:[ \t]|$)")
+FAQ_QUESTION = re.compile(r"^#{2,6}(?!#)")  # Python-Markdown needs no space after the #s
+HEADING = re.compile(r"^#{1,6}(?!#)[ \t]*(.*?)[ \t#]*$")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # tab, line feed and carriage return are text
 
 
 def source_revision(text: str) -> str:
@@ -65,6 +67,8 @@ class SourcePage:
         doc = (frontmatter.check_page if published else frontmatter.parse)(text, shown)
         quizzes, faq, problems = [], [], []
         blocks: list[tuple[str, str, int]] = []  # open /// blocks: (slashes, name, line)
+        questions: dict[int, int] = {}  # FAQ questions in each open FAQ block, by its line
+        terms: dict[str, int] = {}  # the glossary's terms, each with its line
         code = None  # the fence of the code block we are in: nothing in it is a block
         for number, line in enumerate(text.splitlines(), start=1):
             stripped = line.strip()
@@ -74,18 +78,39 @@ class SourcePage:
                 continue
             fence = BLOCK_FENCE.match(stripped)
             if fence and fence.group(2):
+                problems.extend(_nesting_problems(shown, number, fence.group(2), blocks))
                 blocks.append((fence.group(1), fence.group(2), number))
+                questions[number] = 0
             elif fence:
                 if blocks and blocks[-1][0] == fence.group(1):
-                    blocks.pop()
+                    _, name, opened = blocks.pop()
+                    if name == "faq" and not questions[opened]:
+                        problems.append(Problem(shown, opened, "this FAQ block has no question",
+                                                "start each question with `### ` (e.g. `### Can I get a refund?`), "
+                                                "its answer below it; or remove the block"))
                 else:
                     problems.append(Problem(shown, number, f"`{fence.group(1)}` closes no block",
                                             "delete it, or open the block it should close (e.g. `/// faq`) above"))
+            control = CONTROL.search(line)
+            if control:
+                problems.append(Problem(shown, number, f"an invisible control character (U+{ord(control.group()):04X}) "
+                                        f"at column {control.start() + 1}",
+                                        "delete it (retype the words around it): readers and translators would get "
+                                        "text that is not what the editor shows"))
             quiz = QUIZ_BLOCK.match(line)
+            if quiz and quizzes:
+                first, first_line = quizzes[0]
+                problems.append(Problem(shown, number, f"a second quiz on one page: {quiz.group(1)}, after {first} "
+                                        f"on line {first_line}",
+                                        "a lesson has one quiz (its progress row, results and course packages follow "
+                                        "it): put the questions in one quiz file, or give this quiz a lesson of its own"))
             if quiz:
                 quizzes.append((quiz.group(1), number))
             elif blocks and blocks[-1][1] == "faq" and FAQ_QUESTION.match(line):
                 faq.append(number)
+                questions[blocks[-1][2]] += 1
+            elif number >= doc.body_line and (heading := HEADING.match(line)):
+                problems.extend(_heading_problems(shown, number, heading.group(1), blocks, terms))
         for slashes, name, number in blocks:
             problems.append(Problem(shown, number, f"the `{slashes} {name}` block opened here is never closed",
                                     f"add a line with `{slashes}` where the {name} block ends; without it the rest "
@@ -104,6 +129,33 @@ class SourcePage:
         from .localize import messages_of_page
 
         return messages_of_page(self.text, self.shown)
+
+
+# Blocks that hold a page's own questions or terms: one inside another would be read twice, or not at all.
+OWN_LEVEL_BLOCKS = ("faq", "glossary", "quiz", "lessons", "progress", "answer-keys")
+
+
+def _nesting_problems(shown: str, line: int, name: str, open_blocks: list[tuple[str, str, int]]) -> list[Problem]:
+    outer = next((b for b in reversed(open_blocks) if b[1] in OWN_LEVEL_BLOCKS), None)
+    if name not in OWN_LEVEL_BLOCKS or outer is None:
+        return []
+    return [Problem(shown, line, f"a `/// {name}` block inside the `{outer[0]} {outer[1]}` block opened on line {outer[2]}",
+                    f"close the {outer[1]} block with `{outer[0]}` before this one; "
+                    "in an FAQ, every `### question` of the page's questions goes in one block")]
+
+
+def _heading_problems(shown: str, line: int, words: str, open_blocks: list[tuple[str, str, int]],
+                      terms: dict[str, int]) -> list[Problem]:
+    """A heading with no words (an empty link in the contents), a glossary term defined twice."""
+    if not words:
+        return [Problem(shown, line, "a heading with no words", "write the heading after the #s, or delete the line")]
+    if open_blocks and open_blocks[-1][1] == "glossary":
+        key = " ".join(words.split()).casefold()
+        if key in terms:
+            return [Problem(shown, line, f"the term {words!r} is already in the glossary, on line {terms[key]}",
+                            "keep one entry for each term: merge the two meanings")]
+        terms[key] = line
+    return []
 
 
 @dataclass
@@ -318,6 +370,8 @@ class Academy:
         if self._abbreviations is None:
             self._abbreviations = ""
             if self.abbreviations and (self.content / self.abbreviations).exists():
+                english = self.source(self.abbreviations)
+                self.report.add(abbreviations.problems(english.text, english.shown))
                 self._abbreviations = "\n\n" + self.localized(self.abbreviations).source
         return self._abbreviations
 

@@ -93,8 +93,10 @@ class Quiz(AcademyBlock):
         if quiz is None:
             source = self.page.source
             folder = self.academy.quizzes_dir.name
+            hint = (f"create {folder}/{quiz_id}.yml or fix the id" if quiz_id and not any(c.isspace() for c in quiz_id)
+                    else f"a quiz id is one word, the quiz's file name in {folder}/ without .yml: `/// quiz | first-steps`")
             self.page.problems.append(Problem(source.shown, source.quiz_line(quiz_id), f"no quiz {quiz_id!r} in {folder}/",
-                                              f"create {folder}/{quiz_id}.yml or fix the id"))
+                                              hint))
             return etree.SubElement(parent, "div", {"class": "academy-quiz academy-quiz--missing"})
         self.page.quizzes.append(quiz_id)
         source = Path(self.academy.root) / quiz.path

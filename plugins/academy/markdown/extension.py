@@ -12,15 +12,20 @@ from .blocks import AnswerKeys, Faq, Glossary, Lessons, Progress, Quiz
 from .glossary import PRIORITY, GlossaryOrder
 from .images import PRIORITY as IMAGES_PRIORITY
 from .images import LazyImages
+from .leftovers import PRIORITY as LEFTOVERS_PRIORITY
+from .leftovers import LeftoverFences
+from .own_links import PRIORITY as OWN_LINKS_PRIORITY
+from .own_links import OwnSiteLinks
 
 if TYPE_CHECKING:
     from ..site import Academy
 
 
 class AcademyExtension(BlocksExtension):
-    def __init__(self, academy: Academy, link: Callable[[str], str], **kwargs: Any):
+    def __init__(self, academy: Academy, link: Callable[[str], str], site_url: str = "", **kwargs: Any):
         self.academy = academy
         self.link = link
+        self.site_url = site_url  # links written as the site's own address are refused
         super().__init__(**kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Python-Markdown's name)
@@ -28,6 +33,10 @@ class AcademyExtension(BlocksExtension):
         for block in (Faq, Quiz, Lessons, Progress, AnswerKeys, Glossary):
             block_mgr.register(block, config)
         md.treeprocessors.register(GlossaryOrder(md, self.academy.language.code), "academy_glossary", PRIORITY)
+        md.treeprocessors.register(LeftoverFences(md, self.academy, block_mgr), "academy_leftover_fences",
+                                   LEFTOVERS_PRIORITY)
+        md.treeprocessors.register(OwnSiteLinks(md, self.academy, self.site_url), "academy_own_site_links",
+                                   OWN_LINKS_PRIORITY)
         md.treeprocessors.register(LazyImages(md, self._source_dir), "academy_images", IMAGES_PRIORITY)
 
     def _source_dir(self) -> Path | None:

@@ -38,10 +38,12 @@ def line_of(config_file: Path, key: str, value: bool = False) -> int:
     while stack:
         current = stack.pop()
         if isinstance(current, yaml.MappingNode):
-            for name, value in current.value:
+            for name, item in current.value:
                 if isinstance(name, yaml.ScalarNode) and name.value == key:
                     return name.start_mark.line + 1
-                stack.append(value)
+                if value and isinstance(item, yaml.ScalarNode) and item.value == key:  # `- Title: page.md`
+                    return item.start_mark.line + 1
+                stack.append(item)
         elif isinstance(current, yaml.SequenceNode):
             for item in current.value:
                 if value and isinstance(item, yaml.ScalarNode) and item.value == key:

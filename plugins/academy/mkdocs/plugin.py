@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import diagrams, markup, memo, offline, publish, search
+from .. import diagrams, frontmatter, markup, memo, offline, page_names, publish, search
 from ..alternates import sitemap_index
 from ..errors import AcademyError, Problem, Report, display_path
 from ..languages import KNOWN_LANGUAGES, Language
@@ -43,10 +43,10 @@ from ..urls import UrlScheme
 from . import material
 from .builds import CHILD, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, write_report
 from .config import AcademyConfig
-from .config_file import theme_in_file
-from .engine_log import EngineWarnings
+from .config_file import line_of, theme_in_file
+from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
-from .settings import check_overrides, fail, languages_of, settle_engine_options
+from .settings import abbreviations_problems, check_overrides, fail, languages_of, refuse_second_instance, settle_engine_options
 
 log = logging.getLogger("mkdocs.plugins.academy")
 COMPILED_TEMPLATES = CompiledTemplates()
@@ -100,6 +100,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.page_builds = {}
             self.faq_registry = FaqRegistry()
         shown = display_path(config_file, self.root)
+        refuse_second_instance(config, config_file, shown)
         self._capture_engine_warnings(shown, Path(config.docs_dir))
         settle_engine_options(config, config_file, shown)
         self.is_child = os.environ.get(CHILD) == "1"
@@ -131,6 +132,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 abbreviations=self.config.abbreviations, show_fuzzy=self.config.show_fuzzy, report=self.report,
                 languages=tuple(codes),
             )
+            self.report.add(abbreviations_problems(config, self.config.abbreviations, config_file, shown))
             self.academy.check_links()
             self.academy.check_handwritten()
             if not self.is_child:
@@ -138,7 +140,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         except AcademyError as error:
             self.report.add(error.problems)
             raise fail(error.problems) from None
-        config.markdown_extensions.append(AcademyExtension(academy=self.academy, link=self._link))
+        config.markdown_extensions.append(AcademyExtension(academy=self.academy, link=self._link,
+                                                           site_url=self.scheme.base_url))
         config.extra_css.append("assets/academy/academy.css")
 
         if self.command in (None, "build") and not self.is_child:
@@ -162,8 +165,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         engine_log = logging.getLogger("mkdocs")
         if self.handler is not None:
             engine_log.removeHandler(self.handler)
-        self.handler = EngineWarnings(self.engine_report, self.report, shown, content, display_path(content, self.root))
+        self.handler = EngineWarnings(self.engine_report, self.report, shown, content, display_path(content, self.root),
+                                      self.config_file)
         engine_log.addHandler(self.handler)
+        watch_excluded_targets()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.is_child or self.only_one or len(self.codes) < 2:
@@ -188,20 +193,25 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.files = files
-        if self.academy.is_source:
-            return files
-        try:
-            docs = Path(config.docs_dir).resolve()
-            for file in list(files):
-                # the editors' diagrams, not the theme's own images (the favicon)
-                if file.src_uri.endswith(".svg") and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs):
-                    tr = self.academy.translator_for(Path(file.abs_src_path))
-                    text = Path(file.abs_src_path).read_text(encoding="utf-8")
-                    files.remove(file)
-                    files.append(File.generated(config, file.src_uri, content=diagrams.localize_svg(
-                        text, tr, display_path(file.abs_src_path, self.root))))
-        except AcademyError as error:
-            raise fail(error.problems) from None
+        docs = Path(config.docs_dir).resolve()
+        for file in list(files):
+            # the editors' diagrams, not the theme's own images (the favicon)
+            if not (file.src_uri.endswith(".svg") and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs)):
+                continue
+            # Every language checks them, English too: a broken diagram is never published; the report
+            # stops the build once every page has been read, with every other problem.
+            try:
+                path = Path(file.abs_src_path)
+                text = self.academy.read(path)
+                if self.academy.is_source:
+                    self.report.add(diagrams.problems(text, display_path(path, self.root)))
+                    continue
+                localized = diagrams.localize_svg(text, self.academy.translator_for(path), display_path(path, self.root))
+            except AcademyError as error:
+                self.report.add(error.problems)
+                continue
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=localized))
         return files
 
     def _translate_site_name(self, config: MkDocsConfig) -> None:
@@ -219,15 +229,38 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             pages = [child for child in item.children if isinstance(child, Page)]
             index = next((p for p in pages if posixpath.basename(p.file.src_uri) == "index.md"), None)
             if index is None:
+                # its lessons would be missing from the home page, the progress page and the packages
+                self.report.error(Problem(display_path(self.config_file, self.root), line_of(self.config_file, item.title or ""),
+                                          f"the course {item.title!r} in `nav:` has no index.md",
+                                          "a course is a folder with an index.md (its title and introduction), listed "
+                                          "first under the course's name, e.g. `- service-skills/index.md`"))
                 continue
             item.title = plain(self.academy.info(index.file.src_uri).title)
             sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
         self.academy.set_outline(sections)
+        if self.academy.is_source:
+            self._check_page_names(nav)
         self._translate_site_name(config)
         if self.incremental is not None:
             self.changed = self.incremental.plan(self.academy, files, nav, config, self.page_builds, self.faq_registry,
                                                  self.codes)
         return nav
+
+    def _check_page_names(self, nav: Navigation) -> None:
+        """File names fit for an address, and a title of its own for every page (the source language's build)."""
+        titled = []
+        for page in nav.pages:
+            src = page.file.src_uri
+            shown = display_path(Path(page.file.abs_src_path or src), self.root)
+            problem = page_names.file_name_problem(src, shown)
+            if problem is not None:
+                self.report.warn(problem)
+            try:
+                doc = self.academy.source(src).doc
+            except AcademyError:
+                continue  # reported when the page is read
+            titled.append((shown, self.academy.info(src).title, frontmatter.line_of_key(doc, "title")))
+        self.report.add(page_names.same_titles(titled), warning=True)
 
     # -- pages -----------------------------------------------------------------
 
@@ -331,9 +364,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         _print_plain_text_escaped(env)
         if self.incremental is not None:
             env.bytecode_cache = COMPILED_TEMPLATES  # the engine makes a new environment for every build
-        # Every page has been read and rendered to HTML: report all content problems at once.
-        if self.report.errors:
-            raise fail(self.report.errors)
+        # Every page has been read and rendered to HTML: report all content problems at once,
+        # the engine's (a broken link) with ours.
+        outcome = self.outcome()
+        if outcome.errors:
+            if not outcome.strict:
+                for problem in outcome.warnings:
+                    log.warning(str(problem))  # said too, so that one run shows everything to fix
+            raise fail(outcome.blocking())
         return env
 
     @event_priority(-100)

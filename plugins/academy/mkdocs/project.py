@@ -31,6 +31,8 @@ from .plugin import AcademyPlugin
 HINTS = {
     "Unrecognised configuration name": "check its spelling against the documentation of the plugin or option",
     "Expected type": "give the value the type the option expects",
+    "was specified multiple times": "list `- academy:` once under `plugins:`, with all its options",
+    "isn't an existing directory": "give the folder relative to mkdocs.yml, as it is spelt on disk (e.g. `docs_dir: content`)",
 }
 
 
@@ -46,6 +48,10 @@ def load(config_file: Path, **options) -> MkDocsConfig:
                                    "it must be a YAML mapping such as `site_name: ...`")) from None
     config.load_dict(options)
     errors, warnings = config.validate()
+    # paths as the editor wrote them, relative to mkdocs.yml
+    here = str(config_file.parent) + "/"
+    errors = [(name, str(message).replace(here, "")) for name, message in errors]
+    warnings = [(name, str(message).replace(here, "")) for name, message in warnings]
     problems = [_problem(config_file, shown, name, str(message)) for name, message in errors]
     for name, message in warnings:
         problem = _problem(config_file, shown, name, str(message))
@@ -106,7 +112,21 @@ def check(config_file: Path) -> Report:
         finally:
             engine_log.removeHandler(quiet)
         report = plugin.outcome()
+        refused = _refused_problems(failure)
+        if refused and not report.errors:
+            report.add(refused)  # refused before any page was read (the site's languages, say)
         if failure is not None and not report.errors and not report.warnings:
             report.error(Problem(display_path(config_file, config_file.parent), 1, f"the build failed: {failure}",
                                  "run `mkdocs build` to see the engine's own messages"))
         return report
+
+
+def _refused_problems(failure: BaseException | None) -> list[Problem]:
+    """The problems a refused build carried, under whatever the engine wrapped them in."""
+    seen = set()
+    while failure is not None and id(failure) not in seen:
+        seen.add(id(failure))
+        if getattr(failure, "problems", None):
+            return list(failure.problems)
+        failure = failure.__cause__ or failure.__context__
+    return []

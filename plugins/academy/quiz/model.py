@@ -185,6 +185,8 @@ class SingleChoice(Question):
         elif self.type == "single" and len(correct) > 1:
             yield Rule(correct[1].line, f"a single-choice question has {len(correct)} correct options",
                        "mark exactly one with `correct: true`, or write `type: multiple`")
+        yield from _repeated([(o.text, o.line) for o in self.options], "option",
+                             "a trainee could not tell the two apart: reword one, or delete it")
 
     def _own_messages(self):
         for option in self.options:
@@ -248,12 +250,17 @@ class TrueFalse(Question):
 @dataclass(frozen=True, kw_only=True)
 class Ordering(Question):
     items: tuple[str, ...]  # in the correct order
+    items_line: int = 0
     type = "ordering"
     schema_org_type = "Ordering"
 
     @classmethod
     def _own(cls, raw, line_of):
-        return {"items": tuple(str(item) for item in raw["items"])}
+        return {"items": tuple(str(item) for item in raw["items"]), "items_line": line_of(("items",))}
+
+    def rules(self):
+        yield from _repeated([(item, self.items_line) for item in self.items], "item",
+                             "the right order of two items that read the same is not one order: reword one")
 
     def _own_messages(self):
         for item in self.items:
@@ -349,13 +356,21 @@ class Numeric(Question):
 @dataclass(frozen=True, kw_only=True)
 class TextAnswer(Question):
     answers: tuple[str, ...]  # every accepted English answer; the first is the one shown
+    answers_line: int = 0
     type = "text"
     schema_org_type = "Short answer"
 
     @classmethod
     def _own(cls, raw, line_of):
         answers = raw["answers"]
-        return {"answers": tuple(str(a) for a in ([answers] if isinstance(answers, str) else answers))}
+        return {"answers": tuple(str(a) for a in ([answers] if isinstance(answers, str) else answers)),
+                "answers_line": line_of(("answers",))}
+
+    def rules(self):
+        for answer in self.answers:
+            if not answer.strip(" \t-‐–—_"):
+                yield Rule(self.answers_line, f"an accepted answer is blank: {json.dumps(answer, ensure_ascii=False)}",
+                           "every accepted answer needs a word or number; delete the blank one")
 
     def _own_messages(self):
         for answer in self.answers:
@@ -417,3 +432,14 @@ class Quiz:
             yield Message(self.title_line, self.title, "quiz title")
         for question in self.questions:
             yield from question.messages()
+
+
+def _repeated(texts: list[tuple[str, int]], kind: str, why: str) -> Iterator[Rule]:
+    """A text given twice in one question (spaces and letter case aside)."""
+    first: dict[str, int] = {}
+    for number, (text, line) in enumerate(texts, start=1):
+        key = " ".join(text.split()).casefold()
+        if key in first:
+            yield Rule(line, f"the {kind} {json.dumps(text, ensure_ascii=False)} is there twice "
+                             f"(first as {kind} {first[key]})", why)
+        first.setdefault(key, number)

@@ -1,0 +1,78 @@
+"""Block fences the blocks extension did not take: a misspelt name (`/// faqs`), a quiz without its id.
+
+pymdownx leaves such a line in the page as text, so the reader would see `/// faqs`
+and the block's content would lose its meaning (no accordion, no quiz). Each one is a
+problem at its line in the English source.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from ..errors import Problem, choices
+
+PRIORITY = 25  # before inline Markdown (20): paragraphs still hold their lines as written
+FENCE = re.compile(r"^(/{3,})[ \t]+([\w-]+)(.*)$")
+UNREAD = {"pre", "code", "script", "style"}
+
+
+class LeftoverFences(Treeprocessor):
+    def __init__(self, md: Markdown, academy, block_mgr):
+        super().__init__(md)
+        self.academy = academy
+        self.block_mgr = block_mgr
+
+    def run(self, root: etree.Element) -> None:
+        build = self.academy.rendering
+        if build is None:
+            return
+        used: set[int] = set()
+        for line in _text_lines(root):
+            fence = FENCE.match(line.strip())
+            if not fence:
+                continue
+            number = _source_line(build.source.text, line.strip(), used)
+            build.problems.append(self.problem(build.source.shown, number, fence))
+
+    def problem(self, shown: str, line: int, fence: re.Match) -> Problem:
+        slashes, name, rest = fence.groups()
+        known = sorted(self.block_mgr.blocks)
+        if name.lower() in self.block_mgr.blocks:
+            block = self.block_mgr.blocks[name.lower()]
+            form = f"{slashes} {name} | ARGUMENT" if block.ARGUMENT else f"{slashes} {name}"
+            if name == "quiz":
+                form = f"{slashes} quiz | QUIZ-ID"
+            return Problem(shown, line, f"`{fence.group(0).strip()}` cannot be read as a {name} block: "
+                                        "it would be published as text",
+                           f"write it as `{form}` on its own line" + (" (the quiz's file name without .yml)"
+                                                                     if name == "quiz" else ""))
+        close = difflib.get_close_matches(name.lower(), known, n=1)
+        guess = f"did you mean `{slashes} {close[0]}`? " if close else ""
+        return Problem(shown, line, f"`{slashes} {name}` is not a block this site knows: it would be published as text",
+                       f"{guess}the blocks are: {choices(known)}")
+
+
+def _text_lines(element: etree.Element):
+    """Every line of text in the tree, outside code."""
+    if element.tag in UNREAD:
+        return
+    for line in (element.text or "").splitlines():
+        yield line
+    for child in element:
+        yield from _text_lines(child)
+        for line in (child.tail or "").splitlines():
+            yield line
+
+
+def _source_line(text: str, wanted: str, used: set[int]) -> int:
+    """The first line of the source not yet blamed that reads `wanted`."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number not in used and line.strip() == wanted:
+            used.add(number)
+            return number
+    return 1
