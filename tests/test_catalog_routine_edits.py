@@ -213,3 +213,15 @@ def test_an_interface_string_that_becomes_plural_or_loses_its_placeholder_keeps_
     before = snapshot(project)
     assert not i18n.update(sources(project / "mkdocs.yml")).changed
     assert snapshot(project) == before
+
+
+def test_a_catalog_saved_by_notepad_with_a_byte_order_mark_and_crlf_is_updated_and_written_plainly(project, tmp_path):
+    path = project / "locales/ru/LC_MESSAGES/content/journey/first-steps.po"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    rewrite(project, LESSON, ("Every customer meets the brand through a touchpoint.", "Every customer meets the brand at a touchpoint."))
+    update(project)
+    data = path.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
+    entry = ru(project).find("Every customer meets the brand at a touchpoint.")
+    assert entry.msgstr == "Каждый клиент встречает бренд в точке контакта." and "fuzzy" in entry.flags
+    assert_every_tool_accepts_every_catalog(project, tmp_path)

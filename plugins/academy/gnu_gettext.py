@@ -67,7 +67,9 @@ _LOCATED = re.compile(r"^<stdin>:(\d+): (.*)$")
 
 def translation_problems(po_text: bytes, shown: str) -> list[Problem]:
     """What msgfmt refuses in a translator's catalog, each at its line (a fuzzy entry is never refused)."""
-    result = _run("msgfmt", "--check-format", "--check-domain", "-o", "/dev/null", "-", stdin=po_text)
+    # msgfmt refuses a byte-order mark (Notepad writes one); the academy reads it and writes none
+    result = _run("msgfmt", "--check-format", "--check-domain", "-o", "/dev/null", "-",
+                  stdin=po_text.removeprefix(b"\xef\xbb\xbf"))
     if result.returncode == 0:
         return []
     found = [_LOCATED.match(line) for line in result.stderr.decode(errors="replace").splitlines()]
