@@ -225,3 +225,20 @@ def test_a_catalog_saved_by_notepad_with_a_byte_order_mark_and_crlf_is_updated_a
     entry = ru(project).find("Every customer meets the brand at a touchpoint.")
     assert entry.msgstr == "Каждый клиент встречает бренд в точке контакта." and "fuzzy" in entry.flags
     assert_every_tool_accepts_every_catalog(project, tmp_path)
+
+
+def test_a_catalog_with_a_message_twice_is_refused_at_the_second_one_with_both_lines(project):
+    path = project / "locales/ru/LC_MESSAGES/content/journey/first-steps.po"
+    first = path.read_text(encoding="utf-8").splitlines().index('msgid "Reviews matter."') + 1
+    with path.open("a", encoding="utf-8") as handle:  # two translators' files pasted together
+        handle.write('\n#: content/journey/first-steps.md\nmsgid "Reviews matter."\nmsgstr "Отзывы важны!"\n')
+    second = path.read_text(encoding="utf-8").splitlines().index('msgid "Reviews matter."', first) + 1
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True).returncode != 0
+    before = snapshot(project)
+    shown = path.relative_to(project).as_posix()
+    for command in (["i18n", "update"], ["i18n", "status"]):
+        result = subprocess.run([sys.executable, "-m", "academy.cli", *command], cwd=project, capture_output=True, text=True)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert f"{shown}:{second}: the message 'Reviews matter.' is in this file twice (also at line {first})" in result.stderr
+        assert "keep one of the two" in result.stderr
+    assert snapshot(project) == before

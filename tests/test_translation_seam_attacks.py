@@ -52,6 +52,35 @@ def test_a_hand_written_page_with_a_direction_override_is_refused_at_its_line():
     assert problems and problems[0].line == 7 and "U+202E" in problems[0].message
 
 
+# Classes tests/test_attacks.py does not try: data: URLs, style and frames, footnotes,
+# a mail autolink, a code fence opened in an answer.
+OTHER_REFUSED = [
+    ("paragraph", "See [the glossary](../glossary.md).", "См. [глоссарий](data:text/html;base64,PHNjcmlwdD4=)."),
+    ("paragraph", "A diagram: ![Journey](journey.svg)", "Схема: ![Путь](data:image/svg+xml,%3Csvg%20onload%3Dalert(1)%3E)"),
+    ("paragraph", "See [the glossary](../glossary.md).", "См. [глоссарий](vbscript:msgbox(1))."),
+    ("paragraph", "Every customer meets the brand.", "Каждый <style>body{display:none}</style> клиент"),
+    ("paragraph", "Every customer meets the brand.", "Каждый <iframe src=//evil.example/></iframe> клиент"),
+    ("paragraph", "Every customer meets the brand.", "Каждый[^1] клиент"),
+    ("paragraph", "Every customer meets the brand.", "Каждый <evil@example.org> клиент"),
+    ("FAQ answer", "Because shoppers trust other shoppers.", "Потому что\n```html"),
+]
+
+
+@pytest.mark.parametrize(("kind", "msgid", "msgstr"), OTHER_REFUSED, ids=[f"{c[0]}-{i}" for i, c in enumerate(OTHER_REFUSED)])
+def test_data_urls_frames_styles_footnotes_and_fences_are_refused(kind, msgid, msgstr):
+    assert markup_problem(msgid, msgstr, kind)
+
+
+def test_a_quote_in_a_link_title_stays_inside_the_title():
+    from academy.markup import render
+
+    msgid = 'See [the glossary](../glossary.md "The glossary").'
+    msgstr = 'См. [глоссарий](../glossary.md "Глоссарий" class="md-button").'
+    assert markup_problem(msgid, msgstr) is None  # a title is translated text
+    [link] = html5lib.parseFragment(render(msgstr), namespaceHTMLElements=False).iter("a")
+    assert dict(link.attrib) == {"href": "../glossary.md", "title": 'Глоссарий" class="md-button'}
+
+
 # Accepted: each is text, and the build must print it as text (checked in the site below).
 INERT = [
     ("page title", "First steps", "Первые шаги {{ config.site_name }}"),
