@@ -184,13 +184,35 @@ def read_po_strictly(path: Path, root: Path | None = None, data: bytes | None = 
     if problem:
         raise CatalogError(problem)
     try:
-        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=True, wrapwidth=0)
+        po = polib.pofile(text, encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as error:
         found = re.search(r"line (\d+)", str(error))
         raise CatalogError(Problem(shown, int(found.group(1)) if found else 1,
                                    f"this PO file cannot be read: {str(error).split(' (line')[0]}", READ_HINT)) from None
+    _check_duplicates(po, shown, lines)
     _check_header(po, shown, lines)
     return po
+
+
+def _msgid_line(lines: list[str], entry: polib.POEntry) -> int:
+    """The line of an entry's msgid (polib counts from its comments), as msgfmt names it."""
+    start = entry.linenum or 1
+    return next((number for number in range(start, len(lines) + 1) if lines[number - 1].startswith("msgid")), start)
+
+
+def _check_duplicates(po: polib.POFile, shown: str, lines: list[str]) -> None:
+    """A message written twice (two files pasted together) has two translations: msgfmt refuses it, so do we."""
+    first: dict[tuple[str | None, str], polib.POEntry] = {}
+    for entry in po:
+        if entry.obsolete:
+            continue
+        key = (entry.msgctxt, entry.msgid)
+        if key in first:
+            raise CatalogError(Problem(
+                shown, _msgid_line(lines, entry),
+                f"the message {entry.msgid[:60]!r} is in this file twice (also at line {_msgid_line(lines, first[key])})",
+                "keep one of the two entries, with the translation you mean, and delete the other"))
+        first[key] = entry
 
 
 def _header_line(lines: list[str], field_name: str) -> int:

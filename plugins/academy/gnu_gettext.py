@@ -10,6 +10,7 @@ write, so a file saved by Weblate and updated here keeps its line breaks.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -57,3 +58,21 @@ def check(po_text: bytes, name: str) -> list[str]:
         return []
     lines = result.stderr.decode(errors="replace").splitlines()
     return [line.replace("<stdin>", name) for line in lines if line.strip() and "fatal error" not in line]
+
+
+TRANSLATION_HINT = ("fix this translation in Poedit (its Validate command shows the same) or a text editor: keep the "
+                    "English's {placeholders} and its line breaks at the start and end; nothing was written")
+_LOCATED = re.compile(r"^<stdin>:(\d+): (.*)$")
+
+
+def translation_problems(po_text: bytes, shown: str) -> list[Problem]:
+    """What msgfmt refuses in a translator's catalog, each at its line (a fuzzy entry is never refused)."""
+    # msgfmt refuses a byte-order mark (Notepad writes one); the academy reads it and writes none
+    result = _run("msgfmt", "--check-format", "--check-domain", "-o", "/dev/null", "-",
+                  stdin=po_text.removeprefix(b"\xef\xbb\xbf"))
+    if result.returncode == 0:
+        return []
+    found = [_LOCATED.match(line) for line in result.stderr.decode(errors="replace").splitlines()]
+    problems = [Problem(shown, int(match.group(1)), f"msgfmt refuses this translation: {match.group(2)}", TRANSLATION_HINT)
+                for match in found if match]
+    return problems or [Problem(shown, 0, "msgfmt refuses this catalog", TRANSLATION_HINT)]

@@ -281,10 +281,17 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
         wanted = {domain: template for domain, template in wanted.items() if domain in chosen}
     # Read every existing catalog strictly before anything is written.
     existing: dict[tuple[str, str], polib.POFile] = {}
+    refused: list[Problem] = []
     for lang in sources.translations():
         for domain in sorted(_existing_domains(sources.locales / lang / "LC_MESSAGES", ".po")):
             path = po_path(sources.locales, lang, domain)
-            existing[(lang, domain)] = read_po_strictly(path, sources.root, repaired_previous(path.read_bytes()))
+            data = repaired_previous(path.read_bytes())
+            existing[(lang, domain)] = read_po_strictly(path, sources.root, data)
+            # A translation msgfmt refuses (a lost {placeholder}, a line break the English does
+            # not end with) is the translator's to fix, at its own line, before anything is merged.
+            refused.extend(gnu_gettext.translation_problems(data, _relative(path, sources.root)))
+    if refused:
+        raise ContentError(refused)
     moves = {} if only else _renames(sources, wanted, existing, result)
     outputs: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="academy-i18n-") as scratch:

@@ -111,10 +111,19 @@ def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
     return _same_tree(msgid, msgstr, kind)
 
 
+# Characters no reader sees that still change what is shown: the bidirectional controls
+# (a right-to-left override prints "txt.exe" as "exe.txt"), line and paragraph
+# separators, and zero-width spaces that hide inside a word. Zero-width joiners stay
+# allowed: emoji sequences and some scripts need them.
+INVISIBLE = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)),
+             "\u2028", "\u2029", "\u200b", "\u2060", "\ufeff"}
+
+
 def _characters(msgid: str, msgstr: str) -> Refusal | None:
     for char in msgstr:
-        if unicodedata.category(char) == "Cc" and char not in msgid and char != "\n":
-            return Refusal(f"the translation contains the control character U+{ord(char):04X}, which no reader can see")
+        if (unicodedata.category(char) == "Cc" and char != "\n" or char in INVISIBLE) and char not in msgid:
+            what = "control character" if unicodedata.category(char) == "Cc" else "invisible character"
+            return Refusal(f"the translation contains the {what} U+{ord(char):04X}, which no reader can see")
     return None
 
 

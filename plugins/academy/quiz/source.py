@@ -196,4 +196,9 @@ def _value(node: yaml.Node, where: Path_, source: Source, loader: yaml.SafeLoade
                        "numbers must be finite, e.g. 1 or 2.5; quote it if you mean text")
     elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > LARGEST:
         source.problem(where, f"{name} is too large: {node.value}", f"numbers must be at most {LARGEST:,} either way")
+    if isinstance(value, str):
+        # A block scalar (`text: |`) ends with a line break and a quoted text may keep spaces at
+        # its ends: neither shows on the page, and in a msgid each is one a translator must copy
+        # exactly (msgfmt refuses a msgstr that does not end with the msgid's line break).
+        return value.strip()
     return value
