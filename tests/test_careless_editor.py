@@ -136,7 +136,8 @@ def quiz_problems(text: str) -> list[str]:
     ("      - text: Typing", "      - text: patience ",
      'quizzes/sample.yml:10: question pick: the option "patience" is there twice (first as option 1)'),
     ("items: [Need, Research, Purchase]", "items: [Need, Research, Need]", 'quizzes/sample.yml:14: question order: the item "Need" is there twice'),
-    ("answers: [ZMOT, zero moment]", 'answers: [ZMOT, "  "]', 'quizzes/sample.yml:18: question word: an accepted answer is blank: "  "'),
+    # a text's spaces at its ends are no part of it: "  " is read as an empty answer
+    ("answers: [ZMOT, zero moment]", 'answers: [ZMOT, "  "]', "quizzes/sample.yml:18: question word, answer 2: item 2 of `answers` is empty"),
     ("answers: [ZMOT, zero moment]", 'answers: [ZMOT, "-"]', "question word: an accepted answer is blank"),
 ])
 def test_a_quiz_mistake_is_refused_at_its_line(old, new, expected):

@@ -260,6 +260,9 @@ BROKEN = {
     "header charset that does not match the bytes": (GOOD.replace("charset=UTF-8", "charset=ISO-8859-1"), 4),
     "unknown charset": (GOOD.replace("charset=UTF-8", "charset=klingon-8"), 4),
     "bytes that are not UTF-8": (GOOD.replace("Курс о клиентах.", "Kurs \udcff"), 13),
+    # gettext reads comments only before an entry; polib reads these without a word
+    "a flag between an entry's msgid and its msgstr": (GOOD.replace('msgid "The journey"\n', 'msgid "The journey"\n#, fuzzy\n'), 9),
+    "a comment line, then a second msgstr": (GOOD.replace('msgstr "Путь клиента"\n', 'msgstr "Путь клиента"\n# note\nmsgstr "Путь"\n'), 11),
 }
 
 

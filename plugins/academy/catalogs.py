@@ -140,10 +140,27 @@ def parse_plural_forms(value: str) -> PluralRule | None:
 
 
 def _syntax_problem(shown: str, lines: list[str]) -> Problem | None:
+    pending = 0  # the line of a msgctxt or msgid whose msgstr has not come yet
+    between = True  # no msgid since the last comment: a msgstr here belongs to no message
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:
             continue
+        if stripped.startswith("#"):
+            if pending:
+                # gettext reads comments only before an entry: one inside it ends the entry unfinished
+                return Problem(shown, number, "this PO file cannot be read: a comment line inside the entry "
+                               f"that starts at line {pending}, before its msgstr",
+                               "move the comment above the entry's msgctxt or msgid, or delete it")
+            between = True
+        keyword = _KEYWORD_LINE.match(stripped) and stripped.split(None, 1)[0]
+        if keyword in ("msgctxt", "msgid"):
+            pending, between = pending or number, False
+        elif keyword and keyword.startswith("msgstr"):
+            if between:
+                return Problem(shown, number, "this PO file cannot be read: a msgstr with no msgid before it "
+                               "(a comment line ends an entry)", "move any comment above the entry's msgid")
+            pending = 0
         if line.rstrip("\r\n").endswith("\\"):
             # gettext's reader joins a line ending in a backslash with the next one, even in a comment
             return Problem(shown, number, "this PO file cannot be read: a line ends with a backslash, "
