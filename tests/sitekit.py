@@ -308,6 +308,18 @@ def translate_catalogs(root: Path, lang: str, table: dict[str, str]) -> None:
         catalog.save()
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """The first `old` in the file replaced by `new`; a test whose `old` is not there fails at once."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The number of the first line of the file that holds `needle`."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
 def academy(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "academy.cli", *args], cwd=root, capture_output=True,
                           text=True, check=True)

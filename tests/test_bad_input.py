@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import sitekit
+from sitekit import edit
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -19,12 +20,6 @@ def snapshot(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def assert_clean_failure(built: sitekit.Built, location: str, words: str) -> str:

@@ -21,6 +21,7 @@ from academy.errors import ContentError
 from academy.frontmatter import FrontMatterError, check_page
 from academy.quiz.load import parse_quiz
 from academy.site import SourcePage
+from sitekit import edit, line_of
 
 LESSON = "content/journey/first-steps.md"
 QUIZ = "quizzes/first-steps.yml"
@@ -149,16 +150,6 @@ def test_a_quiz_mistake_is_refused_at_its_line(old, new, expected):
 
 
 # -- a site with many mistakes at once ----------------------------------------------
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
-
 
 def snapshot(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

@@ -11,18 +11,9 @@ import html5lib
 import pytest
 
 import sitekit
+from sitekit import edit, line_of
 
 LESSON = "content/journey/first-steps.md"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 def check(root: Path) -> subprocess.CompletedProcess:

@@ -55,12 +55,15 @@ THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 TAGS = re.compile(r"<[^>]+>")
 
 
+def _course_index(section: Section) -> Page | None:
+    """A course's own page: the section's index.md."""
+    return next((child for child in section.children
+                 if isinstance(child, Page) and posixpath.basename(child.file.src_uri) == "index.md"), None)
+
+
 def _course_page(section: Section) -> Section | Page:
     """A course as one link: its index page, or the course with its lessons if it has none."""
-    for child in section.children:
-        if isinstance(child, Page) and posixpath.basename(child.file.src_uri) == "index.md":
-            return child
-    return section
+    return _course_index(section) or section
 
 
 class AcademyPlugin(BasePlugin[AcademyConfig]):
@@ -227,7 +230,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             if not isinstance(item, Section):
                 continue
             pages = [child for child in item.children if isinstance(child, Page)]
-            index = next((p for p in pages if posixpath.basename(p.file.src_uri) == "index.md"), None)
+            index = _course_index(item)
             if index is None:
                 # its lessons would be missing from the home page, the progress page and the packages
                 self.report.error(Problem(display_path(self.config_file, self.root), line_of(self.config_file, item.title or ""),
