@@ -10,10 +10,12 @@ pytestmark = pytest.mark.browser
 def search(page, query: str) -> list[dict]:
     page.click(".academy-search-open")
     page.fill(".academy-search__input", query)
+    # the best hit shows first and the others follow; the list is busy until all are in
     page.wait_for_function(
-        "() => document.querySelector('.academy-search__results').children.length > 0"
+        "() => !document.querySelector('.academy-search__results').hasAttribute('aria-busy')"
+        " && (document.querySelector('.academy-search__results').children.length > 0"
         " || /\\S/.test(document.querySelector('.academy-search__status').textContent)"
-        " && !document.querySelector('.academy-search__status').textContent.includes('…')"
+        " && !document.querySelector('.academy-search__status').textContent.includes('…'))"
     )
     return page.eval_on_selector_all(
         ".academy-search__results a",
@@ -71,14 +73,57 @@ def test_filipino_search_finds_another_inflection_of_the_same_root_and_lands_on_
     assert all("/fil/" in r["href"] for r in results)
 
 
-def test_opening_search_starts_loading_the_index_before_the_first_keystroke(page, site_server):
+def test_search_loads_when_the_page_is_idle_so_the_first_query_does_not_wait(page, site_server):
+    finished: list[str] = []
+    page.context.on("requestfinished", lambda request: finished.append(request.url))
+    page.goto(f"{site_server}/ru/")
+    for _ in range(150):  # the idle wait gives up waiting for idleness after 3 s
+        if any("/ru/pagefind/wasm.ru" in url for url in finished):
+            break
+        page.wait_for_timeout(100)
+    assert not page.evaluate("document.querySelector('dialog.academy-search').open")
+    for part in ("/ru/pagefind/pagefind.js", "/ru/pagefind/wasm.ru", ".pf_meta"):
+        assert any(part in url for url in finished), (part, finished)
+
+
+def test_with_save_data_search_loads_only_when_the_dialog_opens(page, site_server):
+    """A trainee who asked the browser to save data pays for search only when searching."""
+    page.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
     requested: list[str] = []
     page.context.on("request", lambda request: requested.append(request.url))
-    page.goto(f"{site_server}/ru/")
+    page.goto(f"{site_server}/ru/", wait_until="load")
+    page.wait_for_timeout(4000)  # longer than the idle wait's 3 s limit
+    assert not [url for url in requested if "/pagefind/" in url], requested
     with page.context.expect_event("request", lambda r: r.url.endswith(".pf_meta"), timeout=10_000):
         page.click(".academy-search-open")
     assert page.input_value(".academy-search__input") == ""
-    assert any("/ru/pagefind/wasm.ru" in url for url in requested) or any(".pf_meta" in url for url in requested)
+
+
+def test_the_best_hit_shows_before_the_others_have_loaded(page, site_server):
+    """On a slow link the first result does not wait for nine more pages' words."""
+    page.goto(f"{site_server}/journey/first-steps/")
+    page.wait_for_event("requestfinished", lambda r: "/pagefind/wasm." in r.url, timeout=15_000)
+    passed: list = []
+    held: list = []
+
+    def first_only(route):  # the first hit's words pass; every other page's are held back
+        if passed:
+            held.append(route)
+        else:
+            passed.append(route)
+            route.continue_()
+
+    page.context.route("**/pagefind/fragment/*", first_only)
+    page.click(".academy-search-open")
+    page.fill(".academy-search__input", "customer")
+    page.wait_for_function("() => document.querySelectorAll('.academy-search__results li').length === 1")
+    assert page.get_attribute(".academy-search__results", "aria-busy") == "true"
+    page.wait_for_timeout(500)
+    assert page.locator(".academy-search__results li").count() == 1  # the rest wait for the held one
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => !document.querySelector('.academy-search__results').hasAttribute('aria-busy')")
+    assert page.locator(".academy-search__results li").count() > 1
 
 
 @pytest.mark.parametrize("lang", ["", "ru/", "fil/"])

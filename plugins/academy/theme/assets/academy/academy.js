@@ -71,8 +71,9 @@
   if (dialog && opener) {
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
       status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0;
-    /* Pagefind and its index start loading when the dialog opens, while the trainee types; so does
-       the script that rewrites the query as the index has it (Filipino stems, English spellings). */
+    /* Pagefind starts loading once the page is idle, so that on slow mobile data the first query does
+       not wait for its engine; with Save-Data on, only when the dialog opens. So does the script that
+       rewrites the query as the index has it (Filipino stems, English spellings). */
     var queryScript = function () {
       if (!SEARCH_KEYS) return Promise.resolve();
       return new Promise(function (done, failed) {
@@ -91,7 +92,13 @@
       pagefind.catch(function () { pagefind = null; });
       return pagefind;
     };
-    var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(function () { /* said when searching */ }); };
+    var quiet = function () { /* failures are said when searching */ };
+    var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(quiet); };
+    var saving = navigator.connection && navigator.connection.saveData;
+    if (!saving) {
+      var whenIdle = function () { (window.requestIdleCallback || setTimeout)(function () { load().catch(quiet); }, { timeout: 3000 }); };
+      if (document.readyState === "complete") whenIdle(); else window.addEventListener("load", whenIdle);
+    }
     opener.addEventListener("click", open);
     document.addEventListener("keydown", function (e) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName || "");
@@ -104,14 +111,12 @@
       var q = input.value.trim(), mine = ++seq;
       if (!q) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = t("search.loading");
-      load().then(function (pf) { return pf.search(searchKeys(q)); }).then(function (r) {
-        return Promise.all(r.results.slice(0, 10).map(function (x) { return x.data(); }));
-      }).then(function (results) {
-        /* while the trainee types on, results for the word so far beat an empty list; older ones never replace newer */
-        if (mine < shown || !input.value.trim()) return;
+      /* while the trainee types on, results for the word so far beat an empty list; older ones never replace newer */
+      var current = function () { return mine >= shown && input.value.trim(); };
+      var show = function (results, first) {
+        if (!current()) return false;
         shown = mine;
-        list.textContent = "";
-        status.textContent = results.length ? "" : t("search.none");
+        if (first) { list.textContent = ""; status.textContent = results.length ? "" : t("search.none"); }
         results.forEach(function (d) {
           var hit = landing(d), li = el("li"), a = el("a"), p = el("p");
           a.href = hit.url;
@@ -120,9 +125,29 @@
           else p.textContent = hit.text;
           a.appendChild(p); li.appendChild(a); list.appendChild(li);
         });
-      }).catch(function () { if (mine === seq) status.textContent = t("search.unavailable"); });
+        return true;
+      };
+      list.setAttribute("aria-busy", "true");
+      load().then(function (pf) { return pf.search(searchKeys(q)); }).then(function (r) {
+        /* Each hit's words come in a file of their own: the best hit's first, alone, so that on a slow
+           link it shows while the others load, instead of sharing the link with nine more. */
+        var top = r.results.slice(0, 10);
+        if (!top.length) { show([], true); return; }
+        return top[0].data().then(function (best) {
+          if (!show([best], true)) return;
+          return Promise.all(top.slice(1).map(function (x) { return x.data(); })).then(function (rest) {
+            if (mine === shown) show(rest, false);
+          });
+        });
+      }).catch(function () { if (mine === seq) status.textContent = t("search.unavailable"); })
+        .then(function () { if (mine === seq) list.removeAttribute("aria-busy"); });
     };
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    input.addEventListener("input", function () {
+      clearTimeout(timer); timer = setTimeout(run, 150);
+      /* the index's pieces for the word so far start coming while the trainee types */
+      var q = input.value.trim();
+      if (q && pagefind) pagefind.then(function (pf) { return pf.preload(searchKeys(q)); }).catch(quiet);
+    });
     dialog.querySelector("form").addEventListener("submit", function (e) {
       if (e.submitter && e.submitter.classList.contains("academy-search__close")) return;
       e.preventDefault(); clearTimeout(timer); run();
