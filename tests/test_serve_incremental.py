@@ -1,9 +1,10 @@
 """While `mkdocs serve` runs, the served site is what a clean build of the same sources publishes.
 
 An editor and a translator change the sources one step at a time: a paragraph, a
-heading, a quiz question, a Filipino msgstr, a Russian lesson title (which the
-navigation, the course listing, the home page and the progress page all show), a new
-page added to the navigation, that page deleted, the navigation reordered. After each
+paragraph long enough to change the lesson's reading time on the listings, a heading,
+a quiz question, a Filipino msgstr, a Russian lesson title (which the navigation, the
+course listing, the home page and the progress page all show), a new page added to the
+navigation, that page deleted, the navigation reordered. After each
 step, once the served site shows the step and has stopped rebuilding, every HTML page it
 serves in every language is compared with a clean `mkdocs build` of the same tree, parsed
 with html5lib: the same set of pages, and each page the same. What serve alone adds is
@@ -112,6 +113,10 @@ STEPS = [
          lambda root: replace(root / "content" / f"{LESSON}.md", "through a touchpoint.", "through a touchpoint, Paragraphmark."),
          # the changed paragraph has no translation yet: every language shows the English
          shows=[(url, b"Paragraphmark") for url in lesson_urls(LESSON)]),
+    Step("a long paragraph, which changes the lesson's reading time that the course listings show",
+         lambda root: replace(root / "content" / f"{LESSON}.md", "through a touchpoint, Paragraphmark.",
+                              "through a touchpoint, Paragraphmark. Longmark" + " and the customer reads on" * 300 + "."),
+         shows=[(url, b"Longmark") for url in lesson_urls(LESSON)]),
     Step("a heading that a quiz question's Review link names",
          lambda root: replace(root / "content" / f"{LESSON}.md", "## The research moment\n",
                               "## The research moment, Headingmark {#the-research-moment}\n"),

@@ -288,6 +288,11 @@ class Catalogs:
             self._cache[domain] = read_catalog(po_path(self.locales, self.lang, domain), self.lang, domain, self.root)
         return self._cache[domain]
 
+    def forget(self, domains: set[str]) -> None:
+        """Read these again when next asked for: their files were saved since (a serve's quick rebuild)."""
+        for domain in domains:
+            self._cache.pop(domain, None)
+
 
 # -- is a translation safe to show? -------------------------------------------
 # One home: the comparison of a translation's markup with its English lives in markup.py.

@@ -450,6 +450,22 @@ class Academy:
             found.append(lambda text, catalog=catalog: translate_text(text, catalog, self.root, self.show_fuzzy)[0])
         return found
 
+    # -- a serve's quick rebuild -------------------------------------------------------
+
+    def forget(self, srcs: set[str], domains: dict[str, set[str]]) -> None:
+        """Pages and catalogs saved since this edition read them: read them again when next asked for.
+        `domains` maps a language to the catalog domains saved in it. Everything else it read stands."""
+        for src in srcs:
+            for table in (self._sources, self._localized, self._info):
+                table.pop(src, None)
+        for key in [key for key in self._translated if key[0] in srcs]:
+            del self._translated[key]
+        for code, saved in domains.items():
+            if code == self.language.code:
+                self.catalogs.forget(saved)
+            elif code in self._other_catalogs:
+                self._other_catalogs[code].forget(saved)
+
     # -- the outline: courses and lessons ------------------------------------------
 
     def info(self, src: str) -> PageInfo:

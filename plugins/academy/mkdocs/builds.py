@@ -204,6 +204,25 @@ class LanguageWorkers:
             worker.stdin.flush()
             self.pending[code] = Path(name)
 
+    def quick_start(self, paths: set[str]) -> bool:
+        """Ask every language for a quick rebuild of these saves (see `quick.py`); False if one cannot be asked."""
+        if not self.workers or any(w.poll() is not None for w in self.workers.values()) or self.pending:
+            return False
+        for worker in self.workers.values():
+            assert worker.stdin is not None
+            worker.stdin.write(json.dumps({"quick": sorted(paths)}) + "\n")
+            worker.stdin.flush()
+        return True
+
+    def quick_wait(self) -> bool:
+        """Whether every language rendered the saves; if one did not, the whole build follows."""
+        done = True
+        for worker in self.workers.values():
+            assert worker.stdout is not None
+            answer = worker.stdout.readline()
+            done = done and bool(answer) and json.loads(answer).get("ok") is True
+        return done
+
     def _spawn(self, code: str, site: Path) -> subprocess.Popen:
         handle, name = tempfile.mkstemp(prefix=f".academy-{code}-", suffix=".log")
         log = os.fdopen(handle, "w")

@@ -102,12 +102,13 @@ class Incremental:
     rendered: dict[str, Rendered] = field(default_factory=dict)
     # src -> (site part, page part, listing part) of the pages of this build
     planned: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    site: str = ""  # the whole site's part of the last plan
 
     def plan(self, academy: Academy, files: Files, nav: Navigation, config: MkDocsConfig,
              builds: dict[str, PageBuild], registry: FaqRegistry, codes: list[str]) -> set[str]:
         """Mark the pages to render again; every other page keeps its output. Returns their sources."""
         pages = [file for file in files.documentation_pages() if file.page is not None]
-        site = _site_part(academy, nav, config)
+        site = self.site = _site_part(academy, nav, config)
         listing = None
         changed: set[str] = set()
         self.planned = {}
@@ -131,6 +132,28 @@ class Incremental:
         for src in list(builds):
             if src not in present:
                 del builds[src]
+        return changed
+
+    def plan_quick(self, academy: Academy, files: Files, nav: Navigation, config: MkDocsConfig, saved: set[str],
+                   registry: FaqRegistry, codes: list[str]) -> set[str] | None:
+        """`plan` for a quick rebuild (see `quick.py`): only the saved pages and the pages that list
+        others can have changed. None when the whole site's part changed (a title in the navigation)."""
+        if _site_part(academy, nav, config) != self.site:
+            return None
+        candidates = set(saved) | {src for src, last in self.rendered.items() if last.listing}
+        listing = _listing_part(academy, codes)
+        changed: set[str] = set()
+        self.planned = {}
+        for src in candidates:
+            file = files.get_file_from_path(src)
+            if file is None or file.page is None:
+                return None
+            self.planned[src] = parts = (self.site, _page_part(academy, src, codes), listing)
+            last = self.rendered.get(src)
+            if last is None or last.fingerprint != _fingerprint(parts, last.listing):
+                changed.add(src)
+        shown = {academy.source(src).shown for src in changed if _readable(academy, src)}
+        registry.first = {q: where for q, where in registry.first.items() if where not in shown}
         return changed
 
     def keep(self, page: Page, build: PageBuild | None) -> None:

@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 import shutil
+import time
 from pathlib import Path
 
 import markupsafe
@@ -41,11 +42,12 @@ from ..site import Academy, PageBuild
 from ..structured_data import FaqRegistry, SiteFacts
 from ..urls import UrlScheme
 from . import material
-from .builds import CHILD, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, write_report
+from .builds import CHILD, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, engine, write_report
 from .config import AcademyConfig
 from .config_file import line_of, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
+from .quick import LastBuild, engine_build, saved_pages, watch_saves
 from .settings import abbreviations_problems, check_overrides, fail, languages_of, refuse_second_instance, settle_engine_options
 
 log = logging.getLogger("mkdocs.plugins.academy")
@@ -83,6 +85,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.workers: LanguageWorkers | None = None
         self.page_builds: dict[str, PageBuild] = {}
         self.faq_registry = FaqRegistry()
+        self.last_build: LastBuild | None = None  # under `serve --dirty`: for the next quick rebuild
 
     # -- configuration ------------------------------------------------------
 
@@ -94,6 +97,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         memo.begin_build()  # ended when the build ends, however it ends
+        self.last_build = None
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.root = config_file.parent
         self.config_file = config_file
@@ -186,11 +190,83 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.builds.start(self.codes[1:], self.options)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.incremental is not None:
+            saved = watch_saves(server)
+
+            def quick_or_whole_build() -> None:
+                if not self.rebuild_quickly(saved.take(), others=self.workers):
+                    builder()
+
+            server.builder = quick_or_whole_build
         for folder in (self.config.quizzes_dir, self.config.locales_dir):
             path = self.root / folder
             if path.exists():
                 server.watch(str(path))
         return server
+
+    def rebuild_quickly(self, paths: set[str], others: LanguageWorkers | None = None) -> bool:
+        """Under `serve --dirty`: show saved pages and catalogs without the whole build (see `quick.py`).
+        False when the saves need the whole build, which then runs as before and reports what it finds."""
+        last, incremental = self.last_build, self.incremental
+        if last is None or incremental is None or not paths:
+            return False
+        config, files, nav, env = last.config, last.files, last.nav, last.env
+        pages = [file.src_uri for file in files.documentation_pages() if file.page is not None]
+        whole_site = {self.academy.abbreviations} if self.academy.abbreviations else set()
+        saved = saved_pages(paths, Path(config.docs_dir), self.root / self.config.locales_dir, pages, self.codes,
+                            whole_site)
+        if saved is None:
+            return False
+        started = time.perf_counter()
+        asked = others.quick_start(paths) if others is not None else False  # every language at the same time
+        done = self._render_saved(saved.pages, saved.domains, config, files, nav, env)
+        theirs = others.quick_wait() if asked and others is not None else (others is None)
+        if done is None or not theirs:
+            return False
+        log.info(f"Rendered again {len(done)} page(s) of {', '.join(sorted(saved.pages))} in "
+                 f"{time.perf_counter() - started:.2f} s")
+        return True
+
+    def _render_saved(self, srcs: set[str], domains: dict[str, set[str]], config, files, nav, env) -> set[str] | None:
+        """This language's part of a quick rebuild: the pages rendered again, or None (the whole build)."""
+        steps = engine_build(engine())
+        reports = (self.report, self.engine_report)
+        said = [(len(r.errors), len(r.warnings)) for r in reports]
+        changed: set[str] = set()
+        memo.begin_build()
+        try:
+            self.academy.forget(srcs, domains)
+            self.academy.set_outline(self.sections)
+            planned = self.incremental.plan_quick(self.academy, files, nav, config, srcs, self.faq_registry, self.codes)
+            if planned is None:
+                return None
+            changed = planned
+            chosen = [files.get_file_from_path(src).page for src in sorted(changed)]
+            titles = {page.file.src_uri: page.title for page in chosen}
+            for page in chosen:
+                steps._populate_page(page, config, files)
+            if any(page.title != titles[page.file.src_uri] for page in chosen) or self._said_more(said):
+                self.incremental.forget(changed)
+                return None
+            doc_files = files.documentation_pages()
+            for page in chosen:
+                steps._build_page(page, config, doc_files, nav, env)
+                page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            for template in config.theme.static_templates:
+                steps._build_theme_template(template, env, files, config, nav)
+            if self._said_more(said):
+                self.incremental.forget(changed)
+                return None
+            self._finish_serve_build(Path(config.site_dir))
+            return changed
+        except Exception:  # noqa: BLE001 (the whole build runs next and says what is wrong)
+            self.incremental.forget(changed)
+            return None
+        finally:
+            memo.end_build()
+
+    def _said_more(self, said: list[tuple[int, int]]) -> bool:
+        return [(len(r.errors), len(r.warnings)) for r in (self.report, self.engine_report)] != said
 
     # -- files and navigation -------------------------------------------------
 
@@ -241,6 +317,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             item.title = plain(self.academy.info(index.file.src_uri).title)
             sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
         self.academy.set_outline(sections)
+        self.sections, self.nav = sections, nav
         if self.academy.is_source:
             self._check_page_names(nav)
         self._translate_site_name(config)
@@ -367,6 +444,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         _print_plain_text_escaped(env)
         if self.incremental is not None:
             env.bytecode_cache = COMPILED_TEMPLATES  # the engine makes a new environment for every build
+            self.env = env
         # Every page has been read and rendered to HTML: report all content problems at once,
         # the engine's (a broken link) with ours.
         outcome = self.outcome()
@@ -384,17 +462,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.incremental is not None:
             self.incremental.settle(site, self.files)
         minify_assets(site / "assets" / "academy")  # before the offline worker is stamped with the build's hash
-        source = self.language.code == self.codes[0]
-        roots = [f"{code}/" for code in self.codes[1:]] if source else []
         if self.incremental is not None:
-            # every page's fingerprint says what changed, without reading back every file written
-            offline.stamp_worker(site, roots, THEME_DIR / offline.WORKER, self.incremental.version())
+            self._finish_serve_build(site)
+            self.last_build = LastBuild(config, self.files, self.nav, self.env)
         else:
-            offline.stamp_worker(site, roots)
-        if self.incremental is not None:
-            # The preview shows the edit at once; its search catches up a moment later.
-            search.IndexInBackground.request(site, self.language.code)
-        else:
+            offline.stamp_worker(site, self._other_roots())
             try:
                 search.build_index(site, self.language.code)
             except search.SearchIndexError as error:
@@ -431,6 +503,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             config.site_dir = str(self.final)
             self.staging = None
 
+    def _other_roots(self) -> list[str]:
+        """The other languages' folders, which the source language's offline worker leaves to theirs."""
+        return [f"{code}/" for code in self.codes[1:]] if self.language.code == self.codes[0] else []
+
+    def _finish_serve_build(self, site: Path) -> None:
+        assert self.incremental is not None
+        # every page's fingerprint says what changed, without reading back every file written
+        offline.stamp_worker(site, self._other_roots(), THEME_DIR / offline.WORKER, self.incremental.version())
+        # The preview shows the edit at once; its search catches up a moment later.
+        search.IndexInBackground.request(site, self.language.code)
+
     def outcome(self) -> Report:
         """Every problem of the build: the academy's, the engine's, and every language's."""
         merged = Report(strict=self.report.strict)
@@ -440,6 +523,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         memo.end_build()
+        self.last_build = None
         if self.incremental is not None:
             self.incremental.forget(getattr(self, "changed", set()))
         if self.is_child:

@@ -32,11 +32,17 @@ def main() -> None:
     started = None
     answers = sys.stdout
     sys.stdout = sys.stderr  # what the engine prints goes to the log, never into the answers
+    last = None  # the config of the last build, whose plugin keeps what that build made
     for line in sys.stdin:
         request = json.loads(line)
+        if "quick" in request:  # a quick rebuild of saved pages (quick.py): done, or the whole build follows
+            answers.write(json.dumps({"ok": _quickly(last, set(request["quick"]))}) + "\n")
+            answers.flush()
+            continue
         os.environ[REPORT] = request["report"]
         ok = True
         try:
+            last = None
             config = load_config(config_file=request["config_file"], site_dir=request["out"],
                                  strict=request["strict"], use_directory_urls=request["use_directory_urls"],
                                  theme=request["theme"])
@@ -44,6 +50,7 @@ def main() -> None:
                 config.plugins.on_startup(command="serve", dirty=True)
                 started = config.plugins
             build(config, dirty=True)
+            last = config
         except BaseException:  # noqa: BLE001 (a failed build is answered; the report says why)
             ok = False
             traceback.print_exc(file=sys.stderr)
@@ -51,6 +58,19 @@ def main() -> None:
         answers.flush()
     if started is not None:
         started.on_shutdown()
+
+
+def _quickly(config, paths: set[str]) -> bool:
+    if config is None:
+        return False
+    from .plugin import AcademyPlugin
+
+    plugin = next((p for p in config.plugins.values() if isinstance(p, AcademyPlugin)), None)
+    try:
+        return plugin is not None and plugin.rebuild_quickly(paths)
+    except Exception:  # noqa: BLE001 (the whole build follows, and reports what is wrong)
+        traceback.print_exc(file=sys.stderr)
+        return False
 
 
 if __name__ == "__main__":

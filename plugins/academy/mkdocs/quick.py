@@ -1,0 +1,137 @@
+"""A serve's quick rebuild: a saved lesson or catalog shown in well under a second.
+
+Under `mkdocs serve --dirty` a save used to run the engine's whole build: the
+config read again, every file listed, the navigation made, every page's
+fingerprint taken (`incremental.py`), all for one changed paragraph. At a
+thousand lessons that is seconds before the one page is rendered.
+
+So each language keeps what its last successful build made: the config, the
+files, the navigation and the template environment. When every file saved since
+is a page's Markdown or a page's catalog, the page is read again and the pages
+whose fingerprint changed with it (the page itself, and the course listings when
+what they show of it changed) are rendered into the served folder, with the
+sitemap and the 404 page. Every other language does the same at the same time
+(`worker.py`).
+
+Anything else takes the whole build, as before, which says what is wrong:
+the config, a quiz, the theme, the interface or abbreviations catalog, a page
+added, moved or deleted, a save that changes a title (the navigation shows it on
+every page), or a page that now has a problem.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import watchdog.events
+
+from ..catalogs import domain_of
+
+
+class SavedFiles(watchdog.events.FileSystemEventHandler):
+    """Every file the server's watcher saw change since it was last asked."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._paths: set[str] = set()
+        self._lock = threading.Lock()
+
+    def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
+        if event.event_type not in ("created", "modified", "deleted", "moved"):
+            return
+        if event.is_directory and event.event_type == "modified":
+            return  # a file in it changed, and is seen on its own
+        with self._lock:
+            self._paths.add(os.fsdecode(event.src_path))
+            if getattr(event, "dest_path", ""):
+                self._paths.add(os.fsdecode(event.dest_path))
+
+    def take(self) -> set[str]:
+        with self._lock:
+            paths, self._paths = self._paths, set()
+        return paths
+
+
+def watch_saves(server) -> SavedFiles:
+    """Hear every change the server hears: the paths it watches now and those it is asked to watch later."""
+    saved = SavedFiles()
+    for path in list(getattr(server, "_watched_paths", {})):
+        server.observer.schedule(saved, path, recursive=True)
+    watch = server.watch
+
+    def watching(path: str, func=None, *, recursive: bool = True) -> None:
+        watch(path, func, recursive=recursive)
+        server.observer.schedule(saved, os.path.abspath(path), recursive=recursive)
+
+    server.watch = watching
+    return saved
+
+
+@dataclass
+class Saved:
+    """What the saves touched: pages (by source path) and, per language, catalog domains."""
+
+    pages: set[str] = field(default_factory=set)
+    domains: dict[str, set[str]] = field(default_factory=dict)
+
+
+def saved_pages(paths: set[str], docs: Path, locales: Path, pages: list[str], codes: list[str],
+                whole_site_pages: set[str]) -> Saved | None:
+    """The pages a set of saved files changes, or None when the saves need the whole build.
+
+    `pages` are the source paths of the last build's pages; `whole_site_pages` those whose
+    text is part of every page (the abbreviations)."""
+    content = PurePosixPath(docs.name)
+    by_domain = {domain_of(content / src): src for src in pages}
+    known = set(pages)
+    saved = Saved()
+    for raw in paths:
+        path = Path(os.path.abspath(raw))
+        if path.name.startswith("."):
+            continue  # an editor's swap or lock file: the engine leaves such files out too
+        inside_docs = _relative(path, docs)
+        inside_locales = _relative(path, locales)
+        if inside_docs is not None and path.suffix == ".md" and inside_docs in known and path.is_file():
+            if inside_docs in whole_site_pages:
+                return None
+            saved.pages.add(inside_docs)
+        elif inside_locales is not None and path.suffix == ".po" and path.is_file():
+            parts = PurePosixPath(inside_locales).parts
+            if len(parts) < 3 or parts[0] not in codes or parts[1] != "LC_MESSAGES":
+                return None
+            domain = PurePosixPath(*parts[2:]).with_suffix("").as_posix()
+            if domain not in by_domain or by_domain[domain] in whole_site_pages:
+                return None  # the interface, a quiz's or a diagram's catalog: the whole build
+            saved.pages.add(by_domain[domain])
+            saved.domains.setdefault(parts[0], set()).add(domain)
+        elif not path.exists() and inside_docs not in known:
+            continue  # written and removed again before the build (an editor's temporary file)
+        else:
+            return None
+    return saved if saved.pages else None
+
+
+def _relative(path: Path, folder: Path) -> str | None:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return None
+
+
+@dataclass
+class LastBuild:
+    """What a language's last successful build made, kept for the next quick rebuild."""
+
+    config: object
+    files: object
+    nav: object
+    env: object
+
+
+def engine_build(engine: str):
+    """The engine's own steps for one page and one theme template (`commands.build`)."""
+    return importlib.import_module(f"{engine}.commands.build")
