@@ -3,6 +3,7 @@
     python bench/serve_loop.py                       # N = 100 and 1,000, three saves of each kind
     python bench/serve_loop.py --sizes 100 --repeats 5
     python bench/serve_loop.py --full-build          # full builds instead, academy and stock Material
+    python bench/serve_loop.py --before ../old-checkout  # and that checkout's academy, side by side
 
 The corpus is `bench/scale.py`'s. `mkdocs serve` runs on 127.0.0.1 as an editor runs it
 (every language, live reload). For each kind of edit, saved `--repeats` times in one lesson:
@@ -22,6 +23,7 @@ the academy's and stock Material's alike. Figures are printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import re
@@ -203,20 +205,43 @@ def mode_label(mode: str) -> str:
     return " (serve --dirty)" if mode == "dirty" else " (plain serve)"
 
 
-def serve_loop(work: Path, n: int, repeats: int, timeout: float, modes: list[str]) -> Timings:
+@contextlib.contextmanager
+def academy_code(checkout: Path | None):
+    """Serve with the academy's code of another checkout (its `plugins` folder first on the path)."""
+    if checkout is None:
+        yield
+        return
+    saved = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = str((checkout / "plugins").resolve())
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = saved
+
+
+def serve_loop(work: Path, n: int, repeats: int, timeout: float, modes: list[str], before: Path | None) -> Timings:
     lesson = Lesson(work, n // 2)
     timings = Timings()
-    for mode in modes:
-        print(f"N={n}: academy, `mkdocs serve {' '.join(MODES[mode])}` of every language ({pages_of(n)} pages); {load()}",
-              flush=True)
-        start = time.perf_counter()
-        with servekit.serving(work, work / f"serve-academy-{mode}.log", timeout=timeout, arguments=MODES[mode]) as server:
-            print(f"  first build served after {time.perf_counter() - start:.1f} s", flush=True)
-            for lang in LANGUAGES:  # every language is served, each at its own root
-                page = server.get(lesson.url(lang))
-                if page.status != 200:
-                    raise SystemExit(f"{lesson.url(lang)}: HTTP {page.status} from `mkdocs serve`")
-            time_edits(server, academy_edits(lesson, mode_label(mode)), repeats, timings, timeout)
+    for checkout in ([before] if before else []) + [None]:
+        for mode in modes:
+            name = "academy before" if checkout else "academy"
+            print(f"N={n}: {name}, `mkdocs serve {' '.join(MODES[mode])}` of every language ({pages_of(n)} pages); "
+                  f"{load()}", flush=True)
+            start = time.perf_counter()
+            with academy_code(checkout), servekit.serving(work, work / f"serve-{name.replace(' ', '-')}-{mode}.log",
+                                                          timeout=timeout, arguments=MODES[mode]) as server:
+                print(f"  first build served after {time.perf_counter() - start:.1f} s", flush=True)
+                for lang in LANGUAGES:  # every language is served, each at its own root
+                    page = server.get(lesson.url(lang))
+                    if page.status != 200:
+                        raise SystemExit(f"{lesson.url(lang)}: HTTP {page.status} from `mkdocs serve`")
+                edits = academy_edits(lesson, mode_label(mode))
+                for edit in edits:
+                    edit.name = edit.name.replace("academy", name, 1)
+                time_edits(server, edits, repeats, timings, timeout)
     scale.baseline_config(work)
     print(f"N={n}: stock Material, English only ({n + math.ceil(n / 10) + 1} pages)", flush=True)
     start = time.perf_counter()
@@ -248,6 +273,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=900, help="seconds to wait for one build or one edit")
     parser.add_argument("--serve", nargs="+", choices=sorted(MODES), default=["dirty", "plain"],
                         help="how the academy is served: `dirty` (make serve) and/or `plain` (mkdocs serve)")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="a checkout of an earlier commit: its academy is served too, before this one, on the same lessons")
     parser.add_argument("--keep", type=Path, default=None, help="keep the corpora (and the servers' logs) under this folder")
     args = parser.parse_args()
     # A `kill` ends the run through the same cleanup as Ctrl-C: no server is left behind.
@@ -257,14 +284,16 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix=f"academy-serve-{n}-", dir=args.keep))
         try:
             scale.generate(work, n, args.translated)
-            rows.append((n, full_builds(work, n, args.repeats) if args.full_build else serve_loop(work, n, args.repeats, args.timeout, args.serve)))
+            rows.append((n, full_builds(work, n, args.repeats) if args.full_build else serve_loop(work, n, args.repeats, args.timeout, args.serve,
+                                                                                                    args.before)))
         finally:
             if args.keep is None:
                 shutil.rmtree(work, ignore_errors=True)
     if args.full_build:
         print_table(rows, ["academy: full build, 3 languages", "stock Material: full build, English only"])
     else:
-        columns = [f"academy{mode_label(mode)}: {edit}" for mode in args.serve
+        names = (["academy before"] if args.before else []) + ["academy"]
+        columns = [f"{name}{mode_label(mode)}: {edit}" for name in names for mode in args.serve
                    for edit in ("English edit", "Filipino msgstr edit", "quiz edit, every language")]
         print_table(rows, columns + ["stock Material: English edit"])
 

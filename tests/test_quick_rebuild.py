@@ -8,7 +8,6 @@ clean build, and `test_serve_quick_path` below that a paragraph really is shown 
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -38,9 +37,10 @@ def tree(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def saved(tree: Path, *names: str):
+def saved(tree: Path, *names: str, quizzes: bool = True):
+    quiz_pages = {tree / "quizzes" / "first-steps.yml": {"journey/first-steps.md"}} if quizzes else None
     return saved_pages({str(tree / name) for name in names}, tree / "content", tree / "locales", PAGES, CODES,
-                       {"includes/abbreviations.md"})
+                       {"includes/abbreviations.md"}, quiz_pages)
 
 
 def test_a_lessons_markdown_is_rendered_alone(tree):
@@ -57,9 +57,16 @@ def test_a_pages_catalog_renders_that_page_and_is_read_again_in_its_language(tre
     assert result.domains == {"fil": {"content/journey/first-steps"}, "ru": {"content/journey/first-steps"}}
 
 
+def test_a_quiz_and_its_catalogs_render_the_lesson_that_embeds_it(tree):
+    result = saved(tree, "quizzes/first-steps.yml", "locales/ru/LC_MESSAGES/quizzes/first-steps.po")
+    assert result is not None
+    assert result.pages == {"journey/first-steps.md"}
+    assert result.quizzes == {tree / "quizzes" / "first-steps.yml"}
+    assert result.domains == {"ru": {"quizzes/first-steps"}}
+
+
 @pytest.mark.parametrize("name", [
-    "quizzes/first-steps.yml",  # every language's quiz, the answer keys, the listings' quiz counts
-    "locales/fil/LC_MESSAGES/quizzes/first-steps.po",
+    "quizzes/new-quiz.yml",  # no lesson embeds it yet: the whole build says so
     "locales/fil/LC_MESSAGES/ui.po",  # every page's interface
     "content/includes/abbreviations.md",  # joined to every page
     "locales/ru/LC_MESSAGES/content/includes/abbreviations.po",
@@ -125,10 +132,17 @@ def test_serve_shows_a_saved_paragraph_without_the_whole_build(tmp_path):
         offset = server.log_size()
         quiz = root / "quizzes" / "first-steps.yml"
         sitekit.edit(quiz, "text: What does a shopper do before buying?", "text: What does a shopper do, Quizmark?")
-        server.wait_until(lambda: b"Quizmark" in server.get("/journey/first-steps/").body, "the quiz edit", 600)
-        time.sleep(0.5)
+        for url in ("/journey/first-steps/", "/fil/journey/first-steps/", "/ru/journey/first-steps/"):
+            server.wait_until(lambda url=url: b"Quizmark" in server.get(url).body, f"{url} shows the quiz edit", 600)
+        server.settle(timeout=600)
         said = server.log.read_bytes()[offset:].decode("utf-8", "replace")
-        assert servekit.BUILD_STARTED in said, said
+        assert "Rendered again" in said and servekit.BUILD_STARTED not in said, said
+        offset = server.log_size()  # a quiz's new id: the lesson's `/// quiz | first-steps` no longer finds it
+        sitekit.edit(quiz, "id: first-steps", "id: first-steps-renamed")
+        server.wait_until(lambda: servekit.REBUILD_FAILED.encode() in server.log.read_bytes()[offset:],
+                          "the whole build's report", 600)
+        said = server.log.read_bytes()[offset:].decode("utf-8", "replace")
+        assert servekit.BUILD_STARTED in said and "Rendered again" not in said, said
 
 
 def test_a_save_with_a_mistake_is_reported_by_the_whole_build_and_nothing_is_half_shown(tmp_path):

@@ -36,6 +36,7 @@ from ..minify import minify_assets
 from ..page_context import page_context, sitemap_alternates
 from ..plaintext import PlainText, plain, printed
 from ..policy import CONTENT_SECURITY_POLICY
+from ..quiz.load import load_quiz
 from ..quiz.render import lead_to_quiz
 from ..review_links import resolve_review_links
 from ..site import Academy, PageBuild
@@ -47,7 +48,7 @@ from .config import AcademyConfig
 from .config_file import line_of, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
-from .quick import LastBuild, engine_build, saved_pages, watch_saves
+from .quick import LastBuild, Saved, engine_build, saved_pages, watch_saves
 from .settings import abbreviations_problems, check_overrides, fail, languages_of, refuse_second_instance, settle_engine_options
 
 log = logging.getLogger("mkdocs.plugins.academy")
@@ -214,12 +215,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         pages = [file.src_uri for file in files.documentation_pages() if file.page is not None]
         whole_site = {self.academy.abbreviations} if self.academy.abbreviations else set()
         saved = saved_pages(paths, Path(config.docs_dir), self.root / self.config.locales_dir, pages, self.codes,
-                            whole_site)
+                            whole_site, self._quiz_pages(pages))
         if saved is None:
             return False
         started = time.perf_counter()
         asked = others.quick_start(paths) if others is not None else False  # every language at the same time
-        done = self._render_saved(saved.pages, saved.domains, config, files, nav, env)
+        done = self._render_saved(saved, config, files, nav, env)
         theirs = others.quick_wait() if asked and others is not None else (others is None)
         if done is None or not theirs:
             return False
@@ -227,15 +228,44 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                  f"{time.perf_counter() - started:.2f} s")
         return True
 
-    def _render_saved(self, srcs: set[str], domains: dict[str, set[str]], config, files, nav, env) -> set[str] | None:
+    def _quiz_pages(self, pages: list[str]) -> dict[Path, set[str]]:
+        """Each quiz file with the pages that embed it, as the last build read them."""
+        found: dict[Path, set[str]] = {}
+        for src in pages:
+            try:
+                lines = self.academy.source(src).quiz_lines
+            except AcademyError:
+                continue
+            for quiz_id, _line in lines:
+                if quiz_id in self.academy.quizzes:
+                    found.setdefault(self.root / self.academy.quizzes[quiz_id].path, set()).add(src)
+        return found
+
+    def _reload_quizzes(self, paths: set[Path]) -> bool:
+        """Read saved quiz files again; False if one no longer reads, or changed its id (the whole build)."""
+        by_path = {self.root / quiz.path: quiz_id for quiz_id, quiz in self.academy.quizzes.items()}
+        for path in paths:
+            try:
+                quiz = load_quiz(path, self.root)
+            except AcademyError:
+                return False
+            if by_path.get(path) != quiz.id:
+                return False
+            self.academy.quizzes[quiz.id] = quiz
+        return True
+
+    def _render_saved(self, saved: Saved, config, files, nav, env) -> set[str] | None:
         """This language's part of a quick rebuild: the pages rendered again, or None (the whole build)."""
         steps = engine_build(engine())
         reports = (self.report, self.engine_report)
         said = [(len(r.errors), len(r.warnings)) for r in reports]
         changed: set[str] = set()
+        srcs = saved.pages
         memo.begin_build()
         try:
-            self.academy.forget(srcs, domains)
+            self.academy.forget(srcs, saved.domains)
+            if not self._reload_quizzes(saved.quizzes):
+                return None
             self.academy.set_outline(self.sections)
             planned = self.incremental.plan_quick(self.academy, files, nav, config, srcs, self.faq_registry, self.codes)
             if planned is None:

@@ -7,16 +7,16 @@ thousand lessons that is seconds before the one page is rendered.
 
 So each language keeps what its last successful build made: the config, the
 files, the navigation and the template environment. When every file saved since
-is a page's Markdown or a page's catalog, the page is read again and the pages
-whose fingerprint changed with it (the page itself, and the course listings when
-what they show of it changed) are rendered into the served folder, with the
-sitemap and the 404 page. Every other language does the same at the same time
+is a page's Markdown, a quiz or the catalog of either, it is read again and the
+pages whose fingerprint changed with it (the page, the lesson that embeds the
+quiz, and the listings and answer keys when what they show changed) are
+rendered into the served folder, with the sitemap and the 404 page. Every other language does the same at the same time
 (`worker.py`).
 
 Anything else takes the whole build, as before, which says what is wrong:
-the config, a quiz, the theme, the interface or abbreviations catalog, a page
-added, moved or deleted, a save that changes a title (the navigation shows it on
-every page), or a page that now has a problem.
+the config, the theme, the interface or abbreviations catalog, a page or quiz
+added, moved or deleted, a quiz that changes its id, a save that changes a title
+(the navigation shows it on every page), or a page that now has a problem.
 """
 
 from __future__ import annotations
@@ -73,20 +73,26 @@ def watch_saves(server) -> SavedFiles:
 
 @dataclass
 class Saved:
-    """What the saves touched: pages (by source path) and, per language, catalog domains."""
+    """What the saves touched: pages (by source path), quiz files to read again and, per language,
+    catalog domains."""
 
     pages: set[str] = field(default_factory=set)
+    quizzes: set[Path] = field(default_factory=set)
     domains: dict[str, set[str]] = field(default_factory=dict)
 
 
 def saved_pages(paths: set[str], docs: Path, locales: Path, pages: list[str], codes: list[str],
-                whole_site_pages: set[str]) -> Saved | None:
+                whole_site_pages: set[str], quiz_pages: dict[Path, set[str]] | None = None) -> Saved | None:
     """The pages a set of saved files changes, or None when the saves need the whole build.
 
     `pages` are the source paths of the last build's pages; `whole_site_pages` those whose
-    text is part of every page (the abbreviations)."""
+    text is part of every page (the abbreviations); `quiz_pages` each quiz file (a path in the
+    project) with the pages that embed it."""
     content = PurePosixPath(docs.name)
     by_domain = {domain_of(content / src): src for src in pages}
+    quiz_pages = quiz_pages or {}
+    root = locales.parent
+    by_quiz_domain = {domain_of(path.relative_to(root).as_posix()): path for path in quiz_pages}
     known = set(pages)
     saved = Saved()
     for raw in paths:
@@ -99,14 +105,20 @@ def saved_pages(paths: set[str], docs: Path, locales: Path, pages: list[str], co
             if inside_docs in whole_site_pages:
                 return None
             saved.pages.add(inside_docs)
+        elif path in quiz_pages and path.is_file():
+            saved.quizzes.add(path)
+            saved.pages.update(quiz_pages[path])
         elif inside_locales is not None and path.suffix == ".po" and path.is_file():
             parts = PurePosixPath(inside_locales).parts
             if len(parts) < 3 or parts[0] not in codes or parts[1] != "LC_MESSAGES":
                 return None
             domain = PurePosixPath(*parts[2:]).with_suffix("").as_posix()
-            if domain not in by_domain or by_domain[domain] in whole_site_pages:
-                return None  # the interface, a quiz's or a diagram's catalog: the whole build
-            saved.pages.add(by_domain[domain])
+            if domain in by_quiz_domain:
+                saved.pages.update(quiz_pages[by_quiz_domain[domain]])
+            elif domain not in by_domain or by_domain[domain] in whole_site_pages:
+                return None  # the interface's or a diagram's catalog: the whole build
+            else:
+                saved.pages.add(by_domain[domain])
             saved.domains.setdefault(parts[0], set()).add(domain)
         elif not path.exists() and inside_docs not in known:
             continue  # written and removed again before the build (an editor's temporary file)
