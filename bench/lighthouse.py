@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"en": "customer-journey/moments-of-truth/", "fil": "fil/customer-journey/moments-of-truth/",
          "ru": "ru/customer-journey/moments-of-truth/"}
+METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint", "TBT": "total-blocking-time",
+           "CLS": "cumulative-layout-shift", "SI": "speed-index"}
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
 
@@ -85,8 +87,12 @@ def main() -> None:
             scores = {key: round(100 * value["score"]) for key, value in data["categories"].items()}
             failing = [a["id"] for a in data["audits"].values()
                        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"]
+            # the metrics behind the performance score: on a shared machine they say what moved it
+            metrics = {name: data["audits"][audit]["numericValue"] for name, audit in METRICS.items()}
             print(f"{lang:3} {path:45} performance={scores['performance']:3} accessibility={scores['accessibility']:3} "
-                  f"best-practices={scores['best-practices']:3} seo={scores['seo']:3}"
+                  f"best-practices={scores['best-practices']:3} seo={scores['seo']:3}   "
+                  f"FCP {metrics['FCP'] / 1000:.1f} s, LCP {metrics['LCP'] / 1000:.1f} s, TBT {metrics['TBT']:.0f} ms, "
+                  f"CLS {metrics['CLS']:.3f}, SI {metrics['SI'] / 1000:.1f} s"
                   + (f"  failing: {', '.join(failing)}" if failing else ""), flush=True)
     finally:
         server.shutdown()
