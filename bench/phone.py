@@ -64,7 +64,7 @@ class CountingHandler(GzipHandler):
 
 
 def is_search(url: str) -> bool:
-    return "/pagefind/" in url or url.endswith(("/tagalog.js", "/spelling.js"))
+    return "/pagefind/" in url or url.endswith(("/tagalog.js", "/spelling.js", "/assets/academy/search.js"))
 
 
 def cold_load(browser, url: str) -> tuple[int, int]:

@@ -61,6 +61,7 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         "plurals": edition.ui.script_plurals(),
         "root": link(code, ""),
         "search": link(code, "pagefind/pagefind.js"),
+        "searchUi": link(code, "assets/academy/search.js"),
         # the query's own rewriting (Filipino stems, English spellings), fetched with search only
         **({"searchKeys": link(code, QUERY_SCRIPTS[code])} if code in QUERY_SCRIPTS else {}),
     })

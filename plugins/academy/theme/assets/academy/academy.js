@@ -66,36 +66,34 @@
   }
 
   /* ---- search ---------------------------------------------------------- */
+  /* The dialog opens at once; what searches (search.js, Pagefind, the query's rewriting) loads
+     once the page is idle, so that on slow mobile data the lesson comes first and the first query
+     does not wait; with Save-Data on, only when the dialog opens. */
   var dialog = document.querySelector("dialog.academy-search");
   var opener = document.querySelector(".academy-search-open");
   if (dialog && opener) {
-    var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
-      status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0;
-    /* Pagefind starts loading once the page is idle, so that on slow mobile data the first query does
-       not wait for its engine; with Save-Data on, only when the dialog opens. So does the script that
-       rewrites the query as the index has it (Filipino stems, English spellings). */
-    var queryScript = function () {
-      if (!SEARCH_KEYS) return Promise.resolve();
+    var input = dialog.querySelector("input"), searching = null;
+    var script = function (href) {
       return new Promise(function (done, failed) {
         var s = document.createElement("script");
-        s.src = SEARCH_KEYS.href;
+        s.src = href;
         s.onload = done; s.onerror = failed;
         document.head.appendChild(s);
       });
     };
     var load = function () {
-      if (!pagefind) pagefind = Promise.all([import(SEARCH.href), queryScript()]).then(function (loaded) {
-        var m = loaded[0];
-        return m.options({ baseUrl: ROOT.pathname }).then(function () { return m.init && m.init(); })
-          .then(function () { return m; });
+      if (!searching) searching = script(new URL(C.searchUi, location.href).href).then(function () {
+        return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS, dialog: dialog, script: script });
       });
-      pagefind.catch(function () { pagefind = null; });
-      return pagefind;
+      searching.catch(function () {
+        searching = null;
+        dialog.querySelector(".academy-search__status").textContent = t("search.unavailable");
+      });
+      return searching;
     };
-    var quiet = function () { /* failures are said when searching */ };
+    var quiet = function () { /* said in the dialog */ };
     var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(quiet); };
-    var saving = navigator.connection && navigator.connection.saveData;
-    if (!saving) {
+    if (!(navigator.connection && navigator.connection.saveData)) {
       var whenIdle = function () { (window.requestIdleCallback || setTimeout)(function () { load().catch(quiet); }, { timeout: 3000 }); };
       if (document.readyState === "complete") whenIdle(); else window.addEventListener("load", whenIdle);
     }
@@ -107,71 +105,10 @@
       }
     });
     dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
-    var run = function () {
-      var q = input.value.trim(), mine = ++seq;
-      if (!q) { list.textContent = ""; status.textContent = ""; return; }
-      status.textContent = t("search.loading");
-      /* while the trainee types on, results for the word so far beat an empty list; older ones never replace newer */
-      var current = function () { return mine >= shown && input.value.trim(); };
-      var show = function (results, first) {
-        if (!current()) return false;
-        shown = mine;
-        if (first) { list.textContent = ""; status.textContent = results.length ? "" : t("search.none"); }
-        results.forEach(function (d) {
-          var hit = landing(d), li = el("li"), a = el("a"), p = el("p");
-          a.href = hit.url;
-          a.appendChild(el("strong", null, hit.title));
-          if (hit.html) p.innerHTML = hit.html; /* Pagefind escapes the page text and adds only <mark> */
-          else p.textContent = hit.text;
-          a.appendChild(p); li.appendChild(a); list.appendChild(li);
-        });
-        return true;
-      };
-      list.setAttribute("aria-busy", "true");
-      load().then(function (pf) { return pf.search(searchKeys(q)); }).then(function (r) {
-        /* Each hit's words come in a file of their own: the best hit's first, alone, so that on a slow
-           link it shows while the others load, instead of sharing the link with nine more. */
-        var top = r.results.slice(0, 10);
-        if (!top.length) { show([], true); return; }
-        return top[0].data().then(function (best) {
-          if (!show([best], true)) return;
-          return Promise.all(top.slice(1).map(function (x) { return x.data(); })).then(function (rest) {
-            if (mine === shown) show(rest, false);
-          });
-        });
-      }).catch(function () { if (mine === seq) status.textContent = t("search.unavailable"); })
-        .then(function () { if (mine === seq) list.removeAttribute("aria-busy"); });
-    };
-    input.addEventListener("input", function () {
-      clearTimeout(timer); timer = setTimeout(run, 150);
-      /* the index's pieces for the word so far start coming while the trainee types */
-      var q = input.value.trim();
-      if (q && pagefind) pagefind.then(function (pf) { return pf.preload(searchKeys(q)); }).catch(quiet);
-    });
+    /* typed before search.js arrived: kept, and searched once it has */
     dialog.querySelector("form").addEventListener("submit", function (e) {
-      if (e.submitter && e.submitter.classList.contains("academy-search__close")) return;
-      e.preventDefault(); clearTimeout(timer); run();
+      if (!(e.submitter && e.submitter.classList.contains("academy-search__close"))) e.preventDefault();
     });
-  }
-
-  /* A language Pagefind cannot stem (Filipino) is indexed as stemmed words; the query is stemmed alike. */
-  function searchKeys(q) {
-    var stemmer = window.academyStemmers && window.academyStemmers[C.lang];
-    return stemmer ? stemmer.stemText(q) || q : q;
-  }
-  /* Where a hit leads: the section that matches best, not the top of a long page. */
-  function landing(d) {
-    var title = d.meta && d.meta.title || d.url, root = ROOT;
-    if (d.meta && d.meta.text != null) /* a section record of a stemmed index: its own words as excerpt */
-      return { url: new URL(d.url, root).href, title: d.meta.section ? title + " › " + d.meta.section : title, text: d.meta.text };
-    var best = null;
-    (d.sub_results || []).forEach(function (sub) {
-      var weight = (sub.weighted_locations || sub.locations || []).length;
-      if (!best || weight > best.weight) best = { sub: sub, weight: weight };
-    });
-    /* the page's own heading stands for its top */
-    if (!best || best.sub.url === d.url || best.sub.anchor && best.sub.anchor.element === "h1") return { url: d.url, title: title, html: best ? best.sub.excerpt : d.excerpt };
-    return { url: best.sub.url, title: title + " › " + best.sub.title, html: best.sub.excerpt };
   }
 
   /* ---- quizzes ------------------------------------------------------------ */

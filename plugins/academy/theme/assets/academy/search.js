@@ -1,0 +1,87 @@
+/* The academy's search: loaded by academy.js once the page is idle, or when the dialog opens.
+ * Pagefind (one index per language) finds; the best hit shows as soon as its page's words arrive. */
+(function () {
+  "use strict";
+  window.academySearch = function (x) {
+    var C = x.C, t = x.t, el = x.el, dialog = x.dialog;
+    var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
+      status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0;
+    var quiet = function () { /* failures are said when searching */ };
+    /* Pagefind, and the script that rewrites the query as the index has it (Filipino stems, English spellings) */
+    var load = function () {
+      if (!pagefind) pagefind = Promise.all([import(x.engine.href), x.keys ? x.script(x.keys.href) : null]).then(function (loaded) {
+        var m = loaded[0];
+        return m.options({ baseUrl: x.root.pathname }).then(function () { return m.init && m.init(); })
+          .then(function () { return m; });
+      });
+      pagefind.catch(function () { pagefind = null; });
+      return pagefind;
+    };
+    /* A language Pagefind cannot stem (Filipino) is indexed as stemmed words; the query is stemmed alike. */
+    var searchKeys = function (q) {
+      var stemmer = window.academyStemmers && window.academyStemmers[C.lang];
+      return stemmer ? stemmer.stemText(q) || q : q;
+    };
+    /* Where a hit leads: the section that matches best, not the top of a long page. */
+    var landing = function (d) {
+      var title = d.meta && d.meta.title || d.url;
+      if (d.meta && d.meta.text != null) /* a section record of a stemmed index: its own words as excerpt */
+        return { url: new URL(d.url, x.root).href, title: d.meta.section ? title + " › " + d.meta.section : title, text: d.meta.text };
+      var best = null;
+      (d.sub_results || []).forEach(function (sub) {
+        var weight = (sub.weighted_locations || sub.locations || []).length;
+        if (!best || weight > best.weight) best = { sub: sub, weight: weight };
+      });
+      /* the page's own heading stands for its top */
+      if (!best || best.sub.url === d.url || best.sub.anchor && best.sub.anchor.element === "h1") return { url: d.url, title: title, html: best ? best.sub.excerpt : d.excerpt };
+      return { url: best.sub.url, title: title + " › " + best.sub.title, html: best.sub.excerpt };
+    };
+    var run = function () {
+      var q = input.value.trim(), mine = ++seq;
+      if (!q) { list.textContent = ""; status.textContent = ""; return; }
+      status.textContent = t("search.loading");
+      /* while the trainee types on, results for the word so far beat an empty list; older ones never replace newer */
+      var current = function () { return mine >= shown && input.value.trim(); };
+      var show = function (results, first) {
+        if (!current()) return false;
+        shown = mine;
+        if (first) { list.textContent = ""; status.textContent = results.length ? "" : t("search.none"); }
+        results.forEach(function (d) {
+          var hit = landing(d), li = el("li"), a = el("a"), p = el("p");
+          a.href = hit.url;
+          a.appendChild(el("strong", null, hit.title));
+          if (hit.html) p.innerHTML = hit.html; /* Pagefind escapes the page text and adds only <mark> */
+          else p.textContent = hit.text;
+          a.appendChild(p); li.appendChild(a); list.appendChild(li);
+        });
+        return true;
+      };
+      list.setAttribute("aria-busy", "true");
+      load().then(function (pf) { return pf.search(searchKeys(q)); }).then(function (r) {
+        /* Each hit's words come in a file of their own: the best hit's first, alone, so that on a slow
+           link it shows while the others load, instead of sharing the link with nine more. */
+        var top = r.results.slice(0, 10);
+        if (!top.length) { show([], true); return; }
+        return top[0].data().then(function (best) {
+          if (!show([best], true)) return;
+          return Promise.all(top.slice(1).map(function (r2) { return r2.data(); })).then(function (rest) {
+            if (mine === shown) show(rest, false);
+          });
+        });
+      }).catch(function () { if (mine === seq) status.textContent = t("search.unavailable"); })
+        .then(function () { if (mine === seq) list.removeAttribute("aria-busy"); });
+    };
+    input.addEventListener("input", function () {
+      clearTimeout(timer); timer = setTimeout(run, 150);
+      /* the index's pieces for the word so far start coming while the trainee types */
+      var q = input.value.trim();
+      if (q && pagefind) pagefind.then(function (pf) { return pf.preload(searchKeys(q)); }).catch(quiet);
+    });
+    dialog.querySelector("form").addEventListener("submit", function (e) {
+      if (e.submitter && e.submitter.classList.contains("academy-search__close")) return;
+      clearTimeout(timer); run();
+    });
+    if (input.value.trim()) run(); /* typed while this script was on its way */
+    else load().catch(quiet);
+  };
+})();
