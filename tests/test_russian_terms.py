@@ -1,0 +1,78 @@
+"""One Russian word per idea, across lessons, quizzes and diagrams, as a Russian editor reads them.
+
+A trainee who meets «специалист поддержки» in one paragraph and «оператор» in the next wonders
+whether they are two roles (in a Russian contact centre a «специалист» is the second line a case
+is escalated to). And a quiz that words an item differently from its lesson makes the trainee
+match two texts instead of recalling one. The catalogs are read as shipped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RU = ROOT / "locales" / "ru" / "LC_MESSAGES"
+CATALOGS = sorted(RU.rglob("*.po"))
+
+# The person who answers customers is «оператор» (TRANSLATING.md, "Russian terms").
+COMPETING_NAMES_FOR_THE_AGENT = re.compile(r"\b(специалист|агент|саппорт)\w*", re.IGNORECASE)
+
+
+def entries(path: Path):
+    return [e for e in polib.pofile(str(path)) if not e.obsolete and not e.msgid_plural]
+
+
+def test_the_agent_has_one_name_in_every_russian_catalog():
+    found = [f"{path.relative_to(ROOT)}:{e.linenum}: «{m.group(0)}» in …{e.msgstr[max(0, m.start() - 30):m.end() + 30]}…"
+             for path in CATALOGS for e in entries(path)
+             for m in COMPETING_NAMES_FOR_THE_AGENT.finditer(e.msgstr)]
+    assert not found, "the agent is «оператор» everywhere (TRANSLATING.md, Russian terms):\n" + "\n".join(found)
+
+
+def test_the_agent_speaks_as_operator_in_every_dialogue():
+    lines = [(path, e) for path in CATALOGS for e in entries(path) if e.msgid.startswith("**Agent:**")]
+    assert len(lines) > 5, "the dialogues' agent lines were not found"
+    wrong = [f"{path.relative_to(ROOT)}:{e.linenum}: {e.msgstr[:40]}…" for path, e in lines
+             if not e.msgstr.startswith("**Оператор:**")]
+    assert not wrong, "\n".join(wrong)
+
+
+def lesson_of(catalog: Path, lessons: dict[str, Path]) -> Path | None:
+    """The lesson a quiz checks (same name) or a diagram illustrates (the lesson that shows its image)."""
+    if catalog.parent.name == "quizzes":
+        return lessons.get(catalog.stem)
+    image = f"assets/diagrams/{catalog.stem}.svg"
+    return next((lesson for lesson in lessons.values() if any(image in e.msgid for e in entries(lesson))), None)
+
+
+def pairs():
+    lessons = {p.stem: p for p in (RU / "content").rglob("*.po")
+               if p.parent.name in ("customer-journey", "service-skills") and p.stem != "index"}
+    for catalog in sorted((RU / "quizzes").glob("*.po")) + sorted((RU / "content" / "assets" / "diagrams").glob("*.po")):
+        lesson = lesson_of(catalog, lessons)
+        if lesson is not None:
+            yield catalog, lesson
+
+
+def test_quizzes_and_diagrams_are_found_with_their_lessons():
+    assert len(list(pairs())) >= 7
+
+
+@pytest.mark.parametrize("catalog, lesson", list(pairs()), ids=lambda p: p.stem)
+def test_a_quiz_or_diagram_words_a_text_as_its_lesson_does(catalog, lesson):
+    """A stage, a step or a table row the lesson names comes back in the quiz with the same words."""
+    in_lesson = {e.msgid: e.msgstr for e in entries(lesson)}
+    differ = [f"{catalog.relative_to(ROOT)}:{e.linenum}: «{e.msgstr}», but the lesson says «{in_lesson[e.msgid]}»"
+              for e in entries(catalog)
+              if e.msgid in in_lesson and e.msgstr != in_lesson[e.msgid]]
+    assert not differ, "\n".join(differ)
+
+
+def test_the_rules_catch_what_they_are_for():
+    assert COMPETING_NAMES_FOR_THE_AGENT.search("Для специалистов поддержки ZMOT")
+    assert COMPETING_NAMES_FOR_THE_AGENT.search("Специалист изучает историю")
+    assert not COMPETING_NAMES_FOR_THE_AGENT.search("Оператор изучает историю обращения")
