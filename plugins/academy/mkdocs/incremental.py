@@ -103,6 +103,7 @@ class Incremental:
     # src -> (site part, page part, listing part) of the pages of this build
     planned: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     site: str = ""  # the whole site's part of the last plan
+    quiz_parts: dict[str, str] = field(default_factory=dict)  # quiz path -> its part, as the last plan read it
 
     def plan(self, academy: Academy, files: Files, nav: Navigation, config: MkDocsConfig,
              builds: dict[str, PageBuild], registry: FaqRegistry, codes: list[str]) -> set[str]:
@@ -117,7 +118,8 @@ class Incremental:
             last = self.rendered.get(src)
             lists_others = last is not None and last.listing  # a course's page, the home page, the progress page
             if listing is None and (lists_others or last is None):
-                listing = _listing_part(academy, codes)
+                self.quiz_parts = {}
+                listing = _listing_part(academy, codes, self.quiz_parts)
             self.planned[src] = parts = (site, _page_part(academy, src, codes), listing or "")
             if last is not None and last.fingerprint == _fingerprint(parts, lists_others):
                 file.is_modified = _no  # type: ignore[method-assign]
@@ -135,13 +137,16 @@ class Incremental:
         return changed
 
     def plan_quick(self, academy: Academy, files: Files, nav: Navigation, config: MkDocsConfig, saved: set[str],
-                   registry: FaqRegistry, codes: list[str]) -> set[str] | None:
+                   registry: FaqRegistry, codes: list[str], saved_quizzes: set[str]) -> set[str] | None:
         """`plan` for a quick rebuild (see `quick.py`): only the saved pages and the pages that list
-        others can have changed. None when the whole site's part changed (a title in the navigation)."""
+        others can have changed, and only the saved quizzes (by path) are read again for the listings.
+        None when the whole site's part changed (a title in the navigation)."""
         if _site_part(academy, nav, config) != self.site:
             return None
         candidates = set(saved) | {src for src, last in self.rendered.items() if last.listing}
-        listing = _listing_part(academy, codes)
+        for path in saved_quizzes:
+            self.quiz_parts.pop(path, None)
+        listing = _listing_part(academy, codes, self.quiz_parts)
         changed: set[str] = set()
         self.planned = {}
         for src in candidates:
@@ -247,9 +252,14 @@ def _page_part(academy: Academy, src: str, codes: list[str]) -> str:
     return digest("\0".join(parts))
 
 
-def _listing_part(academy: Academy, codes: list[str]) -> str:
+def _listing_part(academy: Academy, codes: list[str], quiz_parts: dict[str, str]) -> str:
+    """`quiz_parts` keeps each quiz's part for the next plan: a thousand quizzes' files and catalogs
+    are looked at again only by a whole build, or by a quick one for the quizzes it saw saved."""
     parts = [repr(course.index) + repr(course.lessons) for course in academy.courses]
-    parts += [_quiz_part(academy, quiz.path, codes) for quiz in academy.quizzes.values()]
+    for quiz in academy.quizzes.values():
+        if quiz.path not in quiz_parts:
+            quiz_parts[quiz.path] = _quiz_part(academy, quiz.path, codes)
+        parts.append(quiz_parts[quiz.path])
     return digest("\0".join(parts))
 
 

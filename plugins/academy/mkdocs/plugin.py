@@ -263,11 +263,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         srcs = saved.pages
         memo.begin_build()
         try:
+            alternates = self._completeness(srcs)
             self.academy.forget(srcs, saved.domains)
             if not self._reload_quizzes(saved.quizzes):
                 return None
             self.academy.set_outline(self.sections)
-            planned = self.incremental.plan_quick(self.academy, files, nav, config, srcs, self.faq_registry, self.codes)
+            quizzes = {path.relative_to(self.root).as_posix() for path in saved.quizzes}
+            planned = self.incremental.plan_quick(self.academy, files, nav, config, srcs, self.faq_registry, self.codes,
+                                                  quizzes)
             if planned is None:
                 return None
             changed = planned
@@ -282,8 +285,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             for page in chosen:
                 steps._build_page(page, config, doc_files, nav, env)
                 page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            # The 404 page shows no page's text; the sitemap shows which languages each page reads
+            # complete in (its hreflang alternates).
             for template in config.theme.static_templates:
-                steps._build_theme_template(template, env, files, config, nav)
+                if template != "404.html" and (template != "sitemap.xml" or self._completeness(srcs) != alternates):
+                    steps._build_theme_template(template, env, files, config, nav)
             if self._said_more(said):
                 self.incremental.forget(changed)
                 return None
@@ -294,6 +300,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return None
         finally:
             memo.end_build()
+
+    def _completeness(self, srcs: set[str]) -> dict[str, tuple[bool, ...]]:
+        return {src: tuple(self.academy.is_translated(src, code) for code in self.codes) for src in srcs}
 
     def _said_more(self, said: list[tuple[int, int]]) -> bool:
         return [(len(r.errors), len(r.warnings)) for r in (self.report, self.engine_report)] != said

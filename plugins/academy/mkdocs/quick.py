@@ -114,6 +114,7 @@ def saved_pages(paths: set[str], docs: Path, locales: Path, pages: list[str], co
                 return None
             domain = PurePosixPath(*parts[2:]).with_suffix("").as_posix()
             if domain in by_quiz_domain:
+                saved.quizzes.add(by_quiz_domain[domain])
                 saved.pages.update(quiz_pages[by_quiz_domain[domain]])
             elif domain not in by_domain or by_domain[domain] in whole_site_pages:
                 return None  # the interface's or a diagram's catalog: the whole build
