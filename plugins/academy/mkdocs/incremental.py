@@ -95,13 +95,18 @@ class Rendered:
     meta: dict
     listing: bool
     output: str  # the file written, relative to the site folder
+    whole: bool = True  # lists pages of every course (home, progress, answer keys), not only its own course's
+
+    @property
+    def scope(self) -> str:
+        return "" if not self.listing else "all" if self.whole else "course"
 
 
 @dataclass
 class Incremental:
     rendered: dict[str, Rendered] = field(default_factory=dict)
-    # src -> (site part, page part, listing part) of the pages of this build
-    planned: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # src -> (site part, page part, every course's listing part, its own course's) of the pages of this build
+    planned: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     site: str = ""  # the whole site's part of the last plan
     quiz_parts: dict[str, str] = field(default_factory=dict)  # quiz path -> its part, as the last plan read it
 
@@ -110,18 +115,16 @@ class Incremental:
         """Mark the pages to render again; every other page keeps its output. Returns their sources."""
         pages = [file for file in files.documentation_pages() if file.page is not None]
         site = self.site = _site_part(academy, nav, config)
-        listing = None
+        self.quiz_parts = {}
+        listing = _listing_part(academy, codes, self.quiz_parts)
+        courses = {course.index.src: course for course in academy.courses}
         changed: set[str] = set()
         self.planned = {}
         for file in pages:
             src = file.src_uri
             last = self.rendered.get(src)
-            lists_others = last is not None and last.listing  # a course's page, the home page, the progress page
-            if listing is None and (lists_others or last is None):
-                self.quiz_parts = {}
-                listing = _listing_part(academy, codes, self.quiz_parts)
-            self.planned[src] = parts = (site, _page_part(academy, src, codes), listing or "")
-            if last is not None and last.fingerprint == _fingerprint(parts, lists_others):
+            self.planned[src] = parts = (site, _page_part(academy, src, codes), listing, _course_part(courses, src, listing))
+            if last is not None and last.fingerprint == _fingerprint(parts, last.scope):
                 file.is_modified = _no  # type: ignore[method-assign]
                 file.page.title = last.title  # type: ignore[union-attr]
                 file.page.meta = dict(last.meta)  # type: ignore[union-attr]
@@ -147,15 +150,17 @@ class Incremental:
         for path in saved_quizzes:
             self.quiz_parts.pop(path, None)
         listing = _listing_part(academy, codes, self.quiz_parts)
+        courses = {course.index.src: course for course in academy.courses}
         changed: set[str] = set()
         self.planned = {}
         for src in candidates:
             file = files.get_file_from_path(src)
             if file is None or file.page is None:
                 return None
-            self.planned[src] = parts = (self.site, _page_part(academy, src, codes), listing)
             last = self.rendered.get(src)
-            if last is None or last.fingerprint != _fingerprint(parts, last.listing):
+            self.planned[src] = parts = (self.site, _page_part(academy, src, codes), listing,
+                                         _course_part(courses, src, listing))
+            if last is None or last.fingerprint != _fingerprint(parts, last.scope):
                 changed.add(src)
         shown = {academy.source(src).shown for src in changed if _readable(academy, src)}
         registry.first = {q: where for q, where in registry.first.items() if where not in shown}
@@ -165,9 +170,11 @@ class Incremental:
         """A page was rendered: remember what other pages read of it."""
         src = page.file.src_uri
         if src in self.planned:
-            lists_others = bool(build and build.listing) or posixpath.basename(src) == "index.md"
-            self.rendered[src] = Rendered(_fingerprint(self.planned[src], lists_others), page.title, dict(page.meta),
-                                          lists_others, page.file.dest_uri)
+            whole = bool(build and build.listing)  # its blocks list every course (home, progress, answer keys)
+            lists_others = whole or posixpath.basename(src) == "index.md"  # or a course's page, its lessons
+            kept = Rendered("", page.title, dict(page.meta), lists_others, page.file.dest_uri, whole)
+            kept.fingerprint = _fingerprint(self.planned[src], kept.scope)
+            self.rendered[src] = kept
 
     def version(self) -> str:
         """What the offline cache is named by: it changes whenever a page's output does."""
@@ -192,9 +199,17 @@ class Incremental:
         self.planned = {}
 
 
-def _fingerprint(parts: tuple[str, str, str], lists_others: bool) -> str:
-    site, page, listing = parts
-    return digest("\0".join((site, page, listing if lists_others else "")))
+def _fingerprint(parts: tuple[str, str, str, str], scope: str) -> str:
+    """What a page is made from: with every course's listing part (home, progress, answer keys), with
+    its own course's only (a course's page lists its lessons), or with none."""
+    site, page, listing, course = parts
+    return digest("\0".join((site, page, {"all": listing, "course": course}.get(scope, ""))))
+
+
+def _course_part(courses: dict, src: str, listing: str) -> str:
+    """What a course's page shows of its lessons (their cards); for another page, every course's part."""
+    course = courses.get(src)
+    return digest(repr(course.index) + repr(course.lessons)) if course is not None else listing
 
 
 def _yes() -> bool:
