@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from translate.storage import pypo
 
@@ -369,6 +369,7 @@ EDITS = st.lists(st.tuples(st.sampled_from(["change", "revert", "delete", "crlf"
 
 
 @given(EDITS)
+@example(edits=[("change", 4), ("change", 4)])  # a heading reworded twice: found by this test, kept as a case
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_no_sequence_of_english_edits_loses_a_translation(project_copy, edits):
     """Every translation stays live, fuzzy or obsolete through any edits, and is live again when the English is."""
@@ -424,4 +425,23 @@ def test_a_catalog_written_by_babels_writer_is_migrated_with_its_previous_englis
     update(project)
     entry = ru_lesson(project).find(LONG_EDITED)
     assert entry.previous_msgid == LONG and entry.msgstr == LONG_RU and "fuzzy" in entry.flags
+    assert_every_tool_reads_every_catalog(project)
+
+
+def test_english_changed_twice_and_changed_back_gets_its_translation_back(project):
+    """A heading reworded, reworded again, then put back: the translation was written for the first
+    English, so the catalog says so (`#|`) while fuzzy, and it is live again once that English is back."""
+    first = ru_lesson(project).find("The research moment")
+    assert first is not None and first.msgstr and "fuzzy" not in first.flags
+    edit(project, "## The research moment\n", "## The research moment, in short\n")
+    update(project)
+    edit(project, "## The research moment, in short\n", "## The research moment, in brief\n")
+    update(project)
+    entry = ru_lesson(project).find("The research moment, in brief")
+    assert entry is not None and "fuzzy" in entry.flags and entry.msgstr == first.msgstr
+    assert entry.previous_msgid == "The research moment"  # what a translator compares against in Poedit
+    edit(project, "## The research moment, in brief\n", "## The research moment\n")
+    update(project)
+    back = ru_lesson(project).find("The research moment")
+    assert back is not None and back.msgstr == first.msgstr and "fuzzy" not in back.flags
     assert_every_tool_reads_every_catalog(project)

@@ -200,6 +200,40 @@ def _closed(quoted: str) -> bool:
     return bool(re.fullmatch(r'"(?:[^"\\]|\\.)*"\s*', quoted))
 
 
+def _first_english(po: polib.POFile) -> dict[tuple[str | None, str], polib.POEntry]:
+    """Each fuzzy entry by its English now, with the English its translation was written for."""
+    return {(entry.msgctxt, entry.msgid): entry for entry in po
+            if "fuzzy" in entry.flags and entry.previous_msgid is not None and not entry.obsolete}
+
+
+def _kept_first_english(merged: polib.POFile, before: dict[tuple[str | None, str], polib.POEntry]) -> None:
+    """English changed twice: msgmerge names the second English as the previous one, but the
+    translation was written for the first. The translator compares against the first, and when the
+    English goes back to it, the translation is live again (`_revived`, `_restored`)."""
+    for entry in merged:
+        if entry.obsolete or "fuzzy" not in entry.flags or entry.previous_msgid is None:
+            continue
+        older = before.get((entry.previous_msgctxt, entry.previous_msgid))
+        if older is not None and older.msgstr == entry.msgstr and older.msgstr_plural == entry.msgstr_plural:
+            entry.previous_msgid, entry.previous_msgctxt = older.previous_msgid, older.previous_msgctxt
+            entry.previous_msgid_plural = older.previous_msgid_plural
+
+
+def _restored(merged: polib.POFile, before: dict[tuple[str | None, str], polib.POEntry]) -> None:
+    """English put back after edits far enough from it that msgmerge matched nothing: the fuzzy entry
+    that kept its translation, with that very English as its previous one, gives it back, live."""
+    written = {(entry.previous_msgctxt, entry.previous_msgid): entry for entry in before.values()}
+    for entry in merged:
+        if entry.obsolete or entry.translated() or "fuzzy" in entry.flags:
+            continue
+        source = written.get((entry.msgctxt, entry.msgid))
+        if source is None or (source.previous_msgid_plural or None) != (entry.msgid_plural or None):
+            continue
+        entry.msgstr, entry.msgstr_plural = source.msgstr, dict(source.msgstr_plural)
+        for gone in [e for e in merged if e.obsolete and e.msgid == source.msgid and e.msgctxt == source.msgctxt]:
+            merged.remove(gone)  # its translation is live again under the English it was written for
+
+
 def _revived(po: polib.POFile) -> bool:
     """English that changed and changed back: the translation was written for it, so it is live again."""
     changed = False
@@ -308,6 +342,9 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
                 before = work / f"{number}.{lang}.po"
                 before.write_bytes(str(po).encode("utf-8"))
                 merged = polib.pofile(gnu_gettext.merge(before, pot_file).decode("utf-8"), wrapwidth=0)
+                first = _first_english(po)
+                _kept_first_english(merged, first)
+                _restored(merged, first)
                 _revived(merged)
                 outputs[po_path(sources.locales, lang, domain)] = gnu_gettext.normalized(str(merged).encode("utf-8"))
     problems = [Problem(_relative(path, sources.root), 0, "the update produced a catalog msgfmt refuses: " + "; ".join(errors),
