@@ -38,9 +38,9 @@ def tree(tmp_path: Path) -> Path:
 
 
 def saved(tree: Path, *names: str, quizzes: bool = True):
-    quiz_pages = {tree / "quizzes" / "first-steps.yml": {"journey/first-steps.md"}} if quizzes else None
+    quiz_pages = {tree / "quizzes" / "first-steps.yml": {"journey/first-steps.md"}} if quizzes else {}
     return saved_pages({str(tree / name) for name in names}, tree / "content", tree / "locales", PAGES, CODES,
-                       {"includes/abbreviations.md"}, quiz_pages)
+                       {"includes/abbreviations.md"}, lambda: quiz_pages)
 
 
 def test_a_lessons_markdown_is_rendered_alone(tree):
@@ -163,3 +163,15 @@ def test_a_save_with_a_mistake_is_reported_by_the_whole_build_and_nothing_is_hal
         sitekit.edit(lesson, "through a touchpoint, Brokenmark.\n\n/// quiz | no-such-quiz\n///\n", "through a touchpoint, Fixedmark.")
         for url in ("/journey/first-steps/", "/fil/journey/first-steps/", "/ru/journey/first-steps/"):
             server.wait_until(lambda url=url: b"Fixedmark" in server.get(url).body, f"{url} shows the fix", 600)
+
+
+def test_a_pages_own_save_does_not_look_through_the_quizzes(tree):
+    """Which pages embed which quiz is worked out from every page: at a thousand lessons a save of a
+    page or of its catalog must not pay for it."""
+    def every_quiz():
+        raise AssertionError("the quizzes were looked through for a page's own save")
+
+    result = saved_pages({str(tree / "content/journey/first-steps.md"),
+                          str(tree / "locales/fil/LC_MESSAGES/content/journey/first-steps.po")},
+                         tree / "content", tree / "locales", PAGES, CODES, {"includes/abbreviations.md"}, every_quiz)
+    assert result is not None and result.pages == {"journey/first-steps.md"}

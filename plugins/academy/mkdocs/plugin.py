@@ -48,7 +48,7 @@ from .config import AcademyConfig
 from .config_file import line_of, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
-from .quick import LastBuild, Saved, engine_build, saved_pages, watch_saves
+from .quick import LastBuild, Saved, engine_build, page_domains, saved_pages, watch_saves
 from .settings import abbreviations_problems, check_overrides, fail, languages_of, refuse_second_instance, settle_engine_options
 
 log = logging.getLogger("mkdocs.plugins.academy")
@@ -212,10 +212,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if last is None or incremental is None or not paths:
             return False
         config, files, nav, env = last.config, last.files, last.nav, last.env
-        pages = [file.src_uri for file in files.documentation_pages() if file.page is not None]
+        if not last.pages:  # once per whole build
+            last.pages = [file.src_uri for file in files.documentation_pages() if file.page is not None]
+            last.domains = page_domains(Path(config.docs_dir), last.pages)
         whole_site = {self.academy.abbreviations} if self.academy.abbreviations else set()
-        saved = saved_pages(paths, Path(config.docs_dir), self.root / self.config.locales_dir, pages, self.codes,
-                            whole_site, self._quiz_pages(pages))
+        saved = saved_pages(paths, Path(config.docs_dir), self.root / self.config.locales_dir, last.pages, self.codes,
+                            whole_site, lambda: self._quiz_pages(last.pages), last.domains)
         if saved is None:
             return False
         started = time.perf_counter()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -81,18 +82,30 @@ class Saved:
     domains: dict[str, set[str]] = field(default_factory=dict)
 
 
+def page_domains(docs: Path, pages: list[str]) -> dict[str, str]:
+    """Each page's catalog domain, with the page (made once per whole build, not per save)."""
+    content = PurePosixPath(docs.name)
+    return {domain_of(content / src): src for src in pages}
+
+
 def saved_pages(paths: set[str], docs: Path, locales: Path, pages: list[str], codes: list[str],
-                whole_site_pages: set[str], quiz_pages: dict[Path, set[str]] | None = None) -> Saved | None:
+                whole_site_pages: set[str], quiz_pages: Callable[[], dict[Path, set[str]]] | None = None,
+                by_domain: dict[str, str] | None = None) -> Saved | None:
     """The pages a set of saved files changes, or None when the saves need the whole build.
 
     `pages` are the source paths of the last build's pages; `whole_site_pages` those whose
-    text is part of every page (the abbreviations); `quiz_pages` each quiz file (a path in the
-    project) with the pages that embed it."""
-    content = PurePosixPath(docs.name)
-    by_domain = {domain_of(content / src): src for src in pages}
-    quiz_pages = quiz_pages or {}
+    text is part of every page (the abbreviations); `quiz_pages` gives each quiz file (a path in
+    the project) with the pages that embed it, asked for only when a save is not a page's;
+    `by_domain` is `page_domains`, if already made."""
+    by_domain = by_domain if by_domain is not None else page_domains(docs, pages)
     root = locales.parent
-    by_quiz_domain = {domain_of(path.relative_to(root).as_posix()): path for path in quiz_pages}
+    found: list[dict[Path, set[str]]] = []
+
+    def quizzes() -> dict[Path, set[str]]:
+        if not found:
+            found.append(quiz_pages() if quiz_pages is not None else {})
+        return found[0]
+
     known = set(pages)
     saved = Saved()
     for raw in paths:
@@ -105,17 +118,19 @@ def saved_pages(paths: set[str], docs: Path, locales: Path, pages: list[str], co
             if inside_docs in whole_site_pages:
                 return None
             saved.pages.add(inside_docs)
-        elif path in quiz_pages and path.is_file():
+        elif path.suffix in (".yml", ".yaml") and path in quizzes() and path.is_file():
             saved.quizzes.add(path)
-            saved.pages.update(quiz_pages[path])
+            saved.pages.update(quizzes()[path])
         elif inside_locales is not None and path.suffix == ".po" and path.is_file():
             parts = PurePosixPath(inside_locales).parts
             if len(parts) < 3 or parts[0] not in codes or parts[1] != "LC_MESSAGES":
                 return None
             domain = PurePosixPath(*parts[2:]).with_suffix("").as_posix()
-            if domain in by_quiz_domain:
-                saved.quizzes.add(by_quiz_domain[domain])
-                saved.pages.update(quiz_pages[by_quiz_domain[domain]])
+            quiz = None if domain in by_domain else next(
+                (q for q in quizzes() if domain_of(q.relative_to(root).as_posix()) == domain), None)
+            if quiz is not None:
+                saved.quizzes.add(quiz)
+                saved.pages.update(quizzes()[quiz])
             elif domain not in by_domain or by_domain[domain] in whole_site_pages:
                 return None  # the interface's or a diagram's catalog: the whole build
             else:
@@ -143,6 +158,8 @@ class LastBuild:
     files: object
     nav: object
     env: object
+    pages: list[str] = field(default_factory=list)  # its pages' sources
+    domains: dict[str, str] = field(default_factory=dict)  # `page_domains` of its pages
 
 
 def engine_build(engine: str):
