@@ -114,55 +114,68 @@ def test_the_watcher_hands_over_each_change_once():
     assert log.take() == set()
 
 
-def test_serve_shows_a_saved_paragraph_without_the_whole_build(tmp_path):
-    """Under `serve --dirty` (what `make serve` runs) a paragraph's save is rendered the quick way in
-    every language, and the served pages show it; a quiz's save takes the whole build."""
+LESSON_URLS = ("/journey/first-steps/", "/fil/journey/first-steps/", "/ru/journey/first-steps/")
+
+
+def project(tmp_path: Path) -> Path:
     (tmp_path / "project").mkdir()
-    root = sitekit.write_project(tmp_path / "project")
+    return sitekit.write_project(tmp_path / "project")
+
+
+def wait_until_shown(server: servekit.Server, word: bytes) -> None:
+    """Until the lesson shows the word in every language."""
+    for url in LESSON_URLS:
+        server.wait_until(lambda url=url: word in server.get(url).body, f"{url} shows {word!r}", 600)
+
+
+def said_since(server: servekit.Server, offset: int) -> str:
+    return server.log.read_bytes()[offset:].decode("utf-8", "replace")
+
+
+def test_serve_shows_a_saved_paragraph_without_the_whole_build(tmp_path):
+    """Under `serve --dirty` (what `make serve` runs) a paragraph's save and a quiz's save are rendered
+    the quick way in every language, and the served pages show them; a quiz's new id takes the whole build."""
+    root = project(tmp_path)
     lesson = root / "content" / "journey" / "first-steps.md"
     with servekit.serving(root, tmp_path / "serve.log", timeout=600, arguments=("--dirty",)) as server:
         offset = server.log_size()
         sitekit.edit(lesson, "through a touchpoint.", "through a touchpoint, Quickmark.")
-        for url in ("/journey/first-steps/", "/fil/journey/first-steps/", "/ru/journey/first-steps/"):
-            server.wait_until(lambda url=url: b"Quickmark" in server.get(url).body, f"{url} shows the edit", 600)
+        wait_until_shown(server, b"Quickmark")
         server.settle(timeout=600)
-        said = server.log.read_bytes()[offset:].decode("utf-8", "replace")
+        said = said_since(server, offset)
         assert "Rendered again" in said and "journey/first-steps.md" in said, said
         assert servekit.BUILD_STARTED not in said, said  # the whole build did not run
         offset = server.log_size()
         quiz = root / "quizzes" / "first-steps.yml"
         sitekit.edit(quiz, "text: What does a shopper do before buying?", "text: What does a shopper do, Quizmark?")
-        for url in ("/journey/first-steps/", "/fil/journey/first-steps/", "/ru/journey/first-steps/"):
-            server.wait_until(lambda url=url: b"Quizmark" in server.get(url).body, f"{url} shows the quiz edit", 600)
+        wait_until_shown(server, b"Quizmark")
         server.settle(timeout=600)
-        said = server.log.read_bytes()[offset:].decode("utf-8", "replace")
+        said = said_since(server, offset)
         assert "Rendered again" in said and servekit.BUILD_STARTED not in said, said
         offset = server.log_size()  # a quiz's new id: the lesson's `/// quiz | first-steps` no longer finds it
         sitekit.edit(quiz, "id: first-steps", "id: first-steps-renamed")
         server.wait_until(lambda: servekit.REBUILD_FAILED.encode() in server.log.read_bytes()[offset:],
                           "the whole build's report", 600)
-        said = server.log.read_bytes()[offset:].decode("utf-8", "replace")
+        said = said_since(server, offset)
         assert servekit.BUILD_STARTED in said and "Rendered again" not in said, said
 
 
 def test_a_save_with_a_mistake_is_reported_by_the_whole_build_and_nothing_is_half_shown(tmp_path):
     """A quick rebuild that meets a problem gives way to the whole build, which says where it is and
     keeps the last good pages served; once the mistake is fixed, the page shows the edit."""
-    (tmp_path / "project").mkdir()
-    root = sitekit.write_project(tmp_path / "project")
+    root = project(tmp_path)
     lesson = root / "content" / "journey" / "first-steps.md"
     with servekit.serving(root, tmp_path / "serve.log", timeout=600, arguments=("--dirty",)) as server:
         offset = server.log_size()
         sitekit.edit(lesson, "through a touchpoint.", "through a touchpoint, Brokenmark.\n\n/// quiz | no-such-quiz\n///\n")
         server.wait_until(lambda: servekit.REBUILD_FAILED.encode() in server.log.read_bytes()[offset:],
                           "the problem reported", 600)
-        said = server.log.read_bytes()[offset:].decode("utf-8", "replace")
+        said = said_since(server, offset)
         # said by the whole build, at its line; serve then holds every request until the next good build
         assert "content/journey/first-steps.md:10: no quiz 'no-such-quiz'" in said, said
         assert servekit.BUILD_STARTED in said and "Rendered again" not in said, said
         sitekit.edit(lesson, "through a touchpoint, Brokenmark.\n\n/// quiz | no-such-quiz\n///\n", "through a touchpoint, Fixedmark.")
-        for url in ("/journey/first-steps/", "/fil/journey/first-steps/", "/ru/journey/first-steps/"):
-            server.wait_until(lambda url=url: b"Fixedmark" in server.get(url).body, f"{url} shows the fix", 600)
+        wait_until_shown(server, b"Fixedmark")
 
 
 def test_a_pages_own_save_does_not_look_through_the_quizzes(tree):
