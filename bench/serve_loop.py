@@ -3,6 +3,7 @@
     python bench/serve_loop.py                       # N = 100 and 1,000, three saves of each kind
     python bench/serve_loop.py --sizes 100 --repeats 5
     python bench/serve_loop.py --full-build          # full builds instead, academy and stock Material
+    python bench/serve_loop.py --full-build --sizes 1000 --before ../old-checkout  # full builds, before and after
     python bench/serve_loop.py --before ../old-checkout  # and that checkout's academy, side by side
 
 The corpus is `bench/scale.py`'s. `mkdocs serve` runs on 127.0.0.1 as an editor runs it
@@ -252,15 +253,25 @@ def serve_loop(work: Path, n: int, repeats: int, timeout: float, modes: list[str
     return timings
 
 
-def full_builds(work: Path, n: int, repeats: int) -> Timings:
+def full_builds(work: Path, n: int, repeats: int, before: Path | None) -> Timings:
+    """Full builds, alternating within each repeat: the earlier checkout's academy (if given), this
+    one's, stock Material. Each build starts with no site folder, as a fresh clone's does."""
     timings = Timings()
     print(f"N={n}: full builds; {load()}", flush=True)
     for _ in range(repeats):
-        seconds, _peak = scale.build(work)
-        timings.add("academy: full build, 3 languages", seconds)
+        figures = []
+        for checkout in ([before] if before else []) + [None]:
+            name = "academy before" if checkout else "academy"
+            shutil.rmtree(work / "site", ignore_errors=True)
+            with academy_code(checkout):
+                seconds, _peak, cpu = scale.timed_build(work)
+            timings.add(f"{name}: full build, 3 languages", seconds)
+            timings.add(f"{name}: CPU seconds", cpu)
+            figures.append(f"{name} {seconds:.1f} s (CPU {cpu:.1f} s)")
+        shutil.rmtree(work / "site", ignore_errors=True)
         timings.add("stock Material: full build, English only", scale.baseline(work))
-        print(f"  N={n}: academy {timings.seconds['academy: full build, 3 languages'][-1]:.1f} s, "
-              f"stock Material {timings.seconds['stock Material: full build, English only'][-1]:.1f} s", flush=True)
+        figures.append(f"stock Material {timings.seconds['stock Material: full build, English only'][-1]:.1f} s")
+        print(f"  N={n}: " + ", ".join(figures) + f"; {load()}", flush=True)
     return timings
 
 
@@ -284,13 +295,17 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix=f"academy-serve-{n}-", dir=args.keep))
         try:
             scale.generate(work, n, args.translated)
-            rows.append((n, full_builds(work, n, args.repeats) if args.full_build else serve_loop(work, n, args.repeats, args.timeout, args.serve,
-                                                                                                    args.before)))
+            if args.full_build:
+                rows.append((n, full_builds(work, n, args.repeats, args.before)))
+            else:
+                rows.append((n, serve_loop(work, n, args.repeats, args.timeout, args.serve, args.before)))
         finally:
             if args.keep is None:
                 shutil.rmtree(work, ignore_errors=True)
     if args.full_build:
-        print_table(rows, ["academy: full build, 3 languages", "stock Material: full build, English only"])
+        names = (["academy before"] if args.before else []) + ["academy"]
+        print_table(rows, [f"{name}: {figure}" for figure in ("full build, 3 languages", "CPU seconds") for name in names]
+                    + ["stock Material: full build, English only"])
     else:
         names = (["academy before"] if args.before else []) + ["academy"]
         columns = [f"{name}{mode_label(mode)}: {edit}" for name in names for mode in args.serve

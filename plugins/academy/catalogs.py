@@ -98,7 +98,8 @@ def _read_catalog(path: Path, lang: str, domain: str, root: Path | None, data: s
 # its last letter) and ignores a broken Plural-Forms; gettext's msgfmt rejects
 # both. So every line is checked first against the PO grammar msgfmt uses.
 
-_STRING = r'"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"'
+# "unrolled": a run of plain characters, then escapes each followed by a run (one step per run, not per character)
+_STRING = r'"[^"\\]*(?:\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+)[^"\\]*)*"'
 _KEYWORD_LINE = re.compile(r"^(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]+" + _STRING + r"[ \t]*$")
 _STRING_LINE = re.compile(r"^[ \t]*" + _STRING + r"[ \t]*$")
 _CODED_COMMENT = re.compile(r"^#(?:~\|?|\|)[ \t]*")  # obsolete (#~) and previous (#|, #~|) entries hold PO syntax too

@@ -196,12 +196,16 @@ class _Sections(HTMLParser):
             self.sections[-1].text.append(data)
 
 
+_BODY = re.compile(r"<[A-Za-z][^<>]*\sdata-pagefind-body[\s=/>]")
+
+
 def searchable_page(html: str) -> SearchablePage | None:
     """A page's title and sections, or None when the page is kept out of search."""
-    if "data-pagefind-body" not in html:
+    body = _BODY.search(html)
+    if body is None:
         return None
     parser = _Sections()
-    parser.feed(html)
+    parser.feed(html[body.start():])  # the header and navigation before it hold nothing to index
     sections = [s for s in parser.sections if s.heading.strip() or "".join(s.text).strip()]
     return SearchablePage(" ".join(parser.title.split()).rstrip("¶ "), sections)
 

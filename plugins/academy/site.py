@@ -14,7 +14,7 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -433,10 +433,14 @@ class Academy:
 
         return tr
 
-    def translators_elsewhere(self, source: Path) -> list[Callable[[str], str]]:
+    def translators_elsewhere(self, source: Path) -> Sequence[Callable[[str], str]]:
         """A source file's strings in each of the site's other languages, English where missing.
 
-        Quiet: each language's own build reports the problems of its catalogs."""
+        Read when first used: only a text answer needs them, so a quiz without one reads no
+        other language's catalog. Quiet: each language's own build reports its catalogs' problems."""
+        return _Elsewhere(lambda: self._translators_elsewhere(source))
+
+    def _translators_elsewhere(self, source: Path) -> list[Callable[[str], str]]:
         found = []
         domain = domain_of(source.relative_to(self.root).as_posix())
         for code in self.languages:
@@ -514,3 +518,22 @@ def read_text(path: Path, shown: str) -> str:
     except OSError as error:
         raise ContentError(Problem(shown, 0, f"this file cannot be read: {error.strerror or error}",
                                    "check that it exists and that you may read it (file permissions)")) from None
+
+
+class _Elsewhere(Sequence):
+    """A list made when first read (see `Academy.translators_elsewhere`)."""
+
+    def __init__(self, make: Callable[[], list]):
+        self._make = make
+        self._items: list | None = None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 VOWELS = "aeiou"
 # Longest first, so `pinaka-` is not read as `pa-`. `mag-`, `nag-`, `pag-` only before a consonant
@@ -68,6 +69,7 @@ def _strip_suffix(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 16)  # a site says the same words again and again: each is stemmed once
 def stem(word: str) -> str:
     """The search key of one word; a hyphenated compound gives its parts' keys, space-separated."""
     w = unicodedata.normalize("NFC", word).lower()
