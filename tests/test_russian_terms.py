@@ -76,3 +76,52 @@ def test_the_rules_catch_what_they_are_for():
     assert COMPETING_NAMES_FOR_THE_AGENT.search("Для специалистов поддержки ZMOT")
     assert COMPETING_NAMES_FOR_THE_AGENT.search("Специалист изучает историю")
     assert not COMPETING_NAMES_FOR_THE_AGENT.search("Оператор изучает историю обращения")
+
+
+# «социальные сети» in full where a reader meets the idea first, «соцсети» after that
+# (TRANSLATING.md, "Russian terms"): a page names it once in full, then uses the short form in
+# running text, and the quiz at the end of a lesson continues its page. A glossary entry is
+# read on its own, so the glossary always writes it in full.
+FULL_SOCIAL = re.compile(r"социальн\w*[ \u00a0]+сет", re.IGNORECASE)
+SHORT_SOCIAL = re.compile(r"соцсет", re.IGNORECASE)
+GLOSSARY = RU / "content" / "glossary.po"
+
+
+def social_media_slips(texts, always_full: bool = False) -> list[str]:
+    """Where `texts` ([(where, text)], in reading order) break the rule: each slip as `where: what`."""
+    mentions = sorted(((where, index, m.start(), "full" if pattern is FULL_SOCIAL else "short")
+                       for index, (where, text) in enumerate(texts)
+                       for pattern in (FULL_SOCIAL, SHORT_SOCIAL) for m in pattern.finditer(text)),
+                      key=lambda mention: mention[1:3])
+    slips = []
+    for position, (where, _, _, form) in enumerate(mentions):
+        if always_full or position == 0:
+            if form == "short":
+                slips.append(f"{where}: «соцсети» where the reader meets the idea first; write «социальные сети»")
+        elif form == "full":
+            slips.append(f"{where}: «социальные сети» again after the page has named them; write «соцсети»")
+    return slips
+
+
+def page_texts(lesson: Path):
+    """A page's messages in reading order, followed by those of the quiz at its end."""
+    quiz = RU / "quizzes" / lesson.name
+    for path in (lesson, quiz) if lesson.parent.name != "content" and quiz.exists() else (lesson,):
+        for e in entries(path):
+            yield f"{path.relative_to(ROOT)}:{e.linenum}", e.msgstr
+
+
+def test_social_media_is_named_in_full_first_and_short_after():
+    pages = [p for p in (RU / "content").rglob("*.po") if p != GLOSSARY]
+    slips = [slip for page in sorted(pages) for slip in social_media_slips(list(page_texts(page)))]
+    slips += social_media_slips([(f"{GLOSSARY.relative_to(ROOT)}:{e.linenum}", e.msgstr) for e in entries(GLOSSARY)],
+                                always_full=True)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_social_media_rule_catches_what_it_is_for():
+    assert social_media_slips([("a", "Пишите в соцсетях."), ("b", "И в социальных сетях.")]) == [
+        "a: «соцсети» where the reader meets the idea first; write «социальные сети»",
+        "b: «социальные сети» again after the page has named them; write «соцсети»"]
+    assert social_media_slips([("g", "публикации в соцсетях")], always_full=True)
+    assert not social_media_slips([("a", "в социальных\u00a0сетях и в соцсетях"), ("b", "от соцсетей до звонков")])
