@@ -9,12 +9,14 @@ import sys
 from pathlib import Path
 
 import html5lib
+import polib
 import pytest
 
 import sitekit
 from academy.alternates import hreflang_links, sitemap_index
 from academy.errors import Problem, Report
 from academy.languages import KNOWN_LANGUAGES
+from academy.mkdocs.builds import LanguageBuild, LanguageBuilds, complete_file
 from academy.site import Academy
 from academy.urls import UrlScheme, relative_url
 
@@ -241,3 +243,75 @@ def test_a_build_removes_what_an_interrupted_build_left_beside_the_site(project)
     (project / ".site.fil-abc123.log").write_text("old", encoding="utf-8")
     sitekit.build(project)
     assert not any(p.name.startswith(".site.") for p in project.iterdir()), sorted(p.name for p in project.iterdir())
+
+
+# -- which pages are complete: each language's own build says so --------------------
+
+def _editions(project: Path) -> dict[str, Academy]:
+    content = project / "content"
+    return {code: Academy(project, content, project / "locales", project / "quizzes", KNOWN_LANGUAGES[code],
+                          abbreviations="includes/abbreviations.md") for code in ("en", "fil", "ru")}
+
+
+def test_a_language_build_finds_complete_exactly_the_pages_the_english_build_would(project):
+    content = project / "content"
+    po = project / "locales" / "ru" / "LC_MESSAGES" / "content" / "journey" / "first-steps.po"
+    catalog = polib.pofile(str(po))
+    next(e for e in catalog if e.msgid and e.msgstr).msgstr = ""  # one message left in English
+    catalog.save()
+    pages = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md") if "includes" not in p.parts)
+    editions = _editions(project)
+    for code in ("fil", "ru"):
+        assert editions[code].translated_here(pages) == {src: editions["en"].is_translated(src, code) for src in pages}
+    russian = editions["ru"].translated_here(pages)
+    assert russian["journey/first-steps.md"] is False, "a page with one message in English is not complete"
+    assert russian["journey/index.md"] is True
+
+
+def test_the_english_build_takes_each_language_builds_word_and_works_out_only_what_it_lacks(project):
+    editions = _editions(project)
+    asked = []
+
+    def found(code: str) -> dict[str, bool] | None:
+        asked.append(code)
+        return {"journey/first-steps.md": False} if code == "fil" else None  # ru's build said nothing
+
+    english = editions["en"]
+    english.found_elsewhere = found
+    assert english.is_translated("journey/first-steps.md", "fil") is False
+    # not in fil's answer, and no answer from ru: worked out from the catalogs, as before
+    fresh = _editions(project)["en"]
+    for src, code in (("index.md", "fil"), ("journey/first-steps.md", "ru")):
+        assert english.is_translated(src, code) == fresh.is_translated(src, code)
+    assert set(asked) == {"fil", "ru"}
+
+
+def _waiting_for(tmp_path: Path, child_code: str) -> tuple[LanguageBuilds, LanguageBuild]:
+    out = tmp_path / ".site.fil-x"
+    out.mkdir()
+    process = subprocess.Popen([sys.executable, "-c", child_code, str(complete_file(out))])
+    builds = LanguageBuilds(tmp_path, tmp_path / "site")
+    build = LanguageBuild("fil", process, out, tmp_path / "report.json", tmp_path / "log")
+    builds.builds["fil"] = build
+    return builds, build
+
+
+def test_the_english_build_waits_for_a_language_builds_word_written_later(tmp_path):
+    child = ("import json, os, sys, time; time.sleep(0.5); p = sys.argv[1]; "
+             "open(p + '.part', 'w').write(json.dumps({'a.md': True, 'b.md': False})); os.replace(p + '.part', p); "
+             "time.sleep(0.5)")
+    builds, build = _waiting_for(tmp_path, child)
+    assert builds.complete_pages("fil") == {"a.md": True, "b.md": False}
+    assert build.process.poll() is None, "the answer is taken while that build still runs"
+    build.process.wait()
+
+
+@pytest.mark.parametrize("child", [
+    "import sys; sys.exit(1)",  # the language's build failed before it knew
+    "import sys; open(sys.argv[1], 'w').write('{\"a.md\": tr')",  # cut short: not JSON
+])
+def test_a_language_build_that_ends_without_a_readable_word_leaves_the_english_build_to_work_it_out(tmp_path, child):
+    builds, build = _waiting_for(tmp_path, child)
+    assert builds.complete_pages("fil") is None
+    assert build.process.poll() is not None
+    assert builds.complete_pages("ru") is None  # a language with no build of its own

@@ -228,6 +228,8 @@ class Academy:
         self._info: dict[str, PageInfo] = {}
         self._other_catalogs: dict[str, Catalogs] = {}
         self._translated: dict[tuple[str, str], bool] = {}
+        # what another language's own build found (see `translated_here`), or None: then it is worked out here
+        self.found_elsewhere: Callable[[str], dict[str, bool] | None] | None = None
         self._handwritten: dict[str, frozenset[str]] = {}
 
     @property
@@ -407,6 +409,9 @@ class Academy:
     def _is_translated(self, src: str, code: str) -> bool:
         if code == SOURCE_LANGUAGE or src in self.handwritten(code):
             return True
+        found = self.found_elsewhere(code) if self.found_elsewhere is not None else None
+        if found is not None and src in found:
+            return found[src]
         catalogs = self._other_catalogs.setdefault(code, Catalogs(self.locales, code, self.root))
         try:
             # Only counted, never joined: the other language's own build renders the page.
@@ -415,6 +420,12 @@ class Academy:
             return remembered("missing", key, lambda: count_missing(source.units, catalog, self.root)) == 0
         except AcademyError:
             return False  # that language's own build reports the problem, with its line
+
+    def translated_here(self, srcs: list[str]) -> dict[str, bool]:
+        """Whether each page reads fully translated in this language, exactly as `is_translated` in
+        another language's build finds it. A language's own build works this out for the source
+        language's build, which would otherwise read every catalog of this language a second time."""
+        return {src: self._is_translated(src, self.language.code) for src in srcs}
 
     # -- strings of quizzes and diagrams ----------------------------------------
 

@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ CHILD = "ACADEMY_CHILD"
 LANG = "ACADEMY_LANG"
 REPORT = "ACADEMY_REPORT"
 HANDOVER = "ACADEMY_HANDOVER"  # what the parent already read (the quizzes), for its children to reuse
+COMPLETE = "ACADEMY_COMPLETE"  # where a child writes which pages are fully translated in its language
 PR_SET_PDEATHSIG = 1
 
 
@@ -67,6 +69,15 @@ class LanguageBuild:
     report_file: Path
     log_file: Path
 
+    @property
+    def complete_file(self) -> Path:
+        return complete_file(self.out)
+
+
+def complete_file(out: Path) -> Path:
+    """Where a language's build writes which pages it found fully translated (beside its output)."""
+    return out.with_name(out.name + ".complete.json")
+
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     try:
@@ -81,8 +92,10 @@ class LanguageBuilds:
         # Beside the site, so that a language's output moves into it by a rename.
         self.site = site
         self.builds: dict[str, LanguageBuild] = {}
+        self._complete: dict[str, dict[str, bool] | None] = {}
 
     def start(self, codes: list[str], options: BuildOptions) -> None:
+        self._complete = {}
         self._remove_leftovers(codes)
         self.site.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{self.site.name}.handover-", dir=self.site.parent)
@@ -95,12 +108,34 @@ class LanguageBuilds:
             report_file = out.with_name(out.name + ".report.json")
             log_file = out.with_name(out.name + ".log")
             env = dict(os.environ, **{CHILD: "1", LANG: code, REPORT: str(report_file), HANDOVER: name,
+                                      COMPLETE: str(complete_file(out)),
                                       "NO_MKDOCS_2_WARNING": "1"})
             with log_file.open("w") as handle:
                 process = subprocess.Popen([sys.executable, "-m", engine(), *options.arguments(out)],
                                            stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=self.root,
                                            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
             self.builds[code] = LanguageBuild(code, process, out, report_file, log_file)
+
+    def complete_pages(self, code: str) -> dict[str, bool] | None:
+        """Which pages the language's own build found fully translated, once it has written them
+        (early in its build); None if it ended without writing them (this build then works it out)."""
+        if code in self._complete:
+            return self._complete[code]
+        build = self.builds.get(code)
+        found = None
+        if build is not None:
+            path = build.complete_file
+            while True:
+                ended = build.process.poll() is not None
+                try:
+                    found = {str(k): bool(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+                    break
+                except (OSError, ValueError, AttributeError):
+                    if ended:
+                        break
+                time.sleep(0.02)
+        self._complete[code] = found
+        return found
 
     def wait(self, config_file: Path) -> tuple[Report, list[str]]:
         """Every child's report merged, and the codes of the languages that built."""
@@ -164,15 +199,15 @@ class LanguageBuilds:
                 build.process.kill()
                 build.process.wait()
             shutil.rmtree(build.out, ignore_errors=True)
-            build.report_file.unlink(missing_ok=True)
-            build.log_file.unlink(missing_ok=True)
+            for path in (build.report_file, build.log_file, build.complete_file):
+                path.unlink(missing_ok=True)
         self.builds = {}
 
     def forget(self) -> None:
         """The outputs were moved into the site: only the reports and logs are left to remove."""
         for build in self.builds.values():
-            build.report_file.unlink(missing_ok=True)
-            build.log_file.unlink(missing_ok=True)
+            for path in (build.report_file, build.log_file, build.complete_file):
+                path.unlink(missing_ok=True)
         self.builds = {}
 
 

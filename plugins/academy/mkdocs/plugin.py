@@ -10,6 +10,7 @@ into place; otherwise nothing changes.
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import os
 import posixpath
@@ -43,7 +44,7 @@ from ..site import Academy, PageBuild
 from ..structured_data import FaqRegistry, SiteFacts
 from ..urls import UrlScheme
 from . import material
-from .builds import CHILD, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, engine, write_report
+from .builds import CHILD, COMPLETE, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, engine, write_report
 from .config import AcademyConfig
 from .config_file import line_of, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
@@ -189,6 +190,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return
         self.builds = LanguageBuilds(self.root, site)
         self.builds.start(self.codes[1:], self.options)
+        # each language's own build says which of its pages are fully translated (for hreflang and the sitemap)
+        self.academy.found_elsewhere = self.builds.complete_pages
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.incremental is not None:
@@ -359,6 +362,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             sections.append((index.file.src_uri, [p.file.src_uri for p in pages if p is not index]))
         self.academy.set_outline(sections)
         self.sections, self.nav = sections, nav
+        if self.is_child and os.environ.get(COMPLETE):
+            self._write_complete(Path(os.environ[COMPLETE]), [file.src_uri for file in files.documentation_pages()])
         if self.academy.is_source:
             self._check_page_names(nav)
         self._translate_site_name(config)
@@ -366,6 +371,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.changed = self.incremental.plan(self.academy, files, nav, config, self.page_builds, self.faq_registry,
                                                  self.codes)
         return nav
+
+    def _write_complete(self, path: Path, srcs: list[str]) -> None:
+        """For the source language's build, which waits for it: written whole, then renamed into place."""
+        part = path.with_name(path.name + ".part")
+        try:
+            part.write_text(json.dumps(self.academy.translated_here(srcs)), encoding="utf-8")
+            part.replace(path)
+        except OSError:
+            part.unlink(missing_ok=True)  # that build then works it out itself
 
     def _check_page_names(self, nav: Navigation) -> None:
         """File names fit for an address, and a title of its own for every page (the source language's build)."""
