@@ -1,0 +1,115 @@
+"""Filipino as Manila trainers write it: one Taglish rule, one word per idea, as a Filipino reader meets them.
+
+A trainee who reads "mga soft skill" in one lesson and "hard skills" in the next, or "aralin" on one
+page and "lesson" on the next, stops trusting that the same word means the same thing. And a quiz
+that words an item differently from its lesson makes the trainee match two texts instead of recalling
+one. The rules are those of TRANSLATING.md, "Filipino terms"; the catalogs are read as shipped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+FIL = ROOT / "locales" / "fil" / "LC_MESSAGES"
+CATALOGS = sorted(FIL.rglob("*.po"))
+
+# An English noun inside a Filipino sentence stays singular and "mga" makes it plural ("mga soft
+# skill", "anim na soft skill"). These are the English nouns the lessons borrow; their English plural
+# in a Filipino sentence is the slip.
+ENGLISH_PLURALS = re.compile(
+    r"\b(?:skills|tickets|customers|agents|reviews|channels|touchpoints|emojis|features|reports|codes|deals"
+    r"|cards|surveys|metrics|strategies|rewards|tools|platforms|sessions|referrals|orders|details|prices"
+    r"|refunds|offers|replies|messages|emails|ads|posts)\b", re.IGNORECASE)
+
+# A word the catalogs settled on, and the variants a trainee must not meet next to it.
+REFUSED_VARIANTS = {
+    "kompanya": re.compile(r"\bkumpanya\b", re.IGNORECASE),
+    "aralin": re.compile(r"\blessons?\b", re.IGNORECASE),
+    "mamimili": re.compile(r"\bshoppers?\b", re.IGNORECASE),
+    "help center": re.compile(r"\bcentre\b", re.IGNORECASE),
+    "bumabalik na customer": re.compile(r"\breturning customers?\b", re.IGNORECASE),
+    "akuin ang responsibilidad": re.compile(r"\bmanagot\b", re.IGNORECASE),
+    "positibong attitude": re.compile(r"\bpositibong pananaw\b", re.IGNORECASE),
+    "pagiging friendly": re.compile(r"\bpagiging magiliw\b", re.IGNORECASE),
+}
+
+# "gaano" asks "how ..." of a ka- adjective ("gaano ka-satisfied", "gaano kasaya"); a noun or a
+# nakaka- verb after it is ungrammatical ("gaano kasiyahan", "gaano nakakainis").
+GAANO_WITHOUT_ADJECTIVE = re.compile(r"\bgaano\s+(?:po\s+)?(?:nakaka\S*|kasiyahan)", re.IGNORECASE)
+
+_NOT_WORDS = re.compile(r"\]\([^)]*\)|`[^`]*`|\{[^}]*\}")
+
+
+def entries(path: Path):
+    return [e for e in polib.pofile(str(path)) if not e.obsolete and not e.msgid_plural and e.msgstr]
+
+
+def words_of(msgstr: str) -> str:
+    """The text a reader sees: without link targets, inline code and {placeholders}."""
+    return _NOT_WORDS.sub(" ", msgstr)
+
+
+def slips(pattern: re.Pattern) -> list[str]:
+    return [f"{path.relative_to(ROOT)}:{e.linenum}: '{m.group(0)}' in …{text[max(0, m.start() - 30):m.end() + 30]}…"
+            for path in CATALOGS for e in entries(path)
+            for text in [words_of(e.msgstr)] for m in pattern.finditer(text)]
+
+
+def test_every_filipino_catalog_is_read():
+    assert len(CATALOGS) >= 20 and sum(len(entries(p)) for p in CATALOGS) > 900
+
+
+def test_an_english_noun_in_a_filipino_sentence_takes_mga_and_stays_singular():
+    found = slips(ENGLISH_PLURALS)
+    assert not found, "write 'mga soft skill', not 'soft skills' (TRANSLATING.md, Filipino terms):\n" + "\n".join(found)
+
+
+def test_one_word_per_idea_in_every_filipino_catalog():
+    found = [f"{slip} (write '{word}')" for word, pattern in REFUSED_VARIANTS.items() for slip in slips(pattern)]
+    assert not found, "\n".join(found)
+
+
+def test_gaano_is_followed_by_an_adjective():
+    found = slips(GAANO_WITHOUT_ADJECTIVE)
+    assert not found, "'gaano' takes a ka- adjective: 'gaano ka-satisfied', 'nakakainis talaga':\n" + "\n".join(found)
+
+
+def test_the_same_english_is_translated_the_same_way_in_every_catalog():
+    """A step, a stage, a table row or a phrase shared by a lesson, its quiz and a diagram reads the same.
+
+    Only a glossary headword may add a gloss to the term ("Empathy (empatiya)").
+    """
+    seen: dict[str, dict[str, str]] = {}
+    for path in CATALOGS:
+        for e in entries(path):
+            if path.stem == "glossary" and "section heading" in (e.comment or ""):
+                continue
+            seen.setdefault(e.msgid, {}).setdefault(e.msgstr, f"{path.relative_to(ROOT)}:{e.linenum}")
+    differ = [f"'{msgid}':\n" + "\n".join(f"    {where}: {msgstr}" for msgstr, where in found.items())
+              for msgid, found in seen.items() if len(found) > 1]
+    assert not differ, "\n".join(differ)
+
+
+def test_english_friendly_stays_friendly():
+    """Friendliness is the soft skill "pagiging friendly"; a "magiliw" elsewhere reads as another idea."""
+    found = [f"{path.relative_to(ROOT)}:{e.linenum}: {e.msgstr[:80]}…" for path in CATALOGS for e in entries(path)
+             if "friendl" in e.msgid.lower() and "friendly" not in e.msgstr.lower()]
+    assert not found, "\n".join(found)
+
+
+def test_the_rules_catch_what_they_are_for():
+    assert ENGLISH_PLURALS.search(words_of("Alam ng agent na malakas sa hard skills kung paano"))
+    assert ENGLISH_PLURALS.search(words_of("gumamit ng emojis sa chat"))
+    assert not ENGLISH_PLURALS.search(words_of("Pinapagaan din ng mga soft skill ang trabaho mo"))
+    assert not ENGLISH_PLURALS.search(words_of("aralin tungkol sa [mga soft skill](soft-skills.md)"))
+    assert REFUSED_VARIANTS["aralin"].search(words_of("Tingnan ulit ang numero sa lesson."))
+    assert not REFUSED_VARIANTS["aralin"].search(words_of("Aralin: {lesson}"))
+    assert REFUSED_VARIANTS["kompanya"].search("ang kumpanya")
+    assert GAANO_WITHOUT_ADJECTIVE.search("kung gaano kasiyahan ang mga customer")
+    assert GAANO_WITHOUT_ADJECTIVE.search("Naiintindihan ko po kung gaano nakakainis")
+    assert not GAANO_WITHOUT_ADJECTIVE.search("kung gaano ka-satisfied ang mga customer")
+    assert not GAANO_WITHOUT_ADJECTIVE.search("gaano man katagal ang abutin")
