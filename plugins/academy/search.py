@@ -125,11 +125,14 @@ def _rewritten_copy(site: Path, folder: Path, rewrite: Callable[[str], str]) -> 
         relative = path.relative_to(site)
         if relative.parts[0] == "pagefind":
             continue
-        parts = _MARKUP.split(path.read_text(encoding="utf-8"))
+        html = path.read_text(encoding="utf-8")
+        body = _BODY.search(html)
+        start = body.start() if body else 0  # the head and navigation before the indexed part are not read
+        parts = _MARKUP.split(html[start:])
         parts[::2] = [rewrite(text) for text in parts[::2]]
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("".join(parts), encoding="utf-8")
+        target.write_text(html[:start] + "".join(parts), encoding="utf-8")
 
 
 def _run_pagefind(pages: Path, output: Path) -> None:
