@@ -455,8 +455,14 @@
 
   /* ---- offline: this language's worker keeps every page opened, and the page says so ---- */
   var worker = null;
+  /* The note is in the page from the first paint, invisible, so that it moves nothing when it shows;
+     where the page cannot be kept, its place goes. */
+  function noKeeping() {
+    var note = document.querySelector(".academy-offline");
+    if (note && !note.classList.contains("is-kept")) note.hidden = true;
+  }
   function keepOffline() {
-    if (!("serviceWorker" in navigator) || !window.caches) return;
+    if (!("serviceWorker" in navigator) || !window.caches) { noKeeping(); return; }
     if (!worker) {
       worker = navigator.serviceWorker.register(new URL("sw.js", ROOT).href, { scope: ROOT.pathname }).then(function () {
         return navigator.serviceWorker.ready;
@@ -466,6 +472,7 @@
         if (!e.data || e.data.kept !== location.href.split("#")[0]) return;
         var note = document.querySelector(".academy-offline") || el("p", "academy-offline");
         note.textContent = t("offline.ready");
+        note.classList.add("is-kept");
         var title = document.querySelector("article h1");
         if (title && !note.parentNode) title.insertAdjacentElement("afterend", note);
       });
@@ -475,7 +482,7 @@
       var loaded = performance.getEntriesByType("resource").map(function (r) { return r.name; })
         .filter(function (u) { return u.indexOf("/pagefind/") < 0; });
       reg.active.postMessage({ page: page, keep: [page].concat(loaded) });
-    }).catch(function () { /* offline reading is a bonus; the page works without it */ });
+    }).catch(function () { noKeeping(); /* offline reading is a bonus; the page works without it */ });
   }
 
   /* ---- a lesson's status: the one rule the cards and the progress page both use ---- */
