@@ -576,7 +576,11 @@
     setUpQuizzes();
     setUpCards();
     setUpProgress();
-    if (document.querySelector("article")) keepOffline();
+    /* the worker starts once the page has loaded: its start and its downloads wait for the lesson */
+    if (document.querySelector("article")) afterLoad(keepOffline);
+  }
+  function afterLoad(then) {
+    if (document.readyState === "complete") then(); else window.addEventListener("load", function () { then(); }, { once: true });
   }
   /* Material's document$ emits for the first page and for every page it swaps in. */
   var pages = window.document$;
