@@ -21,6 +21,7 @@ def note_under_title(html: str, text: str) -> str:
     The note is written at build time and stays invisible until academy.js hears from the worker
     that the page is kept: its place is taken from the first paint, so the note pushes nothing the
     trainee is reading down the screen when it comes (a note inserted then moved the whole lesson).
+    The text lives here only: the script shows the note, it never writes it.
     """
     end = html.find("</h1>")
     if end < 0:

@@ -467,14 +467,11 @@
       worker = navigator.serviceWorker.register(new URL("sw.js", ROOT).href, { scope: ROOT.pathname }).then(function () {
         return navigator.serviceWorker.ready;
       });
-      /* one listener for every page this window shows: the note goes on the page that was kept */
+      /* one listener for every page this window shows: the note shows on the page that was kept */
       navigator.serviceWorker.addEventListener("message", function (e) {
         if (!e.data || e.data.kept !== location.href.split("#")[0]) return;
-        var note = document.querySelector(".academy-offline") || el("p", "academy-offline");
-        note.textContent = t("offline.ready");
-        note.classList.add("is-kept");
-        var title = document.querySelector("article h1");
-        if (title && !note.parentNode) title.insertAdjacentElement("afterend", note);
+        var note = document.querySelector(".academy-offline");
+        if (note) note.classList.add("is-kept");
       });
     }
     var page = location.href.split("#")[0];
