@@ -1,22 +1,30 @@
 """Lighthouse (mobile) on a lesson with its quiz, one per language, the site served gzipped.
 
     make bench-lighthouse        # or: python bench/lighthouse.py [SITE_DIR]
+    python bench/lighthouse.py --runs 5 BEFORE_SITE AFTER_SITE   # side by side
 
 Builds nothing: it measures site/ (run `make site` first). Serves it on
 127.0.0.1 with gzip, as a real host does, and runs the npm `lighthouse`
 (bench/lighthouse/, `npm ci` there) against Debian's Chromium. Prints the four
-category scores per language. A measurement, not a test.
+category scores per language, and the metrics behind the performance score.
+
+Lighthouse simulates a phone by multiplying the CPU time it observes by 4, so on
+a shared machine one run says little. With --runs N every page is measured N
+times, the sites taking turns (so that a busy minute hits all of them), and the
+median and the range of each figure are printed per site and language.
+A measurement, not a test.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import http.server
 import json
 import os
+import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -65,37 +73,72 @@ class _Body:
         pass
 
 
-def main() -> None:
-    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
-    if not (site / "index.html").exists():
-        raise SystemExit(f"{site}: no built site; run `make site` first")
-    if not LIGHTHOUSE.exists():
-        raise SystemExit("lighthouse is not installed: run `npm ci` in bench/lighthouse/")
+def measure(url: str, env: dict[str, str]) -> dict[str, float]:
+    """One Lighthouse run: the four category scores, the metrics, and the binary audits that fail."""
+    with tempfile.TemporaryDirectory() as out:
+        report = Path(out) / "report.json"
+        subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                        "--form-factor=mobile", f"--chrome-flags={CHROME_FLAGS}",
+                        "--only-categories=performance,accessibility,best-practices,seo"],
+                       env=env, check=True)
+        data = json.loads(report.read_text())
+    figures = {key: round(100 * value["score"]) for key, value in data["categories"].items()}
+    # the metrics behind the performance score: on a shared machine they say what moved it
+    figures |= {name: data["audits"][audit]["numericValue"] for name, audit in METRICS.items()}
+    figures["failing"] = sorted(a["id"] for a in data["audits"].values()
+                                if a.get("score") is not None and a["score"] < 1
+                                and a.get("scoreDisplayMode") == "binary")
+    return figures
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def spread(values: list[float], form: str) -> str:
+    """The median, and the range when there is more than one run."""
+    text = form.format(statistics.median(values))
+    return text if len(values) == 1 else f"{text} ({form.format(min(values))}-{form.format(max(values))})"
+
+
+def line(runs: list[dict]) -> str:
+    def of(key: str) -> list[float]:
+        return [run[key] for run in runs]
+
+    failing = sorted({audit for run in runs for audit in run["failing"]})
+    return (f"performance={spread(of('performance'), '{:.0f}')} accessibility={spread(of('accessibility'), '{:.0f}')} "
+            f"best-practices={spread(of('best-practices'), '{:.0f}')} seo={spread(of('seo'), '{:.0f}')}   "
+            f"FCP {spread([v / 1000 for v in of('FCP')], '{:.1f}')} s, LCP {spread([v / 1000 for v in of('LCP')], '{:.1f}')} s, "
+            f"TBT {spread(of('TBT'), '{:.0f}')} ms, CLS {spread(of('CLS'), '{:.3f}')}, SI {spread([v / 1000 for v in of('SI')], '{:.1f}')} s"
+            + (f"  failing: {', '.join(failing)}" if failing else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Lighthouse (mobile) on a lesson in each language.")
+    parser.add_argument("sites", nargs="*", type=Path, default=[ROOT / "site"], help="built sites (default: site/)")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page and site (default 1)")
+    args = parser.parse_args()
+    for site in args.sites:
+        if not (site / "index.html").exists():
+            raise SystemExit(f"{site}: no built site; run `make site` first")
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("lighthouse is not installed: run `npm ci` in bench/lighthouse/")
+    servers = [serve(site) for site in args.sites]
     env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
     try:
         for lang, path in PAGES.items():
-            with tempfile.TemporaryDirectory() as out:
-                report = Path(out) / "report.json"
-                subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}",
-                                "--form-factor=mobile", f"--chrome-flags={CHROME_FLAGS}",
-                                "--only-categories=performance,accessibility,best-practices,seo"],
-                               env=env, check=True)
-                data = json.loads(report.read_text())
-            scores = {key: round(100 * value["score"]) for key, value in data["categories"].items()}
-            failing = [a["id"] for a in data["audits"].values()
-                       if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"]
-            # the metrics behind the performance score: on a shared machine they say what moved it
-            metrics = {name: data["audits"][audit]["numericValue"] for name, audit in METRICS.items()}
-            print(f"{lang:3} {path:45} performance={scores['performance']:3} accessibility={scores['accessibility']:3} "
-                  f"best-practices={scores['best-practices']:3} seo={scores['seo']:3}   "
-                  f"FCP {metrics['FCP'] / 1000:.1f} s, LCP {metrics['LCP'] / 1000:.1f} s, TBT {metrics['TBT']:.0f} ms, "
-                  f"CLS {metrics['CLS']:.3f}, SI {metrics['SI'] / 1000:.1f} s"
-                  + (f"  failing: {', '.join(failing)}" if failing else ""), flush=True)
+            runs: list[list[dict]] = [[] for _ in args.sites]
+            for _ in range(args.runs):
+                for index, (_server, base) in enumerate(servers):
+                    runs[index].append(measure(base + path, env))
+            for site, site_runs in zip(args.sites, runs, strict=True):
+                label = f"{site.name:16} " if len(args.sites) > 1 else ""
+                print(f"{lang:3} {label}{path:45} {line(site_runs)}", flush=True)
     finally:
-        server.shutdown()
+        for server, _base in servers:
+            server.shutdown()
 
 
 if __name__ == "__main__":

@@ -128,7 +128,7 @@ SCRIPT_STRINGS = (
     "quiz.passed", "quiz.failed", "quiz.unanswered", "quiz.correct_answer", "quiz.correct_answers",
     "quiz.your_answer", "quiz.row_right", "quiz.row_wrong", "quiz.to_review",
     "progress.not_started", "progress.in_progress", "progress.passed", "progress.failed",  # t("progress." + status)
-    "progress.confirm", "lessons.continue", "offline.ready",
+    "progress.confirm", "lessons.continue",
 )
 SCRIPT_PLURALS = ("quiz.summary", "quiz.left")
 

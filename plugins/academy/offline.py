@@ -1,4 +1,4 @@
-"""Offline reading: stamp each language's service worker with its build.
+"""Offline reading: stamp each language's service worker with its build, and say so on each page.
 
 The worker itself is `theme/sw.js`, copied by the engine to every language's root. Its
 cache name carries a hash of the built files, so a changed build never serves a stale page,
@@ -9,9 +9,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+from html import escape
 from pathlib import Path
 
 WORKER = "sw.js"
+
+
+def note_under_title(html: str, text: str) -> str:
+    """A page's HTML with the note that it is kept for offline reading under its title.
+
+    The note is written at build time and stays invisible until academy.js hears from the worker
+    that the page is kept: its place is taken from the first paint, so the note pushes nothing the
+    trainee is reading down the screen when it comes (a note inserted then moved the whole lesson).
+    The text lives here only: the script shows the note, it never writes it.
+    """
+    end = html.find("</h1>")
+    if end < 0:
+        return html
+    end += len("</h1>")
+    note = f'<p class="academy-offline" data-pagefind-ignore="all">{escape(text)}</p>'
+    return html[:end] + note + html[end:]
 
 
 def build_version(site: Path, other_roots: list[str]) -> str:

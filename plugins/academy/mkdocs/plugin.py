@@ -432,6 +432,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.page_builds[page.file.src_uri] = build
         if build.quizzes and build.quizzes[0] in self.academy.quizzes:
             html = lead_to_quiz(html, self.academy.quizzes[build.quizzes[0]], self.academy.ui)
+        html = offline.note_under_title(html, self.academy.ui.t("offline.ready"))
         # a course's page leads on to its lessons rather than ending in one paragraph
         for course in self.academy.courses:
             if course.index.src == page.file.src_uri:

@@ -455,19 +455,23 @@
 
   /* ---- offline: this language's worker keeps every page opened, and the page says so ---- */
   var worker = null;
+  /* The note is in the page from the first paint, invisible, so that it moves nothing when it shows;
+     where the page cannot be kept, its place goes. */
+  function noKeeping() {
+    var note = document.querySelector(".academy-offline");
+    if (note && !note.classList.contains("is-kept")) note.hidden = true;
+  }
   function keepOffline() {
-    if (!("serviceWorker" in navigator) || !window.caches) return;
+    if (!("serviceWorker" in navigator) || !window.caches) { noKeeping(); return; }
     if (!worker) {
       worker = navigator.serviceWorker.register(new URL("sw.js", ROOT).href, { scope: ROOT.pathname }).then(function () {
         return navigator.serviceWorker.ready;
       });
-      /* one listener for every page this window shows: the note goes on the page that was kept */
+      /* one listener for every page this window shows: the note shows on the page that was kept */
       navigator.serviceWorker.addEventListener("message", function (e) {
         if (!e.data || e.data.kept !== location.href.split("#")[0]) return;
-        var note = document.querySelector(".academy-offline") || el("p", "academy-offline");
-        note.textContent = t("offline.ready");
-        var title = document.querySelector("article h1");
-        if (title && !note.parentNode) title.insertAdjacentElement("afterend", note);
+        var note = document.querySelector(".academy-offline");
+        if (note) note.classList.add("is-kept");
       });
     }
     var page = location.href.split("#")[0];
@@ -475,7 +479,7 @@
       var loaded = performance.getEntriesByType("resource").map(function (r) { return r.name; })
         .filter(function (u) { return u.indexOf("/pagefind/") < 0; });
       reg.active.postMessage({ page: page, keep: [page].concat(loaded) });
-    }).catch(function () { /* offline reading is a bonus; the page works without it */ });
+    }).catch(function () { noKeeping(); /* offline reading is a bonus; the page works without it */ });
   }
 
   /* ---- a lesson's status: the one rule the cards and the progress page both use ---- */
@@ -569,7 +573,11 @@
     setUpQuizzes();
     setUpCards();
     setUpProgress();
-    if (document.querySelector("article")) keepOffline();
+    /* the worker starts once the page has loaded: its start and its downloads wait for the lesson */
+    if (document.querySelector("article")) afterLoad(keepOffline);
+  }
+  function afterLoad(then) {
+    if (document.readyState === "complete") then(); else window.addEventListener("load", function () { then(); }, { once: true });
   }
   /* Material's document$ emits for the first page and for every page it swaps in. */
   var pages = window.document$;
