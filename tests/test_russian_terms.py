@@ -125,3 +125,64 @@ def test_the_social_media_rule_catches_what_it_is_for():
         "b: «социальные сети» again after the page has named them; write «соцсети»"]
     assert social_media_slips([("g", "публикации в соцсетях")], always_full=True)
     assert not social_media_slips([("a", "в социальных\u00a0сетях и в соцсетях"), ("b", "от соцсетей до звонков")])
+
+
+# One Russian wording per idea where the English draws a line a trainee must not blur
+# (TRANSLATING.md, "Russian terms"). Each rule: an English idea, the Russian that belongs to a
+# different idea, and why. The soft-skills FAQ teaches that empathy is not sympathy, so
+# «сочувствие» (sympathy) never stands for the skill; "act on feedback" is «действовать по
+# итогам», never the bureaucratic «принимать меры»; a "difficult customer" is the contact
+# centre's «сложный клиент».
+MIXED_UP_WORDINGS = [  # (why, the Russian that belongs elsewhere, English in which that Russian is right)
+    ("«сочувствие» means sympathy, which the soft-skills FAQ sets apart from empathy; write «эмпатия»",
+     re.compile(r"сочувств", re.IGNORECASE), re.compile(r"sympath", re.IGNORECASE)),
+    ("act on feedback is «действовать по итогам», not «принимать меры»",
+     re.compile(r"прин(?:има|ял|ять|ими|ят)\w*[ \u00a0]+мер", re.IGNORECASE), None),
+    ("a difficult customer is «сложный клиент», not «трудный»",
+     re.compile(r"трудн\w*[ \u00a0]+клиент", re.IGNORECASE), None),
+]
+
+
+def mixed_up_wordings(messages) -> list[str]:
+    """Where `messages` ([(where, msgid, msgstr)]) word an idea as a neighbouring one: `where: what`."""
+    return [f"{where}: {why}: …{msgstr[:60]}…"
+            for where, msgid, msgstr in messages
+            for why, russian, right_for in MIXED_UP_WORDINGS
+            if russian.search(msgstr) and not (right_for and right_for.search(msgid))]
+
+
+def test_neighbouring_ideas_keep_their_own_words():
+    messages = [(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgid, e.msgstr) for path in CATALOGS for e in entries(path)]
+    slips = mixed_up_wordings(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_wording_rules_catch_what_they_are_for():
+    assert mixed_up_wordings([("a", "The empathy is a good start", "Сочувствие~— хорошее начало")])
+    assert mixed_up_wordings([("b", "when you act on what customers said", "когда вы принимаете меры")])
+    assert mixed_up_wordings([("c", "difficult customers calm down", "трудные клиенты успокаиваются")])
+    assert not mixed_up_wordings([("d", "How is empathy different from sympathy?", "Чем эмпатия отличается от сочувствия?"),
+                                  ("e", "act on feedback", "действуйте по итогам обратной связи, сложные клиенты")])
+
+
+# The trainee and the customer are both «вы», in lower case inside a sentence (TRANSLATING.md).
+INFORMAL_YOU = re.compile(r"(?<!\w)(?:ты|тебя|тебе|тобой|твой|твоя|твоё|твое|твои|твоего|твоей|твоих|твоим)(?!\w)",
+                          re.IGNORECASE)
+CAPITAL_YOU_MID_SENTENCE = re.compile(r"(?<=[\w,;)][ \u00a0])(?:Вы|Вас|Вам|Вами|Ваш\w*)(?!\w)")
+
+
+def register_slips(messages) -> list[str]:
+    return [f"{where}: «{m.group(0)}»: the trainee and the customer are «вы», lower case inside a sentence"
+            for where, text in messages
+            for pattern in (INFORMAL_YOU, CAPITAL_YOU_MID_SENTENCE) for m in pattern.finditer(text)]
+
+
+def test_every_reader_is_addressed_as_vy():
+    slips = register_slips([(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgstr) for path in CATALOGS for e in entries(path)])
+    assert not slips, "\n".join(slips)
+
+
+def test_the_register_rule_catches_what_it_is_for():
+    assert register_slips([("a", "Если ты знаешь имя клиента")])
+    assert register_slips([("b", "спасибо, что выбрали Вас")])
+    assert not register_slips([("c", "Вы узнаете, что такое момент истины. Вам понадобится 5 минут: «Вас слышат»")])
