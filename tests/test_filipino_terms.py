@@ -35,6 +35,13 @@ REFUSED_VARIANTS = {
     "akuin ang responsibilidad": re.compile(r"\bmanagot\b", re.IGNORECASE),
     "positibong attitude": re.compile(r"\bpositibong pananaw\b", re.IGNORECASE),
     "pagiging friendly": re.compile(r"\bpagiging magiliw\b", re.IGNORECASE),
+    # The quiz label: "Hint" is what the floor and every trainee says; "pahiwatig" reads as a literary
+    # "allusion" and appears nowhere else in the academy.
+    "Hint": re.compile(r"\bpahiwatig\b", re.IGNORECASE),
+    # "Thinking one step ahead" is a calque as "nang isang hakbang nang mas maaga" or "isang hakbang
+    # pauna"; the lesson says "inaabangan mo na ang susunod na kakailanganin ng customer".
+    "inaabangan mo na ang susunod na kakailanganin": re.compile(r"\bhakbang\s+(?:nang\s+mas\s+maaga|pauna)\b",
+                                                              re.IGNORECASE),
 }
 
 # "gaano" asks "how ..." of a ka- adjective ("gaano ka-satisfied", "gaano kasaya"); a noun or a
@@ -109,6 +116,11 @@ def test_the_rules_catch_what_they_are_for():
     assert REFUSED_VARIANTS["aralin"].search(words_of("Tingnan ulit ang numero sa lesson."))
     assert not REFUSED_VARIANTS["aralin"].search(words_of("Aralin: {lesson}"))
     assert REFUSED_VARIANTS["kompanya"].search("ang kumpanya")
+    assert REFUSED_VARIANTS["Hint"].search("Pahiwatig: {hint}")
+    assert REFUSED_VARIANTS["inaabangan mo na ang susunod na kakailanganin"].search(
+        "dagdag ang pag-iisip nang isang hakbang nang mas maaga tungkol sa susunod")
+    assert REFUSED_VARIANTS["inaabangan mo na ang susunod na kakailanganin"].search("nag-iisip ka nang isang hakbang pauna")
+    assert not REFUSED_VARIANTS["inaabangan mo na ang susunod na kakailanganin"].search("Isa-isang hakbang ang ginagawa")
     assert GAANO_WITHOUT_ADJECTIVE.search("kung gaano kasiyahan ang mga customer")
     assert GAANO_WITHOUT_ADJECTIVE.search("Naiintindihan ko po kung gaano nakakainis")
     assert not GAANO_WITHOUT_ADJECTIVE.search("kung gaano ka-satisfied ang mga customer")
