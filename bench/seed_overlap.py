@@ -192,14 +192,15 @@ def sections(path: Path) -> list[Section]:
     return grouped
 
 
-def english_report(verbose: bool) -> tuple[int, int, int]:
-    """Sections whose sentences follow one seed passage in its order: (sections, sentences in runs, sentences)."""
+def english_report(verbose: bool) -> tuple[list[int], int]:
+    """Sections whose sentences follow one seed passage in its order: (each such section's run, sentences)."""
     english = {stem(w) for p in LESSONS for w in WORD.findall(p.read_text(encoding="utf-8").replace("-", " "))}
     seeds = {n: seed_sentences(n, english) for n in FILIPINO_SEEDS}
     frequency = Counter(t for sentences in seeds.values() for s in sentences for t in s.terms)
     total = sum(len(s) for s in seeds.values())
     idf = {t: math.log(total / c) for t, c in frequency.items()}
-    flagged = in_runs = sentence_total = 0
+    runs: list[int] = []
+    sentence_total = 0
     for path in LESSONS:
         for section in sections(path):
             pairs = section.sentences
@@ -212,8 +213,7 @@ def english_report(verbose: bool) -> tuple[int, int, int]:
                     best_seed, best_run, best_alignments = number, run, alignments
             if len(best_run) < MIN_RUN:
                 continue
-            flagged += 1
-            in_runs += len(best_run)
+            runs.append(len(best_run))
             if verbose:
                 first, last = best_alignments[best_run[0]], best_alignments[best_run[-1]]
                 print(f"  {section.path}:{section.blocks[0].line} [{section.heading}] follows seed "
@@ -224,7 +224,7 @@ def english_report(verbose: bool) -> tuple[int, int, int]:
                     alignment = best_alignments[position]
                     print(f"      line {block.line} ~ {best_seed}:{alignment.index + 1} "
                           f"({', '.join(alignment.shared)}): {sentence[:80]}")
-    return flagged, in_runs, sentence_total
+    return runs, sentence_total
 
 
 def words(text: str) -> list[str]:
@@ -287,9 +287,10 @@ def main() -> int:
         return 2
     verbose = not options.quiet
     print(f"English sections with {MIN_RUN}+ sentences that follow a Filipino seed passage in its order:")
-    flagged, in_runs, sentences = english_report(verbose)
-    print(f"english: {flagged} sections follow a seed passage in its order "
-          f"({in_runs}/{sentences} sentences in such runs)")
+    runs, sentences = english_report(verbose)
+    longer = sum(1 for r in runs if r > MIN_RUN)
+    print(f"english: {len(runs)} sections follow a seed passage in its order for {MIN_RUN}+ sentences, "
+          f"{longer} of them for {MIN_RUN + 1}+ ({sum(runs)}/{sentences} sentences in such runs)")
     for language, numbers in (("fil", FILIPINO_SEEDS), ("ru", RUSSIAN_SEEDS)):
         print(f"{language} catalogs sharing a run of {options.ngram}+ words with seeds {', '.join(numbers)}:")
         hits, entries, longest = catalog_report(language, numbers, options.ngram, verbose)
