@@ -8,7 +8,11 @@ colours once the lesson is there (Material's palette component did, three times 
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -156,3 +160,46 @@ def test_a_broken_stored_choice_is_ignored(browser, site_server):
             assert scheme(page) == "slate", broken
             assert toggle(page).is_visible()
         assert page.errors == []
+
+
+
+class _InTwoParts(http.server.SimpleHTTPRequestHandler):
+    """The built site; a lesson's HTML comes in two parts, half a second apart, cut just after the
+    header's script, as slow mobile data delivers it: the browser paints what it has in between."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        path = Path(self.translate_path(self.path)) / "index.html"
+        if not self.path.endswith(f"/{LESSON}") or not path.is_file():
+            return super().do_GET()
+        page = path.read_bytes()
+        cut = page.index(b'before-paint.js"></script>') + len(b'before-paint.js"></script>')
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(page[:cut])
+        self.wfile.flush()
+        time.sleep(0.5)
+        self.wfile.write(page[cut:])
+
+
+def test_the_header_holds_still_while_the_toggle_is_set_up(browser, built_site):
+    """The toggle is shown once every button of the header is there: none of them moves after."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_InTwoParts, directory=str(built_site.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with phone_page(browser, has_touch=True, is_mobile=True) as page:
+            page.add_init_script("""window.academyHeaderShifts = [];
+                new PerformanceObserver(list => list.getEntries().forEach(e => (e.sources || []).forEach(s => {
+                  if (s.node && s.node.closest && s.node.closest('.md-header')) window.academyHeaderShifts.push(e.value);
+                }))).observe({type: 'layout-shift', buffered: true});""")
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/fil/{LESSON}")
+            settle(page)
+            assert page.evaluate("window.academyHeaderShifts") == []
+            assert toggle(page).is_visible()
+            assert page.errors == []
+    finally:
+        server.shutdown()

@@ -16,7 +16,7 @@
   var doc = document;
   if (!("serviceWorker" in navigator) || !window.caches) doc.documentElement.classList.add("academy-unkept");
 
-  /* the toggle is just before this script in the header */
+  /* the toggle is in the header, before this script */
   var form = doc.querySelector("form.md-header__option");
   if (form) palette(form);
 
