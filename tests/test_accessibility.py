@@ -65,7 +65,7 @@ def test_no_axe_violations_in_the_dark_scheme_with_a_checked_quiz(page, site_ser
 
 def test_the_light_and_dark_toggle_is_labelled_in_the_readers_language(page, site_server):
     page.goto(f"{site_server}/ru/")
-    toggle = page.locator("form[data-md-component=palette] label:visible")
+    toggle = page.locator("form.md-header__option label:visible")
     assert toggle.count() == 1
     page.emulate_media(color_scheme="light")
     assert toggle.first.get_attribute("title") not in ("Dark mode", "Switch to dark mode")

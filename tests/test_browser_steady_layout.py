@@ -7,6 +7,8 @@ offline reading, is shown.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from conftest import phone_page
@@ -80,4 +82,34 @@ def test_the_offline_note_keeps_its_place_empty_only_where_the_page_can_be_kept(
         # the quiz link sits under the title as it would with no note at all
         gap = quiz_link["y"] - (title["y"] + title["height"])
         assert gap < 40, gap
+        assert not page.errors, page.errors
+
+
+# every frame painted while the page loads: the height the offline note takes, once it is parsed
+RECORD_NOTE_FRAMES = """
+window.academyNoteFrames = [];
+(function frame() {
+  requestAnimationFrame(function () {
+    var note = document.querySelector('.academy-offline');
+    if (note) window.academyNoteFrames.push(note.getBoundingClientRect().height);
+    if (document.readyState !== 'complete' || window.academyNoteFrames.length < 3) frame();
+  });
+})();
+"""
+
+
+def test_where_no_worker_can_keep_the_page_the_note_takes_no_place_from_the_first_paint(browser, site_server):
+    """Decided in the header, not after the page's load event: a late removal moved the lesson up."""
+    with phone_page(browser) as page:
+        page.add_init_script("delete Navigator.prototype.serviceWorker")
+        page.add_init_script(RECORD_NOTE_FRAMES)
+
+        def late(route):  # the academy's script arrives late, as on slow mobile data
+            time.sleep(0.4)
+            route.continue_()
+        page.route("**/academy.js", late)
+        page.goto(f"{site_server}/ru/journey/first-steps/")
+        page.wait_for_load_state("networkidle")
+        frames = page.evaluate("window.academyNoteFrames")
+        assert frames and set(frames) == {0}, frames
         assert not page.errors, page.errors

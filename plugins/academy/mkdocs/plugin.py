@@ -35,6 +35,7 @@ from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
 from ..minify import minify_assets
 from ..page_context import page_context, sitemap_alternates
+from ..palette_css import cut_palette_stylesheets
 from ..plaintext import PlainText, plain, printed
 from ..policy import CONTENT_SECURITY_POLICY
 from ..quiz.load import load_quiz
@@ -518,6 +519,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.incremental is not None:
             self.incremental.settle(site, self.files)
         minify_assets(site / "assets" / "academy")  # before the offline worker is stamped with the build's hash
+        cut_palette_stylesheets(site / "assets" / "stylesheets", config.theme.get("palette"))
         if self.incremental is not None:
             self._finish_serve_build(site)
             self.last_build = LastBuild(config, self.files, self.nav, self.env)
