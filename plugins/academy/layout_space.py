@@ -10,6 +10,7 @@ is code; they are left exactly as written.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # Only the tag names ignore case: a pattern that starts with a plain `<` or `>` is searched
 # for a character at a time by the regex engine's fast scan, not tried at every position.
@@ -20,7 +21,7 @@ _LAYOUT = re.compile(r">[ \t\r\f]*\n\s*(?=<)")  # between two tags, across a lin
 def drop_layout_space(html: str) -> str:
     kept = [(0, 0)] + [found.span() for found in _KEPT.finditer(html)] + [(len(html), len(html))]
     out = []
-    for (_, start), (end, after) in zip(kept, kept[1:]):
+    for (_, start), (end, after) in pairwise(kept):
         # The text between two kept blocks, read with the character on each side (the `>` that
         # closes the one before, the `<` that opens the next), so that space touching a kept
         # block is dropped as anywhere else.
