@@ -12,6 +12,7 @@ The files are JSON, never pickles: a cache is data, and loading it runs no code.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -25,10 +26,14 @@ from .memo import digest
 FOLDER = Path(".cache") / "academy" / "catalogs"
 
 
-def _reader_version() -> str:
-    """The code a kept catalog was read by: this module, the catalog reader and polib."""
+def _reader_version() -> str | None:
+    """The code a kept catalog was read by: this module, the catalog reader and polib.
+    None when that code cannot be read (installed without its sources): then nothing is kept."""
     here = Path(__file__).parent
-    sources = [(here / name).read_bytes() for name in ("catalog_cache.py", "catalogs.py")]
+    try:
+        sources = [(here / name).read_bytes() for name in ("catalog_cache.py", "catalogs.py")]
+    except OSError:
+        return None
     return digest(b"\0".join([*sources, polib.__version__.encode()]))
 
 
@@ -50,6 +55,8 @@ def _path(root: Path, key: str) -> Path:
 
 def load(root: Path, key: str) -> Parsed | None:
     """The catalog read from the bytes whose hash is ``key``, if it was kept; None otherwise."""
+    if VERSION is None:
+        return None
     try:
         data = json.loads(_path(root, key).read_text(encoding="utf-8"))
         if data["version"] != VERSION:
@@ -64,7 +71,10 @@ def load(root: Path, key: str) -> Parsed | None:
 
 def keep(root: Path, key: str, parsed: Parsed) -> None:
     """Kept whole or not at all (written beside, then renamed); a folder that cannot be written is no error."""
+    if VERSION is None:
+        return
     target = _path(root, key)
+    name = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{key}.", dir=target.parent)
@@ -73,7 +83,6 @@ def keep(root: Path, key: str, parsed: Parsed) -> None:
                        "plural_forms_line": parsed.plural_forms_line}, out, ensure_ascii=False)
         os.replace(name, target)
     except OSError:
-        try:
-            os.unlink(name)
-        except (OSError, UnboundLocalError):
-            pass
+        if name is not None:
+            with contextlib.suppress(OSError):
+                Path(name).unlink(missing_ok=True)
