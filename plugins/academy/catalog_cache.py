@@ -78,9 +78,11 @@ def keep(root: Path, key: str, parsed: Parsed) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{key}.", dir=target.parent)
+        # dumps, not dump: json.dump encodes in Python, dumps in C
+        text = json.dumps({"version": VERSION, "messages": parsed.messages, "plural_forms": parsed.plural_forms,
+                           "plural_forms_line": parsed.plural_forms_line}, ensure_ascii=False)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"version": VERSION, "messages": parsed.messages, "plural_forms": parsed.plural_forms,
-                       "plural_forms_line": parsed.plural_forms_line}, out, ensure_ascii=False)
+            out.write(text)
         os.replace(name, target)
     except OSError:
         if name is not None:
