@@ -268,6 +268,37 @@ def test_a_language_build_finds_complete_exactly_the_pages_the_english_build_wou
     assert russian["journey/index.md"] is True
 
 
+@pytest.mark.parametrize("show_fuzzy", [False, True])
+def test_a_language_builds_word_counted_while_localizing_equals_the_english_builds_count(project, show_fuzzy):
+    """The word is taken from the count made when each page was localized: a fuzzy translation
+    (shown or not), a refused one, and text no message holds must all count as the English build counts them."""
+    content = project / "content"
+    for code in ("fil", "ru"):
+        po = project / "locales" / code / "LC_MESSAGES" / "content" / "journey" / "first-steps.po"
+        catalog = polib.pofile(str(po))
+        for entry in catalog:
+            if entry.msgid and not entry.msgstr and not entry.msgid_plural:
+                entry.msgstr = f"{code.upper()}: {entry.msgid}"  # the page complete but for what follows
+        paragraph = next(e for e in catalog if e.msgid.startswith("Every customer meets"))
+        if code == "fil":
+            paragraph.flags.append("fuzzy")  # a translation the English has moved away from
+        else:
+            paragraph.msgstr = f"[{paragraph.msgstr}](https://example.org/)"  # refused: a link added
+        catalog.save()
+    index = content / "journey" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n<div markdown="0">Text no message holds.</div>\n',
+                     encoding="utf-8")
+    pages = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md") if "includes" not in p.parts)
+    english = _editions(project)["en"]
+    for code in ("fil", "ru"):
+        edition = Academy(project, content, project / "locales", project / "quizzes", KNOWN_LANGUAGES[code],
+                          abbreviations="includes/abbreviations.md", show_fuzzy=show_fuzzy)
+        for src in pages:
+            edition.localized(src)  # as the build's navigation does, before the word is written
+        assert edition.translated_here(pages) == {src: english.is_translated(src, code) for src in pages}
+        assert edition.translated_here(["journey/first-steps.md"]) == {"journey/first-steps.md": False}, code
+
+
 def test_the_english_build_takes_each_language_builds_word_and_works_out_only_what_it_lacks(project):
     editions = _editions(project)
     asked = []

@@ -65,3 +65,58 @@ def test_plain_prose_is_not_rendered_with_the_extensions_mkdocs_always_adds(site
     assert markup_problem("Listen to the customer first", "Pakinggan muna ang customer") is None
     with pytest.raises(AssertionError):
         markup_problem("Listen to the customer first", "Pakinggan muna ang **customer**")
+
+
+# -- the quick checks that come before the rendered comparison --------------------------------
+# Each is searched for at once rather than looked for character by character; these are the
+# rules as first written, one character at a time, and the quick checks must refuse exactly what they refuse.
+
+def _hidden_as_written(msgid: str, msgstr: str) -> str | None:
+    import unicodedata
+
+    for char in msgstr:
+        if (unicodedata.category(char) == "Cc" and char != "\n" or char in markup.INVISIBLE) and char not in msgid:
+            return char
+    return None
+
+
+def _script_as_written(msgid: str, msgstr: str) -> bool:
+    return bool(markup.SCRIPT_WORDS.search(markup._decoded(msgstr)) and not markup.SCRIPT_WORDS.search(markup._decoded(msgid)))
+
+
+_PIECES = ["a", "é", " ", "\n", "\t", "\x00", "\x1f", "\x7f", "\x85", "\x9f", "\xa0", "\u200b", "\u200d", "\u202e",
+           "\u2066", "\ufeff", "\u2028", "<", "=", ":", "&", "&#60;", "&lt", "&#x3a;", "&colon;", "&equals;", "on",
+           "click", "script", "java", "vb", "data", "text/html", "ſ", "K"]
+
+
+def test_a_hidden_character_is_refused_exactly_as_when_each_character_was_looked_at():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    text = st.lists(st.sampled_from(_PIECES) | st.characters(), max_size=12).map("".join)
+
+    @settings(max_examples=3000, deadline=None)
+    @given(text, text)
+    def check(msgid: str, msgstr: str) -> None:
+        found = _hidden_as_written(msgid, msgstr)
+        refusal = markup._characters(msgid, msgstr)
+        assert (refusal.reason if refusal else None) == (
+            None if found is None else markup._characters(msgid, found).reason)
+
+    check()
+
+
+def test_script_words_are_refused_exactly_as_when_every_translation_was_decoded():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    text = st.lists(st.sampled_from(_PIECES) | st.characters(), max_size=12).map("".join)
+
+    @settings(max_examples=3000, deadline=None)
+    @given(text, text)
+    def check(msgid: str, msgstr: str) -> None:
+        assert (markup._looks_like_script(msgid, msgstr) is not None) == _script_as_written(msgid, msgstr)
+
+    check()
+    assert markup._looks_like_script("Open it", "Open &#106;avascript&colon;alert(1)") is not None
+    assert markup._looks_like_script("Click", "Click &#111;nclick&equals;x") is not None

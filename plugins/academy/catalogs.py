@@ -17,8 +17,9 @@ from pathlib import Path, PurePosixPath
 
 import polib
 
+from . import catalog_cache
 from .errors import AcademyError, Problem, display_path
-from .memo import file_digest, remembered
+from .memo import digest, file_digest, remembered
 
 UI_DOMAIN = "ui"
 
@@ -73,14 +74,27 @@ def read_catalog(path: Path, lang: str, domain: str, root: Path | None = None) -
 def _read_catalog(path: Path, lang: str, domain: str, root: Path | None, data: str = "") -> Catalog:
     catalog = Catalog(lang, domain, path, digest=data)
     try:
-        po = read_po_strictly(path, root)
+        raw = path.read_bytes()
+        key = digest(raw)  # of exactly the bytes read here: what is kept is what these bytes give
+        parsed = catalog_cache.load(root, key) if root is not None else None
+        if parsed is None:
+            parsed = _parse(*_read_po_lines(path, root, raw))
+            if root is not None:
+                catalog_cache.keep(root, key, parsed)
     except OSError as error:
         raise CatalogError(
             Problem(display_path(path, root), 0, f"this PO file cannot be read: {error.strerror or error}",
                     "it must be a readable file (not a folder); check its permissions")
         ) from None
-    catalog.plural_forms = po.metadata.get("Plural-Forms")
-    catalog.plural_forms_line = _header_line(path.read_text(encoding="utf-8").splitlines(), "Plural-Forms")
+    catalog.plural_forms = parsed.plural_forms
+    catalog.plural_forms_line = parsed.plural_forms_line
+    for msgid, context, msgstr, fuzzy, line in parsed.messages:
+        catalog.entries[(msgid, context)] = Translation(msgstr, fuzzy, line)
+    return catalog
+
+
+def _parse(po: polib.POFile, lines: list[str]) -> catalog_cache.Parsed:
+    messages = []
     for entry in po:
         if entry.obsolete or not entry.msgid:
             continue
@@ -89,8 +103,8 @@ def _read_catalog(path: Path, lang: str, domain: str, root: Path | None, data: s
             msgstr = "\x00".join(forms) if any(forms) else ""
         else:
             msgstr = entry.msgstr
-        catalog.entries[(entry.msgid, entry.msgctxt)] = Translation(msgstr, "fuzzy" in entry.flags, entry.linenum or 1)
-    return catalog
+        messages.append((entry.msgid, entry.msgctxt, msgstr, "fuzzy" in entry.flags, entry.linenum or 1))
+    return catalog_cache.Parsed(messages, po.metadata.get("Plural-Forms"), _header_line(lines, "Plural-Forms"))
 
 
 # -- strict reading -------------------------------------------------------------
@@ -188,6 +202,11 @@ def read_po_strictly(path: Path, root: Path | None = None, data: bytes | None = 
 
     ``data`` stands in for the file's bytes (a repaired copy); problems still name ``path``.
     """
+    return _read_po_lines(path, root, data)[0]
+
+
+def _read_po_lines(path: Path, root: Path | None = None, data: bytes | None = None) -> tuple[polib.POFile, list[str]]:
+    """`read_po_strictly`, and the file's lines as it read them."""
     shown = display_path(path, root)
     data = path.read_bytes() if data is None else data
     try:
@@ -209,7 +228,7 @@ def read_po_strictly(path: Path, root: Path | None = None, data: bytes | None = 
                                    f"this PO file cannot be read: {str(error).split(' (line')[0]}", READ_HINT)) from None
     _check_duplicates(po, shown, lines)
     _check_header(po, shown, lines)
-    return po
+    return po, lines
 
 
 def _msgid_line(lines: list[str], entry: polib.POEntry) -> int:

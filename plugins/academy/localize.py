@@ -24,6 +24,10 @@ class Localized:
     problems: list[Problem] = field(default_factory=list)  # refused translations: English shown
     stale: int = 0  # fuzzy translations shown (only with show_fuzzy)
     errors: list[Problem] = field(default_factory=list)  # translations that break a rule of the English
+    # The page's messages that show in English, counted as `count_missing` counts them: a fuzzy
+    # translation is missing even when shown (show_fuzzy), and text no message holds is left out.
+    # None when that count is not known from the localizing (a fuzzy one shown, or a hand-written page).
+    untranslated: int | None = None
 
     @property
     def complete(self) -> bool:
@@ -102,11 +106,12 @@ def localize_page(text: str, path: str, catalog: Catalog, root=None, show_fuzzy:
     header = frontmatter.replace_values(doc.header, values) if values else doc.header
     parts = segment.split(doc.body, doc.body_line)
     body = segment.join(parts, translate)
+    untranslated = translate.missing if translate.stale == 0 else None
     for refusal in segment.refusals(doc.body, doc.body_line):
         translate.missing += 1  # English is shown: the page is not complete
         translate.problems.append(Problem(path, refusal.line, refusal.message, refusal.hint))
     return Localized(header + body, translate.total, translate.missing, translate.problems, translate.stale,
-                     translate.errors)
+                     translate.errors, untranslated)
 
 
 def messages_of_page(text: str, path: str) -> list[segment.Unit]:

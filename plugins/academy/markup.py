@@ -119,9 +119,15 @@ INVISIBLE = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *ma
              "\u2028", "\u2029", "\u200b", "\u2060", "\ufeff"}
 
 
+# The control characters (Unicode's category Cc: U+0000–U+001F and U+007F–U+009F) but the line
+# break, and the invisible ones: found by one search rather than a look at every character.
+_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + "".join(map(re.escape, sorted(INVISIBLE))) + "]")
+
+
 def _characters(msgid: str, msgstr: str) -> Refusal | None:
-    for char in msgstr:
-        if (unicodedata.category(char) == "Cc" and char != "\n" or char in INVISIBLE) and char not in msgid:
+    for found in _HIDDEN.finditer(msgstr):
+        char = found.group()
+        if char not in msgid:
             what = "control character" if unicodedata.category(char) == "Cc" else "invisible character"
             return Refusal(f"the translation contains the {what} U+{ord(char):04X}, which no reader can see")
     return None
@@ -155,6 +161,7 @@ def _cell_separators(text: str) -> int:
 # tag. The tree comparison already refuses every real element and attribute; this
 # also catches the words, entity-encoded or not, in text a translator has no reason to write.
 SCRIPT_WORDS = re.compile(r"<\s*script|\bon[a-z]+\s*=|\b(?:java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE)
+SCRIPT_SIGNS = re.compile(r"[<=:&]")
 EMPHASIS = re.compile(r"\*\*|__|`")
 
 
@@ -164,6 +171,8 @@ def _decoded(text: str) -> str:
 
 
 def _looks_like_script(msgid: str, msgstr: str) -> Refusal | None:
+    if not SCRIPT_SIGNS.search(msgstr):
+        return None  # each of SCRIPT_WORDS holds one of these, and only a reference (&) can make one
     if SCRIPT_WORDS.search(_decoded(msgstr)) and not SCRIPT_WORDS.search(_decoded(msgid)):
         return Refusal("the translation adds script or an event handler")
     return None

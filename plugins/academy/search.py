@@ -4,10 +4,12 @@ Pagefind stems on both sides (Russian `клиентов` finds `клиент`), 
 index by the page's `lang`, and loads it in small chunks, so a phone on slow
 data fetches only what a query needs. Its binary ships inside the PyPI package.
 
-Pagefind has no Filipino stemmer. For Filipino the academy indexes each section of
-a page as its own record (so a hit opens that section), with its words already
-stemmed by `academy.tagalog`; the browser stems the query with the same rules and
-shows the section's own, unstemmed, opening words as the excerpt.
+Pagefind has no Filipino stemmer. For Filipino the academy indexes a copy of each
+page whose words are already stemmed by `academy.tagalog`; the browser stems the query
+with the same rules. Pagefind makes a sub-result at each heading of the copy, as on
+every other language's pages, so a hit opens its section. The words a trainee reads
+with a hit are the page's own: its title and, for each section, its heading and
+opening words travel unstemmed as the page's metadata (`sections`).
 
 English pages are indexed as they are, from a copy whose British spellings read as
 American ones (`academy.spelling`); the browser rewrites the query alike, so either
@@ -16,7 +18,7 @@ spelling finds the other. The page a trainee opens is never changed.
 
 from __future__ import annotations
 
-import asyncio
+import json
 import logging
 import os
 import re
@@ -27,12 +29,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import spelling, tagalog
 
-STEMMERS: dict[str, Callable[[str], str]] = {"fil": tagalog.stem_text}
+STEMMERS: dict[str, Callable[[str], str]] = {"fil": tagalog.stem_in_place}
 SPELLINGS: dict[str, Callable[[str], str]] = {"en": spelling.american_text}
 # The browser's copy of each language's function, loaded with search (not with every page).
 QUERY_SCRIPTS: dict[str, str] = {"fil": "assets/academy/tagalog.js", "en": "assets/academy/spelling.js"}
@@ -110,7 +113,9 @@ def index_in_another_process(site: Path, lang: str | None) -> str | None:
 
 def build_index(site: Path, lang: str | None = None) -> None:
     if lang in STEMMERS:
-        _build_stemmed(site, lang, STEMMERS[lang])
+        with tempfile.TemporaryDirectory(prefix="academy-search-") as folder:
+            _stemmed_copy(site, Path(folder), STEMMERS[lang])
+            _run_pagefind(Path(folder), site / "pagefind")
     elif lang in SPELLINGS:
         with tempfile.TemporaryDirectory(prefix="academy-search-") as folder:
             _rewritten_copy(site, Path(folder), SPELLINGS[lang])
@@ -135,7 +140,52 @@ def _rewritten_copy(site: Path, folder: Path, rewrite: Callable[[str], str]) -> 
         target.write_text(html[:start] + "".join(parts), encoding="utf-8")
 
 
+_MARKUP_OR_REFERENCE = re.compile(_MARKUP.pattern[:-1] + r"|&#?\w+;)", re.DOTALL | re.IGNORECASE)
+
+
+def _stemmed_copy(site: Path, folder: Path, stem: Callable[[str], str]) -> None:
+    """The site's pages with the words of their indexed part stemmed, for the indexer only.
+
+    Before that part (where nothing is indexed) each page gets its own words as metadata:
+    its title, and each section's heading and opening words (see `section_excerpts`).
+    """
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site)
+        if relative.parts[0] == "pagefind":
+            continue
+        html = path.read_text(encoding="utf-8")
+        body = _BODY.search(html)
+        page = searchable_page(html) if body else None
+        if body is None or page is None or relative.as_posix() == "404.html":
+            continue  # kept out of search
+        parts = _MARKUP_OR_REFERENCE.split(html[body.start():])
+        parts[::2] = [stem(text) for text in parts[::2]]
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html[:body.start()] + _own_words(page) + "".join(parts), encoding="utf-8")
+
+
+def section_excerpts(page: SearchablePage) -> dict[str, list[str]]:
+    """Each section's heading and opening words, by its anchor ("" for the page's top)."""
+    sections = {}
+    for section in page.sections:
+        heading = " ".join(section.heading.split()).rstrip("¶ ")
+        words = " ".join("".join(section.text).split()).split(" ")
+        sections[section.anchor] = [heading, " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "")]
+    return sections
+
+
+def _own_words(page: SearchablePage) -> str:
+    sections = json.dumps(section_excerpts(page), ensure_ascii=False, separators=(",", ":"))
+    return (f'<div hidden><span data-pagefind-meta="title">{escape(page.title)}</span>'
+            f'<span data-pagefind-meta="sections">{escape(sections)}</span></div>')
+
+
 def _run_pagefind(pages: Path, output: Path) -> None:
+    try:
+        output.mkdir(parents=True, exist_ok=True)  # a folder that cannot be made is said plainly, not in Rust's words
+    except OSError as error:
+        raise SearchIndexError(f"{output}: the search index could not be written: {error.strerror or error}") from None
     command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output.resolve()), "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -158,7 +208,8 @@ class SearchablePage:
 
 
 class _Sections(HTMLParser):
-    """The text inside `data-pagefind-body`, split at headings with ids, without ignored parts."""
+    """The text inside `data-pagefind-body`, split at headings with ids (where Pagefind makes its
+    sub-results), without ignored parts."""
 
     VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
@@ -174,7 +225,7 @@ class _Sections(HTMLParser):
         body, ignored = self.stack[-1][1:] if self.stack else (False, False)
         body = body or "data-pagefind-body" in a
         ignored = ignored or "data-pagefind-ignore" in a or tag in ("script", "style", "template", "svg")
-        if body and not ignored and tag in ("h1", "h2", "h3"):
+        if body and not ignored and tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.heading = tag
             if tag != "h1" and a.get("id"):
                 self.sections.append(Section(a["id"] or ""))
@@ -211,119 +262,6 @@ def searchable_page(html: str) -> SearchablePage | None:
     parser.feed(html[body.start():])  # the header and navigation before it hold nothing to index
     sections = [s for s in parser.sections if s.heading.strip() or "".join(s.text).strip()]
     return SearchablePage(" ".join(parser.title.split()).rstrip("¶ "), sections)
-
-
-def _records(site: Path, stem_text: Callable[[str], str]) -> list[dict]:
-    records = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        if relative.startswith("pagefind/") or relative == "404.html":
-            continue
-        page = searchable_page(path.read_text(encoding="utf-8"))
-        if page is None:
-            continue
-        url = "" if relative == "index.html" else relative.removesuffix("index.html")
-        for section in page.sections:
-            heading = " ".join(section.heading.split()).rstrip("¶ ")
-            words = " ".join("".join(section.text).split()).split(" ")
-            excerpt = " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "")
-            records.append({
-                "url": url + (f"#{section.anchor}" if section.anchor else ""),
-                "content": stem_text(" ".join([page.title, heading, *section.text])),
-                "meta": {"title": page.title, "section": heading, "text": excerpt},
-            })
-    return records
-
-
-class _AsyncioWithoutPause:
-    """asyncio as Pagefind's service module sees it, minus one pause.
-
-    Pagefind's Python service (1.5) sleeps 0.1 s before reading each response of
-    its indexer, so every record costs a tenth of a second: 10,000 Filipino
-    sections would take 17 minutes. Its read already waits for data; the pause
-    adds nothing but time. Only that module's name `asyncio` is replaced.
-    """
-
-    def __getattr__(self, name: str):
-        return getattr(asyncio, name)
-
-    @staticmethod
-    async def sleep(delay: float, result=None):
-        return await asyncio.sleep(0, result)
-
-
-async def _close_when_answered(self) -> None:
-    """Pagefind's service stopped by the end of its input, once every request is answered.
-
-    (Its own `close()` waits 5 s at most, then terminates the indexer.)
-    """
-    try:
-        await asyncio.wait_for(asyncio.gather(*self._responses.values()), timeout=60)
-    finally:
-        self._poll_task.cancel()
-        if self._backend.stdin is not None:
-            self._backend.stdin.close()
-        try:
-            await asyncio.wait_for(self._backend.wait(), timeout=120)
-        except asyncio.TimeoutError:
-            self._backend.terminate()
-            await self._backend.wait()
-
-
-def _build_stemmed(site: Path, lang: str, stem_text: Callable[[str], str]) -> None:
-    """Index prepared records, and write the index files here, not in the indexer.
-
-    Pagefind's service writes its files through tokio's file API, which returns
-    before the bytes reach the disk, and it exits at the end of its input with
-    `process::exit`, dropping writes still queued: on a busy machine that has left
-    files empty or cut short (32,768 of 41,830 bytes). So the index is asked for as
-    data (`get_files`) and written here; a file is complete when this returns.
-    """
-    from pagefind import service
-    from pagefind.index import IndexConfig
-
-    service.asyncio = _AsyncioWithoutPause()
-    output = site / "pagefind"
-    records = _records(site, stem_text)
-
-    async def index_files() -> list[dict]:
-        indexer = await service.PagefindService().launch()
-        # The files come back in one message; the service reads at most 2 MiB of it by default.
-        indexer._backend.stdout._limit = 2**31
-        try:
-            index = await indexer.create_index(IndexConfig(output_path=str(output)))
-            # Sent together: one record at a time waits a round trip to the indexer for each.
-            await asyncio.gather(*(index.add_custom_record(language=lang, **record) for record in records))
-            return await index.get_files()
-        finally:
-            await _close_when_answered(indexer)
-
-    try:
-        files = asyncio.run(index_files())
-    except Exception as error:  # the service reports its own failures as plain exceptions
-        raise SearchIndexError(f"{site}: the search index could not be built: {error}") from None
-    try:
-        _write_index(output, files)
-    except OSError as error:
-        raise SearchIndexError(f"{output}: the search index could not be written: {error.strerror or error}") from None
-
-
-def _write_index(output: Path, files: list[dict]) -> None:
-    """The index's files in `output`, each written whole; files of an earlier index are removed."""
-    written: set[Path] = set()
-    for file in files:
-        relative = PurePosixPath(file["path"])  # relative to the index folder
-        if relative.is_absolute() or ".." in relative.parts:
-            raise SearchIndexError(f"{output}: the indexer named a file outside the index: {relative}")
-        target = output.joinpath(*relative.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.part")
-        temporary.write_bytes(file["content"])
-        temporary.replace(target)
-        written.add(target)
-    for path in output.rglob("*"):
-        if path.is_file() and path not in written:
-            path.unlink()
 
 
 def main(argv: list[str]) -> int:

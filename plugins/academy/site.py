@@ -409,6 +409,11 @@ class Academy:
     def _is_translated(self, src: str, code: str) -> bool:
         if code == SOURCE_LANGUAGE or src in self.handwritten(code):
             return True
+        if code == self.language.code and src in self._localized:
+            # counted when the page was localized: the same messages, the same catalog
+            untranslated = self._localized[src].untranslated
+            if untranslated is not None:
+                return untranslated == 0
         found = self.found_elsewhere(code) if self.found_elsewhere is not None else None
         if found is not None and src in found:
             return found[src]

@@ -95,3 +95,9 @@ def stem(word: str) -> str:
 def stem_text(text: str) -> str:
     """Every word of a text as its search key, separated by spaces."""
     return " ".join(stem(m.group(0)) for m in WORD.finditer(text))
+
+
+def stem_in_place(text: str) -> str:
+    """Every word of a text replaced by its search key; what lies between words is kept as it is
+    (so that a page's markup around its words still reads as the page)."""
+    return WORD.sub(lambda m: stem(m.group(0)), text)

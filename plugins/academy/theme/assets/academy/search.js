@@ -25,15 +25,21 @@
     /* Where a hit leads: the section that matches best, not the top of a long page. */
     var landing = function (d) {
       var title = d.meta && d.meta.title || d.url;
-      if (d.meta && d.meta.text != null) /* a section record of a stemmed index: its own words as excerpt */
-        return { url: new URL(d.url, x.root).href, title: d.meta.section ? title + " › " + d.meta.section : title, text: d.meta.text };
       var best = null;
       (d.sub_results || []).forEach(function (sub) {
         var weight = (sub.weighted_locations || sub.locations || []).length;
         if (!best || weight > best.weight) best = { sub: sub, weight: weight };
       });
       /* the page's own heading stands for its top */
-      if (!best || best.sub.url === d.url || best.sub.anchor && best.sub.anchor.element === "h1") return { url: d.url, title: title, html: best ? best.sub.excerpt : d.excerpt };
+      var top = !best || best.sub.url === d.url || best.sub.anchor && best.sub.anchor.element === "h1";
+      var own = null;
+      try { own = d.meta && d.meta.sections && JSON.parse(d.meta.sections); } catch (e) { own = null; }
+      if (own) { /* a stemmed index: the heading and words shown are the page's own, not its search keys */
+        var section = !top && best.sub.anchor && own[best.sub.anchor.id];
+        if (!section) return { url: d.url, title: title, text: own[""] ? own[""][1] : "" };
+        return { url: best.sub.url, title: title + " › " + section[0], text: section[1] };
+      }
+      if (top) return { url: d.url, title: title, html: best ? best.sub.excerpt : d.excerpt };
       return { url: best.sub.url, title: title + " › " + best.sub.title, html: best.sub.excerpt };
     };
     var run = function () {
