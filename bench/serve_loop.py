@@ -255,14 +255,19 @@ def serve_loop(work: Path, n: int, repeats: int, timeout: float, modes: list[str
 
 def full_builds(work: Path, n: int, repeats: int, before: Path | None) -> Timings:
     """Full builds, alternating within each repeat: the earlier checkout's academy (if given), this
-    one's, stock Material. Each build starts with no site folder, as a fresh clone's does."""
+    one's with no catalog cache and then with the cache it left, stock Material. Each build starts
+    with no site folder, as a fresh clone's does."""
     timings = Timings()
     print(f"N={n}: full builds; {load()}", flush=True)
     for _ in range(repeats):
         figures = []
-        for checkout in ([before] if before else []) + [None]:
-            name = "academy before" if checkout else "academy"
+        # the academy runs twice: with no catalog cache (a fresh clone's first build) and with the
+        # cache that build left (.cache/academy, every later build on the same machine)
+        for checkout, cache in ([(before, "none")] if before else []) + [(None, "none"), (None, "kept")]:
+            name = "academy before" if checkout else f"academy, {'no cache' if cache == 'none' else 'cache kept'}"
             shutil.rmtree(work / "site", ignore_errors=True)
+            if cache == "none":
+                shutil.rmtree(work / ".cache", ignore_errors=True)
             with academy_code(checkout):
                 seconds, _peak, cpu = scale.timed_build(work)
             timings.add(f"{name}: full build, 3 languages", seconds)
@@ -303,7 +308,7 @@ def main() -> None:
             if args.keep is None:
                 shutil.rmtree(work, ignore_errors=True)
     if args.full_build:
-        names = (["academy before"] if args.before else []) + ["academy"]
+        names = (["academy before"] if args.before else []) + ["academy, no cache", "academy, cache kept"]
         print_table(rows, [f"{name}: {figure}" for figure in ("full build, 3 languages", "CPU seconds") for name in names]
                     + ["stock Material: full build, English only"])
     else:
