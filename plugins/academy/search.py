@@ -27,7 +27,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -126,18 +126,25 @@ def build_index(site: Path, lang: str | None = None) -> None:
 
 def _rewritten_copy(site: Path, folder: Path, rewrite: Callable[[str], str]) -> None:
     """The site's pages with their text (never their markup) rewritten, for the indexer only."""
-    for path in site.rglob("*.html"):
-        relative = path.relative_to(site)
-        if relative.parts[0] == "pagefind":
-            continue
-        html = path.read_text(encoding="utf-8")
+    for relative, html in _pages(site):
         body = _BODY.search(html)
         start = body.start() if body else 0  # the head and navigation before the indexed part are not read
         parts = _MARKUP.split(html[start:])
         parts[::2] = [rewrite(text) for text in parts[::2]]
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html[:start] + "".join(parts), encoding="utf-8")
+        _write(folder / relative, html[:start] + "".join(parts))
+
+
+def _pages(site: Path) -> Iterator[tuple[Path, str]]:
+    """Each built page's path (relative to the site) and HTML, Pagefind's own output left out."""
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site)
+        if relative.parts[0] != "pagefind":
+            yield relative, path.read_text(encoding="utf-8")
+
+
+def _write(target: Path, html: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
 
 
 _MARKUP_OR_REFERENCE = re.compile(_MARKUP.pattern[:-1] + r"|&#?\w+;)", re.DOTALL | re.IGNORECASE)
@@ -149,20 +156,14 @@ def _stemmed_copy(site: Path, folder: Path, stem: Callable[[str], str]) -> None:
     Before that part (where nothing is indexed) each page gets its own words as metadata:
     its title, and each section's heading and opening words (see `section_excerpts`).
     """
-    for path in site.rglob("*.html"):
-        relative = path.relative_to(site)
-        if relative.parts[0] == "pagefind":
-            continue
-        html = path.read_text(encoding="utf-8")
+    for relative, html in _pages(site):
         body = _BODY.search(html)
         page = searchable_page(html) if body else None
         if body is None or page is None or relative.as_posix() == "404.html":
             continue  # kept out of search
         parts = _MARKUP_OR_REFERENCE.split(html[body.start():])
         parts[::2] = [stem(text) for text in parts[::2]]
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html[:body.start()] + _own_words(page) + "".join(parts), encoding="utf-8")
+        _write(folder / relative, html[:body.start()] + _own_words(page) + "".join(parts))
 
 
 def section_excerpts(page: SearchablePage) -> dict[str, list[str]]:
