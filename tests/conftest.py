@@ -72,6 +72,31 @@ def phone_page(browser, **options):
         context.close()
 
 
+def search_settled(page, timeout: float = 30_000) -> None:
+    """Wait until the search dialog shows every hit, or says why it shows none.
+
+    The best hit shows first and the others follow; the list is busy (`aria-busy`) until all are in,
+    so reading it at the first hit would see one result where the trainee soon sees ten."""
+    page.wait_for_function(
+        "() => !document.querySelector('.academy-search__results').hasAttribute('aria-busy')"
+        " && (document.querySelector('.academy-search__results').children.length > 0"
+        " || /\\S/.test(document.querySelector('.academy-search__status').textContent)"
+        " && !document.querySelector('.academy-search__status').textContent.includes('…'))",
+        timeout=timeout,
+    )
+
+
+def search(page, query: str, timeout: float = 30_000) -> list[dict]:
+    """Search as a trainee does and return the hits once every one is in."""
+    page.click(".academy-search-open")
+    page.fill(".academy-search__input", query)
+    search_settled(page, timeout)
+    return page.eval_on_selector_all(
+        ".academy-search__results a",
+        "links => links.map(a => ({href: a.href, title: a.querySelector('strong').textContent}))",
+    )
+
+
 @pytest.fixture
 def page(browser):
     with phone_page(browser) as page:

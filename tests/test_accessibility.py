@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import search_settled
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +34,7 @@ def test_no_axe_violations_with_search_results_and_a_checked_quiz(page, site_ser
     page.locator('fieldset[data-q="research"] input').first.check()
     page.click(".academy-search-open")
     page.fill(".academy-search__input", "ZMOT")
-    page.wait_for_selector(".academy-search__results li")
+    search_settled(page)
     assert violations(page) == []
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import phone_page
+from conftest import phone_page, search_settled
 from test_browser_quiz import answer_all, choose_in_select, choose_option, submit
 
 pytestmark = pytest.mark.browser
@@ -387,7 +387,7 @@ def test_the_search_dialog_has_one_close_button(phone, site_server):
     assert phone.locator(".academy-search button:visible").count() == 1
     field = phone.locator(".academy-search__input")
     field.fill("customer")
-    phone.wait_for_selector(".academy-search__results li")  # the dialog has its final height
+    search_settled(phone)  # the dialog has its final height
     # the browser's own clearing cross of a search field would be a second close button beside ours:
     # the end of the field looks the same as with that cross taken away
     box = field.bounding_box()

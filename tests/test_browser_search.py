@@ -3,24 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import search
 
 pytestmark = pytest.mark.browser
-
-
-def search(page, query: str) -> list[dict]:
-    page.click(".academy-search-open")
-    page.fill(".academy-search__input", query)
-    # the best hit shows first and the others follow; the list is busy until all are in
-    page.wait_for_function(
-        "() => !document.querySelector('.academy-search__results').hasAttribute('aria-busy')"
-        " && (document.querySelector('.academy-search__results').children.length > 0"
-        " || /\\S/.test(document.querySelector('.academy-search__status').textContent)"
-        " && !document.querySelector('.academy-search__status').textContent.includes('…'))"
-    )
-    return page.eval_on_selector_all(
-        ".academy-search__results a",
-        "links => links.map(a => ({href: a.href, title: a.querySelector('strong').textContent}))",
-    )
 
 
 def test_russian_search_finds_an_inflected_form_and_only_russian_pages(page, site_server):

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 import sitekit
+from conftest import search
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = {
@@ -271,10 +272,7 @@ def test_no_page_in_any_language_is_wider_than_a_phone(browser, academy_site, ac
                                                ("centre", "service-skills/handling-complaints/")])
 def test_english_search_finds_the_us_spelling_from_the_uk_one(page, academy_server, query, lesson):
     page.goto(f"{academy_server}/")
-    page.click(".academy-search-open")
-    page.fill(".academy-search__input", query)
-    page.wait_for_selector(".academy-search__results a", timeout=15_000)
-    hrefs = page.locator(".academy-search__results a").evaluate_all("as => as.map(a => a.href)")
+    hrefs = [hit["href"] for hit in search(page, query)]
     assert any(f"/{lesson}" in href for href in hrefs), hrefs
 
 
