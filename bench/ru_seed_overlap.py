@@ -20,7 +20,9 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 RU = ROOT / "locales" / "ru" / "LC_MESSAGES"
-SEEDS = ROOT.parent.parent / "shared" / "seeds"
+# ../shared/seeds next to the project, or next to the folder that holds its worktrees
+SEEDS = next((folder / "shared" / "seeds" for folder in ROOT.parents if (folder / "shared" / "seeds").is_dir()),
+             ROOT.parent / "shared" / "seeds")
 
 WORD = re.compile(r"[0-9a-zа-я]+(?:-[0-9a-zа-я]+)*")
 # Inflectional endings, longest first: stripping them maps the forms of a word to one key.

@@ -31,7 +31,9 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent.parent / "shared" / "seeds"
+# ../shared/seeds next to the project, or next to the folder that holds its worktrees
+SEEDS = next((folder / "shared" / "seeds" for folder in ROOT.parents if (folder / "shared" / "seeds").is_dir()),
+             ROOT.parent / "shared" / "seeds")
 LESSONS = sorted((ROOT / "content").glob("*/*.md"))
 FILIPINO_SEEDS = ("000", "001", "003", "004")
 RUSSIAN_SEEDS = ("002",)
