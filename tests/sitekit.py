@@ -30,7 +30,7 @@ plugins:
 theme:
   name: material
   font: false
-  features: [navigation.prune, navigation.indexes, content.tooltips]
+  features: [navigation.prune, navigation.indexes]
   palette:
     - {media: "(prefers-color-scheme: light)", scheme: default, toggle: {icon: material/weather-night, name: Dark mode}}
     - {media: "(prefers-color-scheme: dark)", scheme: slate, toggle: {icon: material/weather-sunny, name: Light mode}}

@@ -74,3 +74,13 @@ def test_the_light_and_dark_toggle_is_labelled_in_the_readers_language(page, sit
     toggle.first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_with_an_abbreviation_explained(page, site_server, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{site_server}/ru/journey/first-steps/")
+    page.locator("abbr", has_text="ZMOT").first.click()
+    page.locator(".md-tooltip2--active").wait_for()
+    page.wait_for_timeout(500)  # faded in
+    assert violations(page) == []

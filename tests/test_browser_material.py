@@ -70,7 +70,8 @@ def write_two_course_project(root: Path, site_url: str) -> Path:
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace("site_url: https://academy.test/", f"site_url: {site_url}")
-    text = text.replace("features: [navigation.prune, navigation.indexes,", f"features: [{FEATURES},")
+    assert "features: [navigation.prune, navigation.indexes]" in text  # else instant navigation stays off
+    text = text.replace("features: [navigation.prune, navigation.indexes]", f"features: [{FEATURES}]")
     text = text.replace("  - progress.md\n", "  - Skills:\n      - skills/index.md\n      - skills/listening.md\n"
                         "  - progress.md\n")
     config.write_text(text, encoding="utf-8")
@@ -310,3 +311,21 @@ def test_a_page_fetched_by_instant_navigation_is_fresh_when_the_network_answers(
             assert "Listen to the whole question first." in page.locator("article").inner_text()
         finally:
             built.write_text(original, encoding="utf-8")
+
+
+def test_an_instant_page_explains_its_abbreviations_and_leaves_no_tooltip_behind(desktop, instant_site):
+    page = desktop
+    page.goto(f"{instant_site}/journey/first-steps/")
+    page.locator("abbr", has_text="ZMOT").first.hover()
+    page.locator(".md-tooltip2--active").wait_for()
+    mark_this_load(page)
+    page.click("article a[href*='skills/listening']")
+    wait_for_page(page, "/skills/listening/", "Listening")
+    page.go_back()
+    wait_for_page(page, "/journey/first-steps/", "First steps")
+    assert same_load(page)
+    page.mouse.move(5, 700)
+    page.locator(".md-tooltip2").wait_for(state="detached")
+    page.locator("abbr", has_text="ZMOT").first.hover()
+    assert page.locator(".md-tooltip2--active").text_content().strip() == "Zero moment of truth"
+    assert page.errors == []

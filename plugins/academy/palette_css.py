@@ -10,7 +10,7 @@ empty; everything else (the dark scheme, rules shared by all colours, comments) 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 NAMED_COLOUR = re.compile(r"\[data-md-color-(?:primary|accent)=([\w-]+)\]")
@@ -73,22 +73,28 @@ def _selectors(prelude: str) -> list[str]:
     return parts
 
 
-def keep_colours(css: str, colours: Iterable[str]) -> str:
-    """The stylesheet without the selectors that name a primary or accent colour not in `colours`."""
-    keep = set(colours)
+def drop_selectors(css: str, unwanted: Callable[[str], bool]) -> str:
+    """The stylesheet without the selectors `unwanted` says yes to, then without every rule left
+    with none and every at-rule block left empty; the rest (comments included) as it was."""
     out: list[str] = []
     for prelude, block in _items(css):
         if block is None:
             out.append(prelude)
         elif prelude.lstrip().startswith("@"):
-            inner = keep_colours(block, keep) if "{" in block else block
+            inner = drop_selectors(block, unwanted) if "{" in block else block
             if inner.strip():
                 out.append(f"{prelude}{{{inner}}}")
         else:
-            selectors = [s for s in _selectors(prelude) if set(NAMED_COLOUR.findall(s)) <= keep]
+            selectors = [s for s in _selectors(prelude) if not unwanted(s)]
             if selectors:
                 out.append(",".join(selectors) + "{" + block + "}")
     return "".join(out)
+
+
+def keep_colours(css: str, colours: Iterable[str]) -> str:
+    """The stylesheet without the selectors that name a primary or accent colour not in `colours`."""
+    keep = set(colours)
+    return drop_selectors(css, lambda selector: not set(NAMED_COLOUR.findall(selector)) <= keep)
 
 
 def palette_colours(palette: object) -> set[str]:

@@ -41,6 +41,7 @@ from ..policy import CONTENT_SECURITY_POLICY
 from ..quiz.load import load_quiz
 from ..quiz.render import lead_to_quiz
 from ..review_links import resolve_review_links
+from ..search_css import cut_search_rules
 from ..site import Academy, PageBuild
 from ..structured_data import FaqRegistry, SiteFacts
 from ..urls import UrlScheme
@@ -486,8 +487,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     @staticmethod
     def _finished(html: str, config: MkDocsConfig) -> str:
         """A page as a trainee downloads it: Material's output corrected and trimmed."""
-        material_search = any(name in config.plugins for name in ("search", "material/search"))
-        html = material.lean_config(html, material_search=material_search)
+        html = material.lean_config(html, material_search=_material_search(config))
         return drop_layout_space(material.named_section_lists(material.valid_toggles(html)))
 
     def _link(self, src: str) -> str:
@@ -520,6 +520,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.incremental.settle(site, self.files)
         minify_assets(site / "assets" / "academy")  # before the offline worker is stamped with the build's hash
         cut_palette_stylesheets(site / "assets" / "stylesheets", config.theme.get("palette"))
+        if not _material_search(config):
+            cut_search_rules(site / "assets" / "stylesheets")
         if self.incremental is not None:
             self._finish_serve_build(site)
             self.last_build = LastBuild(config, self.files, self.nav, self.env)
@@ -646,6 +648,11 @@ def _toc_titles(page: Page) -> dict[str, str]:
 
     walk(page.toc)
     return titles
+
+
+def _material_search(config: MkDocsConfig) -> bool:
+    """Whether the site turns Material's own search on (the academy searches with Pagefind)."""
+    return any(name in config.plugins for name in ("search", "material/search"))
 
 
 __all__ = ["AcademyPlugin"]

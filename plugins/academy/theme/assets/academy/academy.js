@@ -555,6 +555,86 @@
     paint();
   }
 
+  /* ---- what an abbreviation stands for, on a tap, a hover or keyboard focus ---- */
+  /* Material's `content.tooltips` set up every element with a title on DOMContentLoaded (a long
+     lesson has fifty abbreviations): half of the page's script work at load, on a phone, for
+     tooltips a trainee opens a few of. Here nothing is built until one is wanted: listeners on the
+     document, and one tooltip element made when shown, in Material's tooltip classes (its styles
+     keep it inside the screen and readable in both schemes). While shown, the host's title is the
+     tooltip's text and its description for screen readers (aria-describedby), so that the
+     browser's own tooltip does not show a second copy. */
+  function explainTitles() {
+    /* a site that turns Material's own tooltips back on gets Material's alone */
+    try { if (JSON.parse(document.getElementById("__config").textContent).features.indexOf("content.tooltips") >= 0) return; } catch (e) { /* none: ours */ }
+    var shown = null, title = "", tip = null, hiding = 0;
+    function hostOf(node, touch) {
+      var host = node && node.closest ? node.closest(touch ? "abbr" : "abbr, [title]") : null;
+      return host && (host === shown || host.getAttribute("title")) ? host : null;
+    }
+    function show(host) {
+      if (host === shown) return;
+      hide(true);
+      clearTimeout(hiding);
+      shown = host;
+      title = host.getAttribute("title");
+      host.removeAttribute("title");
+      if (!tip) {
+        tip = el("div", "md-tooltip2");
+        tip.id = "academy-tooltip";
+        tip.setAttribute("role", "tooltip");
+        tip.appendChild(el("div", "md-tooltip2__inner md-typeset"));
+      }
+      tip.firstChild.textContent = title;
+      tip.className = "md-tooltip2 md-tooltip2--bottom";
+      /* inside the main landmark, where a screen reader's reading finds it (Material put it
+         after the body's landmarks); laid out against the body all the same */
+      (document.querySelector("main") || document.body).appendChild(tip);
+      host.setAttribute("aria-describedby", tip.id);
+      /* below the host, centred on it; Material's styles clamp it to the screen's edges */
+      var box = host.getBoundingClientRect(), style = tip.style;
+      style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
+      style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
+      style.setProperty("--md-tooltip-x", box.width / 2 + "px");
+      style.setProperty("--md-tooltip-y", box.height + 8 + "px");
+      style.setProperty("--md-tooltip-tail", "0px");
+      style.setProperty("--md-tooltip-width", tip.firstChild.getBoundingClientRect().width + "px");
+      /* made visible a frame later, so that it fades in as Material's did */
+      requestAnimationFrame(function () { if (shown === host) tip.classList.add("md-tooltip2--active"); });
+    }
+    function hide(now) {
+      if (!shown) return;
+      shown.setAttribute("title", title);
+      shown.removeAttribute("aria-describedby");
+      shown = null;
+      tip.classList.remove("md-tooltip2--active");
+      /* removed once it has faded out (Material's styles fade it in 0.25 s) */
+      if (now) tip.remove(); else hiding = setTimeout(function () { if (!shown) tip.remove(); }, 250);
+    }
+    /* a mouse or a pen: shown while over the element */
+    document.addEventListener("pointerover", function (e) {
+      var host = e.pointerType !== "touch" && hostOf(e.target);
+      if (host) show(host);
+    });
+    document.addEventListener("pointerout", function (e) {
+      if (shown && e.pointerType !== "touch" && !shown.contains(e.relatedTarget)) hide();
+    });
+    /* a finger: an abbreviation's meaning on a tap, until a tap elsewhere (a tap on a button
+       shows no tooltip: the button does what it says) */
+    document.addEventListener("click", function (e) {
+      var host = hostOf(e.target, true);
+      if (host) show(host); else if (shown && shown.tagName === "ABBR") hide();
+    });
+    /* the keyboard: shown while an element with a title has keyboard focus; Escape hides it */
+    document.addEventListener("focusin", function (e) {
+      var host = hostOf(e.target);
+      if (host && host.matches(":focus-visible")) show(host);
+    });
+    document.addEventListener("focusout", function (e) { if (e.target === shown) hide(); });
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+    /* it is placed for the layout it was shown in */
+    window.addEventListener("resize", function () { hide(true); });
+  }
+
   /* ---- every page: the first load and each page Material's instant navigation swaps in ---- */
   /* The header stays when Material swaps a page in: its language links are pointed at this
      page's own, which the page carries in its content. */
@@ -580,6 +660,7 @@
     if (document.readyState === "complete") then(); else window.addEventListener("load", function () { then(); }, { once: true });
   }
   /* Material's document$ emits for the first page and for every page it swaps in. */
+  explainTitles();
   var pages = window.document$;
   if (pages && typeof pages.subscribe === "function") pages.subscribe(setUpPage);
   else setUpPage();
