@@ -95,6 +95,6 @@ def test_a_pagefind_that_stops_or_is_missing_is_a_plain_error_and_never_a_hang(t
         search.build_index(site, "fil")
     message = str(raised.value)
     assert message.startswith(f"{site}: the search index could not be built: ")
-    assert ("stopped before the index was written" in message) if program == "/bin/true" else (
+    assert ("stopped before the index was made" in message) if program == "/bin/true" else (
         f"{program} could not be started" in message)
     assert "Traceback" not in message

@@ -7,6 +7,11 @@ speak: base64-encoded JSON messages, each ended by a comma, answered in the orde
 So the rewritten pages never touch the disk: writing and deleting a copy of every page
 cost more than indexing them.
 
+The index comes back as data and is written here, each file whole. The service's own
+"write the files" answers before its writes reach the disk (tokio's file API), and it
+exits at the end of its input with `process::exit`, dropping writes still queued: on a
+busy machine that once left index files empty or cut short.
+
 The Python package's own client (`pagefind.index.PagefindIndex`) waits 0.1 s before
 reading each answer, a minute and more for a thousand pages; this one reads the answers
 in a thread of its own while the pages are sent, so the indexer parses one page while
@@ -26,7 +31,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 
 class PagefindServiceError(Exception):
@@ -76,7 +81,7 @@ def _index(process: subprocess.Popen, pages: Iterable[tuple[str, str]], output: 
             sent += 1
             _send(process, sent + 1, {"type": "AddFile", "index_id": 0, "file_path": path, "url": None,
                                       "file_contents": html})
-        _send(process, sent + 2, {"type": "WriteFiles", "index_id": 0, "output_path": str(output.resolve())})
+        _send(process, sent + 2, {"type": "GetFiles", "index_id": 0})
         process.stdin.flush()
         # Pagefind stops as soon as its input ends, whatever it has still to do: the input
         # is closed only once every answer is in (or it has stopped by itself)
@@ -90,15 +95,34 @@ def _index(process: subprocess.Popen, pages: Iterable[tuple[str, str]], output: 
             pass
         reader.join()
         process.wait()
-    expected = ["NewIndex", *["IndexedFile"] * sent, "WriteFiles"]
+    expected = ["NewIndex", *["IndexedFile"] * sent, "GetFiles"]
     for number, (answer, wanted) in enumerate(zip(answers.received, expected, strict=False), start=1):
         payload = answer.get("payload", {})
         if answer.get("message_id") != number or payload.get("type") != wanted:
             raise PagefindServiceError(payload.get("message") or f"Pagefind answered {payload.get('type')!r} "
                                        f"where {wanted!r} was expected")
     if len(answers.received) != len(expected):
-        raise PagefindServiceError(f"Pagefind stopped before the index was written (exit status {process.returncode})")
+        raise PagefindServiceError(f"Pagefind stopped before the index was made (exit status {process.returncode})")
+    _write_files(output, answers.received[-1]["payload"]["files"])
     return sent
+
+
+def _write_files(output: Path, files: list[dict]) -> None:
+    """The index's files in `output`, each written whole (a file is complete when this returns).
+
+    As Pagefind's command line does, files of an earlier index are left: the new entry
+    file names only the new index's files, which are named by their contents.
+    """
+    root = output.resolve()
+    for file in files:
+        relative = PurePosixPath(file["path"])  # relative to the index folder
+        if relative.is_absolute() or ".." in relative.parts:
+            raise PagefindServiceError(f"Pagefind named a file outside the index: {relative}")
+        target = root.joinpath(*relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.part")
+        partial.write_bytes(base64.b64decode(file["content"]))
+        partial.replace(target)
 
 
 def _send(process: subprocess.Popen, number: int, payload: dict) -> None:
@@ -117,11 +141,15 @@ class _Answers:
 
     def read(self, process: subprocess.Popen) -> None:
         assert process.stdout is not None
-        pending = b""
+        pending: list[bytes] = []  # the start of an answer not yet ended (the index's files come as one)
         try:
             while chunk := process.stdout.read1(1 << 16):
-                pending += chunk
-                *complete, pending = pending.split(b",")
+                *ends, rest = chunk.split(b",")
+                if not ends:
+                    pending.append(rest)
+                    continue
+                complete = [b"".join([*pending, ends[0]]), *ends[1:]]
+                pending = [rest]
                 with self.changed:
                     self.received.extend(json.loads(base64.b64decode(item)) for item in complete if item)
                     self.changed.notify_all()
