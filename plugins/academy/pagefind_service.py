@@ -12,10 +12,10 @@ The index comes back as data and is written here, each file whole. The service's
 exits at the end of its input with `process::exit`, dropping writes still queued: on a
 busy machine that once left index files empty or cut short.
 
-The Python package's own client (`pagefind.index.PagefindIndex`) waits 0.1 s before
-reading each answer, a minute and more for a thousand pages; this one reads the answers
-in a thread of its own while the pages are sent, so the indexer parses one page while
-the next is being rewritten.
+The Python package's own client (`pagefind.index.PagefindIndex`) sleeps 0.1 s before
+reading each answer (its `_wait_for_responses`), near two minutes for a thousand pages;
+this one reads the answers in a thread of its own while the pages are sent, so the
+indexer parses one page while the next is being rewritten.
 
 Pagefind numbers pages in the order they are added. Its command line adds them in the
 order the operating system lists the folder, which differs from one file system to
