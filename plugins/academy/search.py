@@ -5,13 +5,13 @@ index by the page's `lang`, and loads it in small chunks, so a phone on slow
 data fetches only what a query needs. Its binary ships inside the PyPI package.
 
 Pagefind has no Filipino stemmer. For Filipino the academy indexes a copy of each
-page whose words are already stemmed by `academy.tagalog`; the browser stems the query
+page, held in memory, whose words are already stemmed by `academy.tagalog`; the browser stems the query
 with the same rules. Pagefind makes a sub-result at each heading of the copy, as on
 every other language's pages, so a hit opens its section. The words a trainee reads
 with a hit are the page's own: its title and, for each section, its heading and
 opening words travel unstemmed as the page's metadata (`sections`).
 
-English pages are indexed as they are, from a copy whose British spellings read as
+English pages are indexed as they are, from a copy (in memory too) whose British spellings read as
 American ones (`academy.spelling`); the browser rewrites the query alike, so either
 spelling finds the other. The page a trainee opens is never changed.
 """
@@ -24,7 +24,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,7 +32,7 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import spelling, tagalog
+from . import pagefind_service, spelling, tagalog
 
 STEMMERS: dict[str, Callable[[str], str]] = {"fil": tagalog.stem_in_place}
 SPELLINGS: dict[str, Callable[[str], str]] = {"en": spelling.american_text}
@@ -113,44 +112,35 @@ def index_in_another_process(site: Path, lang: str | None) -> str | None:
 
 def build_index(site: Path, lang: str | None = None) -> None:
     if lang in STEMMERS:
-        with tempfile.TemporaryDirectory(prefix="academy-search-") as folder:
-            _stemmed_copy(site, Path(folder), STEMMERS[lang])
-            _run_pagefind(Path(folder), site / "pagefind")
+        _index_from_memory(_stemmed_pages(site, STEMMERS[lang]), site / "pagefind")
     elif lang in SPELLINGS:
-        with tempfile.TemporaryDirectory(prefix="academy-search-") as folder:
-            _rewritten_copy(site, Path(folder), SPELLINGS[lang])
-            _run_pagefind(Path(folder), site / "pagefind")
+        _index_from_memory(_rewritten_pages(site, SPELLINGS[lang]), site / "pagefind")
     else:
         _run_pagefind(site, site / "pagefind")
 
 
-def _rewritten_copy(site: Path, folder: Path, rewrite: Callable[[str], str]) -> None:
+def _rewritten_pages(site: Path, rewrite: Callable[[str], str]) -> Iterator[tuple[str, str]]:
     """The site's pages with their text (never their markup) rewritten, for the indexer only."""
     for relative, html in _pages(site):
         body = _BODY.search(html)
         start = body.start() if body else 0  # the head and navigation before the indexed part are not read
         parts = _MARKUP.split(html[start:])
         parts[::2] = [rewrite(text) for text in parts[::2]]
-        _write(folder / relative, html[:start] + "".join(parts))
+        yield relative, html[:start] + "".join(parts)
 
 
-def _pages(site: Path) -> Iterator[tuple[Path, str]]:
-    """Each built page's path (relative to the site) and HTML, Pagefind's own output left out."""
-    for path in site.rglob("*.html"):
-        relative = path.relative_to(site)
-        if relative.parts[0] != "pagefind":
-            yield relative, path.read_text(encoding="utf-8")
-
-
-def _write(target: Path, html: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, encoding="utf-8")
+def _pages(site: Path) -> Iterator[tuple[str, str]]:
+    """Each built page's path (relative to the site, sorted) and HTML, Pagefind's own output left out."""
+    paths = {path.relative_to(site).as_posix(): path for path in site.rglob("*.html")}
+    for relative in sorted(paths):
+        if not relative.startswith("pagefind/"):
+            yield relative, paths[relative].read_text(encoding="utf-8")
 
 
 _MARKUP_OR_REFERENCE = re.compile(_MARKUP.pattern[:-1] + r"|&#?\w+;)", re.DOTALL | re.IGNORECASE)
 
 
-def _stemmed_copy(site: Path, folder: Path, stem: Callable[[str], str]) -> None:
+def _stemmed_pages(site: Path, stem: Callable[[str], str]) -> Iterator[tuple[str, str]]:
     """The site's pages with the words of their indexed part stemmed, for the indexer only.
 
     Before that part (where nothing is indexed) each page gets its own words as metadata:
@@ -159,11 +149,11 @@ def _stemmed_copy(site: Path, folder: Path, stem: Callable[[str], str]) -> None:
     for relative, html in _pages(site):
         body = _BODY.search(html)
         page = searchable_page(html) if body else None
-        if body is None or page is None or relative.as_posix() == "404.html":
+        if body is None or page is None or relative == "404.html":
             continue  # kept out of search
         parts = _MARKUP_OR_REFERENCE.split(html[body.start():])
         parts[::2] = [stem(text) for text in parts[::2]]
-        _write(folder / relative, html[:body.start()] + _own_words(page) + "".join(parts))
+        yield relative, html[:body.start()] + _own_words(page) + "".join(parts)
 
 
 def section_excerpts(page: SearchablePage) -> dict[str, list[str]]:
@@ -182,11 +172,24 @@ def _own_words(page: SearchablePage) -> str:
             f'<span data-pagefind-meta="sections">{escape(sections)}</span></div>')
 
 
-def _run_pagefind(pages: Path, output: Path) -> None:
+def _output_folder(output: Path) -> None:
     try:
         output.mkdir(parents=True, exist_ok=True)  # a folder that cannot be made is said plainly, not in Rust's words
     except OSError as error:
         raise SearchIndexError(f"{output}: the search index could not be written: {error.strerror or error}") from None
+
+
+def _index_from_memory(pages: Iterator[tuple[str, str]], output: Path) -> None:
+    """Rewritten pages go to Pagefind as strings: no copy of the site is written and deleted."""
+    _output_folder(output)
+    try:
+        pagefind_service.write_index(pages, output)
+    except pagefind_service.PagefindServiceError as error:
+        raise SearchIndexError(f"{output.parent}: the search index could not be built: {error}") from None
+
+
+def _run_pagefind(pages: Path, output: Path) -> None:
+    _output_folder(output)
     command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output.resolve()), "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
