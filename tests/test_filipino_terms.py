@@ -35,6 +35,9 @@ REFUSED_VARIANTS = {
     "akuin ang responsibilidad": re.compile(r"\bmanagot\b", re.IGNORECASE),
     "positibong attitude": re.compile(r"\bpositibong pananaw\b", re.IGNORECASE),
     "pagiging friendly": re.compile(r"\bpagiging magiliw\b", re.IGNORECASE),
+    # The floor repeats "ka" as in nakakainis and nakakalito; the textbook "nakatutulong" beside them reads
+    # as two registers on one page.
+    "nakakatulong": re.compile(r"\bnakatutulong\b", re.IGNORECASE),
     # The quiz label: "Hint" is what the floor and every trainee says; "pahiwatig" reads as a literary
     # "allusion" and appears nowhere else in the academy.
     "Hint": re.compile(r"\bpahiwatig\b", re.IGNORECASE),
@@ -116,6 +119,8 @@ def test_the_rules_catch_what_they_are_for():
     assert REFUSED_VARIANTS["aralin"].search(words_of("Tingnan ulit ang numero sa lesson."))
     assert not REFUSED_VARIANTS["aralin"].search(words_of("Aralin: {lesson}"))
     assert REFUSED_VARIANTS["kompanya"].search("ang kumpanya")
+    assert REFUSED_VARIANTS["nakakatulong"].search("Nakatutulong ito sa customer")
+    assert not REFUSED_VARIANTS["nakakatulong"].search("Nakakatulong ito sa customer")
     assert REFUSED_VARIANTS["Hint"].search("Pahiwatig: {hint}")
     assert REFUSED_VARIANTS["inaabangan mo na ang susunod na kakailanganin"].search(
         "dagdag ang pag-iisip nang isang hakbang nang mas maaga tungkol sa susunod")
