@@ -590,7 +590,12 @@
          after the body's landmarks); laid out against the body all the same */
       (document.querySelector("main") || document.body).appendChild(tip);
       host.setAttribute("aria-describedby", tip.id);
-      /* below the host, centred on it; Material's styles clamp it to the screen's edges */
+      place(host);
+      /* made visible a frame later, so that it fades in as Material's did */
+      requestAnimationFrame(function () { if (shown === host) tip.classList.add("md-tooltip2--active"); });
+    }
+    /* below the host, centred on it; Material's styles clamp it to the screen's edges */
+    function place(host) {
       var box = host.getBoundingClientRect(), style = tip.style;
       style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
       style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
@@ -598,8 +603,6 @@
       style.setProperty("--md-tooltip-y", box.height + 8 + "px");
       style.setProperty("--md-tooltip-tail", "0px");
       style.setProperty("--md-tooltip-width", tip.firstChild.getBoundingClientRect().width + "px");
-      /* made visible a frame later, so that it fades in as Material's did */
-      requestAnimationFrame(function () { if (shown === host) tip.classList.add("md-tooltip2--active"); });
     }
     function hide(now) {
       if (!shown) return;
@@ -631,8 +634,16 @@
     });
     document.addEventListener("focusout", function (e) { if (e.target === shown) hide(); });
     document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
-    /* it is placed for the layout it was shown in */
-    window.addEventListener("resize", function () { hide(true); });
+    /* A phone resizes the window when its address bar hides or comes back as the trainee scrolls:
+       the height alone changes and the text keeps its lines, so the tooltip is placed again and
+       stays. A new width (the phone turned, a desktop window resized) reflows the text: it goes. */
+    var width = window.innerWidth;
+    window.addEventListener("resize", function () {
+      var widthChanged = window.innerWidth !== width;
+      width = window.innerWidth;
+      if (!shown) return;
+      if (widthChanged) hide(true); else place(shown);
+    });
   }
 
   /* ---- every page: the first load and each page Material's instant navigation swaps in ---- */
