@@ -81,9 +81,34 @@
         document.head.appendChild(s);
       });
     };
+    var quiet = function () { /* said in the dialog */ };
+    /* What Pagefind asks for before it can search, asked for at once. Left to itself it is a chain
+       (search.js, then Pagefind, then its worker, then its entry file, then its metadata and its
+       WebAssembly), and on slow mobile data each link of it waits a round trip. Pagefind starts once
+       they are in the browser's cache (search.js waits for `warmed`), where its own requests, from its
+       worker, find them: a request made while the same file is still on its way may download it a
+       second time. Nothing is downloaded twice but the entry file, which Pagefind asks for with a
+       fresh query string each time (0.2 KB). */
+    var warmed = null;
+    var warm = function () {
+      var get = function (name) {
+        return fetch(new URL(name, SEARCH), { credentials: "same-origin" }).then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r;
+        });
+      };
+      var keep = function (name) { return get(name).then(function (r) { return r.arrayBuffer(); }); };
+      import(SEARCH.href).catch(quiet);
+      warmed = get("pagefind-entry.json").then(function (r) { return r.json(); }).then(function (entry) {
+        var languages = entry.languages || {}, codes = Object.keys(languages);
+        var own = languages[document.documentElement.lang] || (codes.length === 1 ? languages[codes[0]] : null);
+        if (own) return Promise.all([keep("pagefind." + own.hash + ".pf_meta"), keep("wasm." + own.wasm + ".pagefind")]);
+      }).catch(quiet); /* a failure here is Pagefind's to meet and say */
+    };
     var load = function () {
+      if (!searching) warm();
       if (!searching) searching = script(new URL(C.searchUi, location.href).href).then(function () {
-        return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS, dialog: dialog, script: script });
+        return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS, dialog: dialog, script: script, warmed: warmed });
       });
       searching.catch(function () {
         searching = null;
@@ -91,7 +116,6 @@
       });
       return searching;
     };
-    var quiet = function () { /* said in the dialog */ };
     var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(quiet); };
     if (!(navigator.connection && navigator.connection.saveData)) {
       var whenIdle = function () { (window.requestIdleCallback || setTimeout)(function () { load().catch(quiet); }, { timeout: 3000 }); };

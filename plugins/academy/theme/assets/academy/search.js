@@ -11,7 +11,8 @@
     var load = function () {
       if (!pagefind) pagefind = Promise.all([import(x.engine.href), x.keys ? x.script(x.keys.href) : null]).then(function (loaded) {
         var m = loaded[0];
-        return m.options({ baseUrl: x.root.pathname }).then(function () { return m.init && m.init(); })
+        return m.options({ baseUrl: x.root.pathname }).then(function () { return x.warmed; })
+          .then(function () { return m.init && m.init(); })
           .then(function () { return m; });
       });
       pagefind.catch(function () { pagefind = null; });
