@@ -153,7 +153,9 @@ class _CountingCachedHandler(http.server.SimpleHTTPRequestHandler):
         return body
 
 
-def test_opening_search_asks_for_pagefinds_files_at_once_and_none_twice(browser, built_site):
+@pytest.mark.parametrize(("lang", "query", "wasm", "keys"), [("ru", "клиентов", "wasm.ru", None),
+                                                           ("fil", "magbasa", "wasm.unknown", "tagalog.js")])
+def test_opening_search_asks_for_pagefinds_files_at_once_and_none_twice(browser, built_site, lang, query, wasm, keys):
     """On slow mobile data each link of a chain of requests waits a round trip: what Pagefind needs
     before it can search is asked for together, while the search script is still on its way, and
     Pagefind's own requests find it in the cache (the entry file excepted: Pagefind adds a fresh query)."""
@@ -169,23 +171,25 @@ def test_opening_search_asks_for_pagefinds_files_at_once_and_none_twice(browser,
             page.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
             requested: list[str] = []
             page.context.on("request", lambda request: requested.append(request.url))
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/ru/journey/first-steps/", wait_until="load")
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{lang}/journey/first-steps/", wait_until="load")
             page.click(".academy-search-open")
-            wanted = ("/ru/pagefind/pagefind.js", ".pf_meta", "/ru/pagefind/wasm.ru")
+            wanted = (f"/{lang}/pagefind/pagefind.js", ".pf_meta", f"/{lang}/pagefind/{wasm}.pagefind",
+                      *([f"/{lang}/assets/academy/{keys}"] if keys else []))
             for _ in range(200):  # a loaded machine is slow; nothing here depends on the search script
                 if all(any(part in url for url in requested) for part in wanted):
                     break
                 page.wait_for_timeout(100)
             assert all(any(part in url for url in requested) for part in wanted), requested
-            assert not _CountingCachedHandler.sent["/ru/assets/academy/search.js"]  # still on its way
+            assert not _CountingCachedHandler.sent[f"/{lang}/assets/academy/search.js"]  # still on its way
             _CountingCachedHandler.hold_search_script.set()
-            page.fill(".academy-search__input", "клиентов")
+            page.fill(".academy-search__input", query)
             search_settled(page)
             assert page.locator(".academy-search__results li").count() >= 1
             assert page.errors == []
         sent = _CountingCachedHandler.sent
-        assert sent["/ru/pagefind/wasm.ru.pagefind"] == 1 and sent["/ru/pagefind/pagefind-worker.js"] == 1, sent
-        assert [path for path, count in sent.items() if count > 1] == ["/ru/pagefind/pagefind-entry.json"], sent
+        assert sent[f"/{lang}/pagefind/{wasm}.pagefind"] == 1 and sent[f"/{lang}/pagefind/pagefind-worker.js"] == 1, sent
+        assert [path for path, count in sent.items() if count > 1] == [f"/{lang}/pagefind/pagefind-entry.json"], sent
+        assert not [path for path in sent if path.endswith(".pagefind") and path != f"/{lang}/pagefind/{wasm}.pagefind"]
     finally:
         _CountingCachedHandler.hold_search_script.set()
         server.shutdown()

@@ -83,13 +83,16 @@
     };
     var quiet = function () { /* said in the dialog */ };
     /* What Pagefind asks for before it can search, asked for at once. Left to itself it is a chain
-       (search.js, then Pagefind, then its worker, then its entry file, then its metadata and its
-       WebAssembly), and on slow mobile data each link of it waits a round trip. Pagefind starts once
-       they are in the browser's cache (search.js waits for `warmed`), where its own requests, from its
-       worker, find them: a request made while the same file is still on its way may download it a
-       second time. Nothing is downloaded twice but the entry file, which Pagefind asks for with a
-       fresh query string each time (0.2 KB). */
-    var warmed = null;
+       (search.js, then the query's rewriting and Pagefind, then its worker, then its entry file, then
+       its metadata and its WebAssembly), and on slow mobile data each link of it waits a round trip.
+       The files land in the browser's cache, where Pagefind's own requests, from its worker, find them
+       or join them on their way: nothing is downloaded twice but the entry file, which Pagefind asks
+       for with a fresh query string each time (0.2 KB; bench/phone.py counts what the server sends). */
+    var keysLoaded = null;
+    var keys = function () { /* the script that rewrites the query as the index has it, once */
+      if (!keysLoaded) keysLoaded = script(SEARCH_KEYS.href).catch(function (e) { keysLoaded = null; throw e; });
+      return keysLoaded;
+    };
     var warm = function () {
       var get = function (name) {
         return fetch(new URL(name, SEARCH), { credentials: "same-origin" }).then(function (r) {
@@ -97,18 +100,21 @@
           return r;
         });
       };
-      var keep = function (name) { return get(name).then(function (r) { return r.arrayBuffer(); }); };
+      var keep = function (name) { get(name).then(function (r) { return r.arrayBuffer(); }).catch(quiet); };
       import(SEARCH.href).catch(quiet);
-      warmed = get("pagefind-entry.json").then(function (r) { return r.json(); }).then(function (entry) {
+      if (SEARCH_KEYS) keys().catch(quiet);
+      get("pagefind-entry.json").then(function (r) { return r.json(); }).then(function (entry) {
         var languages = entry.languages || {}, codes = Object.keys(languages);
         var own = languages[document.documentElement.lang] || (codes.length === 1 ? languages[codes[0]] : null);
-        if (own) return Promise.all([keep("pagefind." + own.hash + ".pf_meta"), keep("wasm." + own.wasm + ".pagefind")]);
+        if (!own) return;
+        keep("pagefind." + own.hash + ".pf_meta");
+        keep("wasm." + (own.wasm || "unknown") + ".pagefind"); /* Pagefind's name where it has no stemmer (Filipino) */
       }).catch(quiet); /* a failure here is Pagefind's to meet and say */
     };
     var load = function () {
       if (!searching) warm();
       if (!searching) searching = script(new URL(C.searchUi, location.href).href).then(function () {
-        return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS, dialog: dialog, script: script, warmed: warmed });
+        return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS && keys, dialog: dialog });
       });
       searching.catch(function () {
         searching = null;
