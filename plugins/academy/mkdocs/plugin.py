@@ -499,6 +499,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     @event_priority(100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        _page_head(env)
         _print_plain_text_escaped(env)
         if self.incremental is not None:
             env.bytecode_cache = COMPILED_TEMPLATES  # the engine makes a new environment for every build
@@ -643,16 +644,21 @@ def _join_stylesheets(site: Path, config: MkDocsConfig, published: bool) -> None
             styles.rmdir()
 
 
+def _page_head(env) -> None:
+    """What every page's <head> and header carry (head.py): the one stylesheet, the inline scripts,
+    and the Content-Security-Policy that allows those scripts by the hash of their text and no other."""
+    scripts = {name: inline_script(THEME_DIR / "assets" / "academy" / f"{file}.js") for name, file in INLINE_SCRIPTS.items()}
+    env.globals["academy_inline"] = {name: markupsafe.Markup(script.text) for name, script in scripts.items()}
+    env.globals["academy_stylesheet"] = JOINED_STYLESHEET
+    env.globals["academy_csp"] = content_security_policy(script.policy_source for script in scripts.values())
+
+
 def _print_plain_text_escaped(env) -> None:
     """Every PlainText value (titles, descriptions, interface strings) is escaped when printed,
     in Material's templates as in ours. Jinja's `striptags` unescapes what it keeps
     (`&lt;script&gt;` would become a tag again in <title>); ours keeps text escaped."""
     env.filters["striptags"] = _striptags
     env.finalize = printed
-    scripts = {name: inline_script(THEME_DIR / "assets" / "academy" / f"{file}.js") for name, file in INLINE_SCRIPTS.items()}
-    env.globals["academy_inline"] = {name: markupsafe.Markup(script.text) for name, script in scripts.items()}
-    env.globals["academy_stylesheet"] = JOINED_STYLESHEET
-    env.globals["academy_csp"] = content_security_policy(script.policy_source for script in scripts.values())
     env.cache.clear() if env.cache is not None else None
 
 
