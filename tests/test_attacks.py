@@ -7,6 +7,8 @@ message with a hint, a non-zero exit, no traceback, and `site/` untouched.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import subprocess
 import sys
@@ -349,9 +351,15 @@ def test_every_page_carries_a_content_security_policy_before_anything_it_governs
         first = [e for e in head if isinstance(e.tag, str)][0]
         assert first.tag == "meta" and first.get("http-equiv") == "Content-Security-Policy", path
         policy = first.get("content")
-        assert "script-src 'self' 'wasm-unsafe-eval'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+        assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy and "unsafe-inline" not in policy.split("style-src")[0]
         inline = [s for s in doc.iter("script") if not s.get("src") and s.get("type") not in ("application/json", "application/ld+json")]
-        assert not inline, (path, [s.text[:40] for s in inline])
+        # only the academy's own two, each allowed by its hash (the editor's raw script is not among them)
+        assert len(inline) == 2 and all(_hash_source(s.text) in policy for s in inline), (path, [s.text[:40] for s in inline])
+        assert not [s for s in inline if "__pwned" in s.text], path
+
+
+def _hash_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
 # -- faults -----------------------------------------------------------------------------

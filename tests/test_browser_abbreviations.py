@@ -129,3 +129,24 @@ def test_a_tap_on_a_titled_button_does_what_it_says_without_a_tooltip(phone, sit
     phone.locator("dialog.academy-search[open]").wait_for()
     phone.wait_for_timeout(300)
     assert phone.locator(".md-tooltip2").count() == 0
+
+
+def test_the_tooltip_stays_under_its_abbreviation_while_the_address_bar_hides_and_goes_when_the_phone_turns(
+        phone, site_server):
+    """Scrolling on a phone hides or brings back the address bar: the window's height changes, and
+    with it comes a resize. The explanation being read stays, under its abbreviation. Turning the
+    phone changes the width and reflows the text: the explanation goes."""
+    phone.goto(f"{site_server}/{LESSON}")
+    abbr = phone.locator("abbr", has_text="ZMOT").first
+    abbr.tap()
+    inner = _shown(phone).locator(".md-tooltip2__inner")
+    for height in (796, 740):  # the address bar hides, then comes back
+        phone.set_viewport_size({"width": 360, "height": height})
+        phone.wait_for_timeout(300)  # past the resize event and a frame
+        assert phone.locator(".md-tooltip2--active").count() == 1, height
+        host, box = abbr.bounding_box(), inner.bounding_box()
+        assert host["y"] + host["height"] <= box["y"] <= host["y"] + host["height"] + 40, (height, host, box)
+        assert abbr.get_attribute("aria-describedby") == "academy-tooltip"
+    phone.set_viewport_size({"width": 740, "height": 360})
+    _gone(phone)
+    assert abbr.get_attribute("title") and abbr.get_attribute("aria-describedby") is None

@@ -7,6 +7,7 @@ window, a navigation, a request leaving 127.0.0.1, and any CSP violation.
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -92,6 +93,34 @@ def test_no_hostile_string_runs_script_navigates_or_calls_out(hostile, watched, 
     _nothing_ran(watched, url)
     # only the editor's inline script is blocked, nothing the site needs
     assert set(watched.evaluate("window.__violations")) <= {"script-src-elem inline"}
+
+
+def test_an_inline_script_the_build_did_not_write_is_refused_and_the_sites_own_two_run(hostile, watched):
+    """The policy allows the academy's two inline scripts by the hash of their text. Whatever else
+    reaches a page as an inline script, in <head> or <body>, new or one of ours changed by a single
+    statement, does not run; nor does an event handler attribute."""
+    url = f"{hostile}/ru/journey/first-steps/"
+
+    def inject(route):
+        page = route.fetch().text()
+        ours = re.search(r"<script>(.*?)</script>", page, re.S).group(1)  # the header's before-paint script
+        assert "__md_get" in ours
+        page = page.replace("</title>", "</title><script>window.__pwned = 1</script>", 1)
+        page = page.replace("</header>", f"</header><script>{ours};window.__pwned = 2</script>"
+                                         '<img src="data:," onerror="window.__pwned = 3">', 1)
+        route.fulfill(body=page, content_type="text/html; charset=utf-8")
+
+    watched.route(url, inject)
+    watched.goto(url)
+    watched.wait_for_timeout(300)
+    _nothing_ran(watched, url)
+    violations = watched.evaluate("window.__violations")
+    assert violations.count("script-src-elem inline") >= 3, violations  # two injected, and the editor's own
+    assert "script-src-attr inline" in violations, violations
+    # the academy's own inline scripts ran: Material's globals, and the scheme set before the first paint
+    assert watched.evaluate("typeof window.__md_get") == "function"
+    assert watched.locator("body").get_attribute("data-md-color-scheme") in ("default", "slate")
+    assert watched.errors == []
 
 
 def test_with_the_policy_on_a_quiz_is_answered_and_scored(hostile, watched):

@@ -164,8 +164,8 @@ def test_a_broken_stored_choice_is_ignored(browser, site_server):
 
 
 class _InTwoParts(http.server.SimpleHTTPRequestHandler):
-    """The built site; a lesson's HTML comes in two parts, half a second apart, cut just after the
-    header's script, as slow mobile data delivers it: the browser paints what it has in between."""
+    """The built site; a lesson's HTML comes in two parts, half a second apart, cut at the end of
+    the header (after its script), as slow mobile data delivers it: the browser paints what it has in between."""
 
     def log_message(self, *args) -> None:
         pass
@@ -175,7 +175,7 @@ class _InTwoParts(http.server.SimpleHTTPRequestHandler):
         if not self.path.endswith(f"/{LESSON}") or not path.is_file():
             return super().do_GET()
         page = path.read_bytes()
-        cut = page.index(b'before-paint.js"></script>') + len(b'before-paint.js"></script>')
+        cut = page.index(b"</header>")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.end_headers()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import collections
+import functools
+import http.server
+import threading
+
 import pytest
 
-from conftest import search
+from conftest import phone_page, search, search_settled
 
 pytestmark = pytest.mark.browser
 
@@ -121,3 +126,70 @@ def test_the_home_and_progress_pages_are_not_search_results(page, site_server, l
         pages = {r["href"].split("#")[0] for r in search(page, word)}
         page.evaluate("document.querySelector('dialog.academy-search').close()")
         assert not pages & listings, (word, pages)
+
+
+class _CountingCachedHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site as a static host serves it (cacheable for an hour); counts each path it sends."""
+
+    sent: collections.Counter = collections.Counter()
+    hold_search_script = threading.Event()  # search.js is sent once this is set (a route would turn off the cache)
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path.endswith("/assets/academy/search.js"):
+            self.hold_search_script.wait(60)
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+    def send_head(self):
+        body = super().send_head()
+        if body is not None:
+            self.sent[self.path.split("?")[0]] += 1
+        return body
+
+
+@pytest.mark.parametrize(("lang", "query", "wasm", "keys"), [("ru", "клиентов", "wasm.ru", None),
+                                                           ("fil", "magbasa", "wasm.unknown", "tagalog.js")])
+def test_opening_search_asks_for_pagefinds_files_at_once_and_none_twice(browser, built_site, lang, query, wasm, keys):
+    """On slow mobile data each link of a chain of requests waits a round trip: what Pagefind needs
+    before it can search is asked for together, while the search script is still on its way, and
+    Pagefind's own requests find it in the cache (the entry file excepted: Pagefind adds a fresh query)."""
+    _CountingCachedHandler.sent.clear()
+    _CountingCachedHandler.hold_search_script.clear()
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_CountingCachedHandler, directory=str(built_site.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        # no offline worker: it fetches again what the page loaded, to keep it (test_offline.py)
+        with phone_page(browser, service_workers="block") as page:
+            # Save-Data: nothing of search loads until the dialog opens
+            page.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+            requested: list[str] = []
+            page.context.on("request", lambda request: requested.append(request.url))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{lang}/journey/first-steps/", wait_until="load")
+            page.click(".academy-search-open")
+            wanted = (f"/{lang}/pagefind/pagefind.js", ".pf_meta", f"/{lang}/pagefind/{wasm}.pagefind",
+                      *([f"/{lang}/assets/academy/{keys}"] if keys else []))
+            for _ in range(200):  # a loaded machine is slow; nothing here depends on the search script
+                if all(any(part in url for url in requested) for part in wanted):
+                    break
+                page.wait_for_timeout(100)
+            assert all(any(part in url for url in requested) for part in wanted), requested
+            assert not _CountingCachedHandler.sent[f"/{lang}/assets/academy/search.js"]  # still on its way
+            _CountingCachedHandler.hold_search_script.set()
+            page.fill(".academy-search__input", query)
+            search_settled(page)
+            assert page.locator(".academy-search__results li").count() >= 1
+            assert page.errors == []
+        sent = _CountingCachedHandler.sent
+        assert sent[f"/{lang}/pagefind/{wasm}.pagefind"] == 1 and sent[f"/{lang}/pagefind/pagefind-worker.js"] == 1, sent
+        assert [path for path, count in sent.items() if count > 1] == [f"/{lang}/pagefind/pagefind-entry.json"], sent
+        assert not [path for path in sent if path.endswith(".pagefind") and path != f"/{lang}/pagefind/{wasm}.pagefind"]
+    finally:
+        _CountingCachedHandler.hold_search_script.set()
+        server.shutdown()

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from .. import diagrams, frontmatter, markup, memo, offline, page_names, publish, search
 from ..alternates import sitemap_index
 from ..errors import AcademyError, Problem, Report, display_path
+from ..head import JOINED_STYLESHEET, inline_script, join_stylesheets, material_stylesheets
 from ..languages import KNOWN_LANGUAGES, Language
 from ..layout_space import drop_layout_space
 from ..markdown import AcademyExtension
@@ -37,7 +38,7 @@ from ..minify import minify_assets
 from ..page_context import page_context, sitemap_alternates
 from ..palette_css import cut_palette_stylesheets
 from ..plaintext import PlainText, plain, printed
-from ..policy import CONTENT_SECURITY_POLICY
+from ..policy import content_security_policy
 from ..quiz.load import load_quiz
 from ..quiz.render import lead_to_quiz
 from ..review_links import resolve_review_links
@@ -153,7 +154,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             raise fail(error.problems) from None
         config.markdown_extensions.append(AcademyExtension(academy=self.academy, link=self._link,
                                                            site_url=self.scheme.base_url))
-        config.extra_css.append("assets/academy/academy.css")
+        # academy.css is joined after Material's stylesheets into JOINED_STYLESHEET (head.py), which academy.html links
 
         if self.command in (None, "build") and not self.is_child:
             self.final = Path(config.site_dir).resolve()
@@ -498,6 +499,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     @event_priority(100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        _page_head(env)
         _print_plain_text_escaped(env)
         if self.incremental is not None:
             env.bytecode_cache = COMPILED_TEMPLATES  # the engine makes a new environment for every build
@@ -522,6 +524,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         cut_palette_stylesheets(site / "assets" / "stylesheets", config.theme.get("palette"))
         if not _material_search(config):
             cut_search_rules(site / "assets" / "stylesheets")
+        _join_stylesheets(site, config, published=self.incremental is None)
         if self.incremental is not None:
             self._finish_serve_build(site)
             self.last_build = LastBuild(config, self.files, self.nav, self.env)
@@ -620,13 +623,42 @@ def _remember_installed_templates(config: MkDocsConfig, root: Path) -> None:
     theme.get_env = get_env
 
 
+INLINE_SCRIPTS = {"globals": "material-globals", "before_paint": "before-paint"}
+"""The scripts every page carries inline (head.py), by the name the templates use."""
+
+
+def _join_stylesheets(site: Path, config: MkDocsConfig, published: bool) -> None:
+    """Material's stylesheets and academy.css into the one stylesheet pages link (head.py). A published
+    build then drops the files no page loads; `mkdocs serve` keeps them to join again next time."""
+    styles = site / "assets" / "stylesheets"
+    academy = site / "assets" / "academy"
+    sheets = [*material_stylesheets(styles, bool(config.theme.get("palette"))), academy / "academy.css"]
+    join_stylesheets(sheets, site / JOINED_STYLESHEET)
+    if published:
+        for sheet in sheets:
+            sheet.unlink()
+            sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)
+        for file in INLINE_SCRIPTS.values():
+            (academy / f"{file}.js").unlink(missing_ok=True)
+        if not any(styles.iterdir()):
+            styles.rmdir()
+
+
+def _page_head(env) -> None:
+    """What every page's <head> and header carry (head.py): the one stylesheet, the inline scripts,
+    and the Content-Security-Policy that allows those scripts by the hash of their text and no other."""
+    scripts = {name: inline_script(THEME_DIR / "assets" / "academy" / f"{file}.js") for name, file in INLINE_SCRIPTS.items()}
+    env.globals["academy_inline"] = {name: markupsafe.Markup(script.text) for name, script in scripts.items()}
+    env.globals["academy_stylesheet"] = JOINED_STYLESHEET
+    env.globals["academy_csp"] = content_security_policy(script.policy_source for script in scripts.values())
+
+
 def _print_plain_text_escaped(env) -> None:
     """Every PlainText value (titles, descriptions, interface strings) is escaped when printed,
     in Material's templates as in ours. Jinja's `striptags` unescapes what it keeps
     (`&lt;script&gt;` would become a tag again in <title>); ours keeps text escaped."""
     env.filters["striptags"] = _striptags
     env.finalize = printed
-    env.globals["academy_csp"] = CONTENT_SECURITY_POLICY
     env.cache.clear() if env.cache is not None else None
 
 

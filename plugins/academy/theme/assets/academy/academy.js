@@ -81,9 +81,40 @@
         document.head.appendChild(s);
       });
     };
+    var quiet = function () { /* said in the dialog */ };
+    /* What Pagefind asks for before it can search, asked for at once. Left to itself it is a chain
+       (search.js, then the query's rewriting and Pagefind, then its worker, then its entry file, then
+       its metadata and its WebAssembly), and on slow mobile data each link of it waits a round trip.
+       The files land in the browser's cache, where Pagefind's own requests, from its worker, find them
+       or join them on their way: nothing is downloaded twice but the entry file, which Pagefind asks
+       for with a fresh query string each time (0.2 KB; bench/phone.py counts what the server sends). */
+    var keysLoaded = null;
+    var keys = function () { /* the script that rewrites the query as the index has it, once */
+      if (!keysLoaded) keysLoaded = script(SEARCH_KEYS.href).catch(function (e) { keysLoaded = null; throw e; });
+      return keysLoaded;
+    };
+    var warm = function () {
+      var get = function (name) {
+        return fetch(new URL(name, SEARCH), { credentials: "same-origin" }).then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r;
+        });
+      };
+      var keep = function (name) { get(name).then(function (r) { return r.arrayBuffer(); }).catch(quiet); };
+      import(SEARCH.href).catch(quiet);
+      if (SEARCH_KEYS) keys().catch(quiet);
+      get("pagefind-entry.json").then(function (r) { return r.json(); }).then(function (entry) {
+        var languages = entry.languages || {}, codes = Object.keys(languages);
+        var own = languages[document.documentElement.lang] || (codes.length === 1 ? languages[codes[0]] : null);
+        if (!own) return;
+        keep("pagefind." + own.hash + ".pf_meta");
+        keep("wasm." + (own.wasm || "unknown") + ".pagefind"); /* Pagefind's name where it has no stemmer (Filipino) */
+      }).catch(quiet); /* a failure here is Pagefind's to meet and say */
+    };
     var load = function () {
+      if (!searching) warm();
       if (!searching) searching = script(new URL(C.searchUi, location.href).href).then(function () {
-        return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS, dialog: dialog, script: script });
+        return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS && keys, dialog: dialog });
       });
       searching.catch(function () {
         searching = null;
@@ -91,7 +122,6 @@
       });
       return searching;
     };
-    var quiet = function () { /* said in the dialog */ };
     var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(quiet); };
     if (!(navigator.connection && navigator.connection.saveData)) {
       var whenIdle = function () { (window.requestIdleCallback || setTimeout)(function () { load().catch(quiet); }, { timeout: 3000 }); };
@@ -590,7 +620,12 @@
          after the body's landmarks); laid out against the body all the same */
       (document.querySelector("main") || document.body).appendChild(tip);
       host.setAttribute("aria-describedby", tip.id);
-      /* below the host, centred on it; Material's styles clamp it to the screen's edges */
+      place(host);
+      /* made visible a frame later, so that it fades in as Material's did */
+      requestAnimationFrame(function () { if (shown === host) tip.classList.add("md-tooltip2--active"); });
+    }
+    /* below the host, centred on it; Material's styles clamp it to the screen's edges */
+    function place(host) {
       var box = host.getBoundingClientRect(), style = tip.style;
       style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
       style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
@@ -598,8 +633,6 @@
       style.setProperty("--md-tooltip-y", box.height + 8 + "px");
       style.setProperty("--md-tooltip-tail", "0px");
       style.setProperty("--md-tooltip-width", tip.firstChild.getBoundingClientRect().width + "px");
-      /* made visible a frame later, so that it fades in as Material's did */
-      requestAnimationFrame(function () { if (shown === host) tip.classList.add("md-tooltip2--active"); });
     }
     function hide(now) {
       if (!shown) return;
@@ -631,8 +664,16 @@
     });
     document.addEventListener("focusout", function (e) { if (e.target === shown) hide(); });
     document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
-    /* it is placed for the layout it was shown in */
-    window.addEventListener("resize", function () { hide(true); });
+    /* A phone resizes the window when its address bar hides or comes back as the trainee scrolls:
+       the height alone changes and the text keeps its lines, so the tooltip is placed again and
+       stays. A new width (the phone turned, a desktop window resized) reflows the text: it goes. */
+    var width = window.innerWidth;
+    window.addEventListener("resize", function () {
+      var widthChanged = window.innerWidth !== width;
+      width = window.innerWidth;
+      if (!shown) return;
+      if (widthChanged) hide(true); else place(shown);
+    });
   }
 
   /* ---- every page: the first load and each page Material's instant navigation swaps in ---- */

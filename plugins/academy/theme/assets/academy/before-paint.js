@@ -1,5 +1,5 @@
-/* What a page settles before the lesson is painted, run from the header (a file: the
- * Content-Security-Policy forbids inline script). Both are decided here, while the page is only a
+/* What a page settles before the lesson is painted, run from the header (written into every page at
+ * build time; the Content-Security-Policy allows it by the hash of its text, and no other inline script). Both are decided here, while the page is only a
  * header, because deciding them later restyles or moves the whole long lesson.
  *
  * 1. Whether the offline note keeps its place: not where no service worker can run (a private

@@ -9,7 +9,7 @@
     var quiet = function () { /* failures are said when searching */ };
     /* Pagefind, and the script that rewrites the query as the index has it (Filipino stems, English spellings) */
     var load = function () {
-      if (!pagefind) pagefind = Promise.all([import(x.engine.href), x.keys ? x.script(x.keys.href) : null]).then(function (loaded) {
+      if (!pagefind) pagefind = Promise.all([import(x.engine.href), x.keys ? x.keys() : null]).then(function (loaded) {
         var m = loaded[0];
         return m.options({ baseUrl: x.root.pathname }).then(function () { return m.init && m.init(); })
           .then(function () { return m; });
