@@ -97,7 +97,8 @@ MISTAKES = {
     "unknown question type": Mistake("type: single", "type: essay", 6, 'unknown question type "essay"'),
     "quiz id with capitals": Mistake("id: sample", "id: Sample", 1, "an id may only use a-z"),
     "question id with a space": Mistake("- id: pick-one", "- id: pick one", 5, "an id may only use a-z"),
-    "pass mark of zero": Mistake("pass_mark: 80", "pass_mark: 0", 3, "`pass_mark` must be more than 0"),
+    "pass mark of zero": Mistake("pass_mark: 80", "pass_mark: 0", 3, "`pass_mark` must be at least 1"),
+    "pass mark written as a fraction": Mistake("pass_mark: 80", "pass_mark: 0.8", 3, "`pass_mark` must be at least 1, not 0.8"),
     "pass mark over 100": Mistake("pass_mark: 80", "pass_mark: 120", 3, "`pass_mark` must be at most 100"),
     "no points": Mistake("    answer: true\n", "    answer: true\n    points: 0\n", 25, "`points` must be more than 0"),
     "negative tolerance": Mistake("tolerance: 2", "tolerance: -2", 39, "`tolerance` must not be negative"),
@@ -132,6 +133,12 @@ MISTAKES = {
     "true/false answered with an unquoted yes": Mistake("answer: true", "answer: yes", 24, '`answer` must be true or false, not "yes"',
                                                         schema=False),  # YAML 1.1 reads yes as true; editors read YAML 1.2
     # What the YAML reader refuses before the schema sees the data.
+    "a control character written as an escape": Mistake("text: Which is a soft skill?", 'text: "Which is a\\x1b soft skill?"', 7,
+                                                       "control character (U+001B) in `text`", schema=False),
+    "a NUL that would cut the message short": Mistake("feedback: Yes.", 'feedback: "Yes.\\0 Quite."', 12,
+                                                     "control character (U+0000) in `feedback`", schema=False),
+    "a control character in an ordering item": Mistake("items: [Need, Research, Purchase]", 'items: [Need, "Re\\bsearch", Purchase]',
+                                                       28, "control character (U+0008)", schema=False),
     "numeric answer .nan": Mistake("answer: 53", "answer: .nan", 38, "`answer` must be an ordinary number, not .nan", schema=False),
     "tolerance .inf": Mistake("tolerance: 2", "tolerance: .inf", 39, "`tolerance` must be an ordinary number, not .inf", schema=False),
     "points .inf": Mistake("    answer: true\n", "    answer: true\n    points: .inf\n", 25, "`points` must be an ordinary number", schema=False),

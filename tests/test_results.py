@@ -96,3 +96,19 @@ def test_names_reach_the_report_as_text(tmp_path):
     page = html5lib.parse(results.to_html(rows, "Quiz results"), namespaceHTMLElements=False)
     assert page.find(".//script") is None and page.find(".//b") is None
     assert [th.text for th in page.iter("th") if th.get("scope") == "row"] == ["<script>alert(1)</script>", "=HYPERLINK(\"http://x\")"]
+
+
+FORMULAS = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", " =1+1", "\uff1d1+1", "\n=1"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_no_cell_the_lrs_fills_starts_a_formula(formula):
+    """A statement's name, timestamp and language are what the sender wrote: none becomes a formula."""
+    quizzes = {"q": Quiz("q", "Quiz", "quizzes/q.yml", ())}
+    found = [results.Attempt(formula, "q", 0.5, False, formula, formula)]
+    rows = results.table(found, quizzes)
+    [header, cells] = list(csv.reader(io.StringIO(results.to_csv(rows))))
+    assert len(cells) == len(header)
+    for cell in cells:
+        assert cell.lstrip(" ")[:1] not in results.FORMULA_STARTS, cells
+    assert cells[0] == "'" + formula

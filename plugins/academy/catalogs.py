@@ -231,23 +231,25 @@ def _read_po_lines(path: Path, root: Path | None = None, data: bytes | None = No
     return po, lines
 
 
-def _msgid_line(lines: list[str], entry: polib.POEntry) -> int:
+def _msgid_line(lines: list[str], entry: polib.POEntry, obsolete: bool = False) -> int:
     """The line of an entry's msgid (polib counts from its comments), as msgfmt names it."""
     start = entry.linenum or 1
-    return next((number for number in range(start, len(lines) + 1) if lines[number - 1].startswith("msgid")), start)
+    mark = "#~ msgid" if obsolete else "msgid"
+    return next((number for number in range(start, len(lines) + 1) if lines[number - 1].startswith(mark)), start)
 
 
 def _check_duplicates(po: polib.POFile, shown: str, lines: list[str]) -> None:
     """A message written twice (two files pasted together) has two translations: msgfmt refuses it, so do we."""
     first: dict[tuple[str | None, str], polib.POEntry] = {}
-    for entry in po:
-        if entry.obsolete:
-            continue
+    # GNU gettext counts an obsolete (#~) copy of a message as a second definition too
+    for entry in sorted(po, key=lambda e: e.obsolete):
         key = (entry.msgctxt, entry.msgid)
         if key in first:
             raise CatalogError(Problem(
-                shown, _msgid_line(lines, entry),
-                f"the message {entry.msgid[:60]!r} is in this file twice (also at line {_msgid_line(lines, first[key])})",
+                shown, _msgid_line(lines, entry, entry.obsolete),
+                f"the message {entry.msgid[:60]!r} is in this file twice (also at line "
+                f"{_msgid_line(lines, first[key], first[key].obsolete)})",
+                "delete the old copy marked #~ (the live entry keeps its translation)" if entry.obsolete else
                 "keep one of the two entries, with the translation you mean, and delete the other"))
         first[key] = entry
 

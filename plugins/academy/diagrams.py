@@ -20,6 +20,16 @@ from .errors import ContentError, Problem
 LABELS = {"text", "tspan", "title", "desc", "textPath"}
 HAS_WORDS = re.compile(r"[^\W\d_]")
 HINT = "put each label in its own <text> or <tspan>, with no other element inside it"
+# A diagram is also a page of its own: opened from its address (a tap on the image, a shared link), the
+# browser runs its script with the site's origin, and no Content-Security-Policy governs it. So it may
+# hold shapes and words only: no script element, no event handler, no address that runs or embeds code.
+SCRIPTED = "the diagram can run script"
+SCRIPT_HINT = ("save the diagram without scripts, event handlers (onload=, onclick=, ...), embedded HTML "
+               "(<foreignObject>) or javascript:/data: links: in Inkscape, File > Save As > Optimized SVG, "
+               "or delete the element")
+SCRIPT_ELEMENTS = {"script", "foreignObject", "iframe", "embed", "object", "handler", "listener"}
+# a picture embedded as data (Inkscape writes PNGs so) is fine; any other data: address may be a page
+RUNNABLE = re.compile(r"^(?:javascript:|vbscript:|data:(?!image/(?:png|jpe?g|gif|webp)[;,]))", re.IGNORECASE)
 NOT_XML = "the SVG is not well-formed XML"
 NOT_XML_HINT = ("a tag is left open or a character is not escaped near this line: open the diagram in "
                 "an SVG editor (Inkscape) and save it again, or fix the tag")
@@ -58,7 +68,18 @@ def scan(svg: str) -> Scan:
     stack: list[_Open] = []
     found = Scan([], [])
 
-    def start(name: str, _attrs: dict) -> None:
+    def start(name: str, attrs: dict) -> None:
+        local = _local(name)
+        if local in SCRIPT_ELEMENTS:
+            found.problems.append((parser.CurrentLineNumber, f"{SCRIPTED}: a <{local}> element"))
+        for attribute, value in attrs.items():
+            key = _local(attribute).lower()
+            # browsers ignore control characters and spaces inside a URL's scheme ("java\tscript:")
+            squeezed = re.sub(r"[\x00-\x20]", "", value)
+            if key.startswith("on"):
+                found.problems.append((parser.CurrentLineNumber, f"{SCRIPTED}: the event handler {key}= on <{local}>"))
+            elif RUNNABLE.match(squeezed) or re.search(r"(?:javascript|vbscript):", squeezed, re.IGNORECASE):
+                found.problems.append((parser.CurrentLineNumber, f"{SCRIPTED}: {key}=\"{value[:40]}\" on <{local}>"))
         if stack:
             stack[-1].children = True
         begin = parser.CurrentByteIndex
@@ -100,6 +121,7 @@ def labels(svg: str) -> list[tuple[str, int]]:
 
 def problems(svg: str, path: str) -> list[Problem]:
     return [Problem(path, line, what, NOT_XML_HINT) if what.startswith(NOT_XML)
+            else Problem(path, line, what, SCRIPT_HINT) if what.startswith(SCRIPTED)
             else Problem(path, line, f"diagram label cannot be translated: {what}", HINT) for line, what in scan(svg).problems]
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, Problem
+from .plaintext import CONTROL_HINT, control_problem
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 BOM = "\ufeff"  # some Windows editors start UTF-8 files with it
@@ -132,6 +133,10 @@ def check_page(text: str, path: str) -> Document:
     elif description_overlong(description):
         problems.append(Problem(path, line_of_key(doc, "description"), description_overlong(description),
                                 f"shorten it: {DESCRIPTION_TOO_LONG}"))
+    for key, value in doc.meta.items():
+        hidden = control_problem(value) if isinstance(value, str) else None
+        if hidden:
+            problems.append(Problem(path, line_of_key(doc, str(key)), f"{hidden} in `{key}`", CONTROL_HINT))
     if problems:
         raise FrontMatterError(problems)
     return doc

@@ -53,11 +53,12 @@ def merge(translation: Path, template: Path) -> bytes:
 
 def check(po_text: bytes, name: str) -> list[str]:
     """msgfmt's own verdict: its error lines, empty when the catalog compiles cleanly."""
-    result = _run("msgfmt", "--check-format", "--check-domain", "-o", "/dev/null", "-", stdin=po_text)
+    result = _run("msgfmt", "--check-format", "--check-header", "--check-domain", "-o", "/dev/null", "-", stdin=po_text)
     if result.returncode == 0:
         return []
     lines = result.stderr.decode(errors="replace").splitlines()
-    return [line.replace("<stdin>", name) for line in lines if line.strip() and "fatal error" not in line]
+    return [line.replace("<stdin>", name) for line in lines
+            if line.strip() and "fatal error" not in line and ": warning: " not in line]
 
 
 TRANSLATION_HINT = ("fix this translation in Poedit (its Validate command shows the same) or a text editor: keep the "
@@ -68,11 +69,11 @@ _LOCATED = re.compile(r"^<stdin>:(\d+): (.*)$")
 def translation_problems(po_text: bytes, shown: str) -> list[Problem]:
     """What msgfmt refuses in a translator's catalog, each at its line (a fuzzy entry is never refused)."""
     # msgfmt refuses a byte-order mark (Notepad writes one); the academy reads it and writes none
-    result = _run("msgfmt", "--check-format", "--check-domain", "-o", "/dev/null", "-",
+    result = _run("msgfmt", "--check-format", "--check-header", "--check-domain", "-o", "/dev/null", "-",
                   stdin=po_text.removeprefix(b"\xef\xbb\xbf"))
     if result.returncode == 0:
         return []
     found = [_LOCATED.match(line) for line in result.stderr.decode(errors="replace").splitlines()]
     problems = [Problem(shown, int(match.group(1)), f"msgfmt refuses this translation: {match.group(2)}", TRANSLATION_HINT)
-                for match in found if match]
+                for match in found if match and not match.group(2).startswith("warning:")]
     return problems or [Problem(shown, 0, "msgfmt refuses this catalog", TRANSLATION_HINT)]

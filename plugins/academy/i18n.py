@@ -206,6 +206,30 @@ def _first_english(po: polib.POFile) -> dict[tuple[str | None, str], polib.POEnt
             if "fuzzy" in entry.flags and entry.previous_msgid is not None and not entry.obsolete}
 
 
+def _marked_by_hand(po: polib.POFile) -> set[tuple[str | None, str]]:
+    """Fuzzy entries a translator marked in Poedit or Weblate, which have no previous English.
+
+    msgmerge gives a changed message a ``#| msgid`` only when its old translation was not
+    fuzzy, so the translator of such an entry would not see what the English was. Each one is
+    given its own English as its previous one before the merge (`_unchanged_by_hand` takes
+    that away again where the English did not change)."""
+    marked = set()
+    for entry in po:
+        if not entry.obsolete and "fuzzy" in entry.flags and entry.previous_msgid is None and entry.msgid:
+            entry.previous_msgid, entry.previous_msgctxt = entry.msgid, entry.msgctxt
+            entry.previous_msgid_plural = entry.msgid_plural or None
+            marked.add((entry.msgctxt, entry.msgid))
+    return marked
+
+
+def _unchanged_by_hand(merged: polib.POFile, marked: set[tuple[str | None, str]]) -> None:
+    """A translator's own fuzzy mark on English that did not change stays as it was written: fuzzy."""
+    for entry in merged:
+        if ((entry.msgctxt, entry.msgid) in marked and entry.previous_msgid == entry.msgid
+                and entry.previous_msgctxt == entry.msgctxt):
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+
+
 def _kept_first_english(merged: polib.POFile, before: dict[tuple[str | None, str], polib.POEntry]) -> None:
     """English changed twice: msgmerge names the second English as the previous one, but the
     translation was written for the first. The translator compares against the first, and when the
@@ -339,10 +363,12 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
                 old = existing.get((lang, moves.get(domain, domain)))
                 po = old if old is not None else _new_translation(lang)
                 _migrated(po)
+                first = _first_english(po)
+                by_hand = _marked_by_hand(po)
                 before = work / f"{number}.{lang}.po"
                 before.write_bytes(str(po).encode("utf-8"))
                 merged = polib.pofile(gnu_gettext.merge(before, pot_file).decode("utf-8"), wrapwidth=0)
-                first = _first_english(po)
+                _unchanged_by_hand(merged, by_hand)
                 _kept_first_english(merged, first)
                 _restored(merged, first)
                 _revived(merged)

@@ -238,6 +238,16 @@ def plural_index(lang: str, n: int) -> int:
     return plural_rule(lang).index(n)
 
 
+def _forms_of_several_counts(rule: PluralRule | None) -> dict[int, list[int]]:
+    """The plural forms a rule chooses for more than one count (0 to 1000), with those counts."""
+    if rule is None:
+        return {}
+    counts: dict[int, list[int]] = {}
+    for n in range(1001):
+        counts.setdefault(rule.index(n), []).append(n)
+    return {index: found for index, found in counts.items() if len(found) > 1}
+
+
 # -- ui.po against its template -------------------------------------------------------
 
 UI_HINT = "compare the translation with its msgid in ui.po (Poedit shows both)"
@@ -298,11 +308,20 @@ def catalog_problems(catalog: Catalog, lang: str, root=None) -> list[Problem]:
         if rule is not None and len(forms) != rule.count or not all(forms):
             found.append(Problem(path, entry.line, f"the plural message {singular!r} needs {rule.count if rule else '?'} "
                                  f"forms (msgstr[0] to msgstr[{(rule.count if rule else 1) - 1}]), all filled in", UI_HINT))
-        for form in forms:
+        shared = _forms_of_several_counts(rule)
+        for index, form in enumerate(forms):
             names = placeholders(form)
             if names is None or not names <= allowed:
                 found.append(Problem(path, entry.line, f"a plural form of {singular!r} has placeholders "
                                      f"{sorted(names) if names is not None else 'with unpaired braces'}; allowed: {sorted(allowed)}",
+                                     UI_HINT))
+                break
+            # only a form that serves one count may leave its number out ("one question"); as GNU msgfmt
+            # says, any other is also read for 21 or 101, which it would then not show
+            missing = (placeholders(plural) or set()) - names
+            if form and index in shared and missing:
+                found.append(Problem(path, entry.line, f"msgstr[{index}] of {singular!r} serves several counts "
+                                     f"(such as {', '.join(map(str, shared[index][:3]))}) and must keep {sorted(missing)}",
                                      UI_HINT))
                 break
     return found

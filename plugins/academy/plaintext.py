@@ -9,7 +9,20 @@ that type when it prints it (see the MkDocs adapter).
 
 from __future__ import annotations
 
+import re
 from html import escape
+
+# Characters no reader sees and no editor shows: the C0 controls and DEL. Tab, line feed and
+# carriage return are text. In YAML they arrive written as escapes (`"\x1b"`, `"\0"`).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_HINT = ("delete it (retype the words around it): readers and translators would get "
+                "text that is not what the editor shows")
+
+
+def control_problem(text: str) -> str | None:
+    """What is wrong with a text that holds a control character, or None."""
+    found = CONTROL.search(text)
+    return f"an invisible control character (U+{ord(found.group()):04X})" if found else None
 
 
 class PlainText(str):

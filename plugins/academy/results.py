@@ -125,14 +125,19 @@ def to_csv(rows: list[Row]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_safe_cell(row.trainee), row.quiz, row.best_score, "yes" if row.passed else "no", row.attempts,
-                         row.last_attempt, " ".join(row.languages)])
+        # every text cell, not only the name: the timestamp and the language come from the LRS as sent
+        writer.writerow([_safe_cell(row.trainee), _safe_cell(row.quiz), row.best_score, "yes" if row.passed else "no",
+                         row.attempts, _safe_cell(row.last_attempt), _safe_cell(" ".join(row.languages))])
     return out.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # OWASP, and full-width forms
+
+
 def _safe_cell(text: str) -> str:
-    # A name that starts like a formula must stay text when the lead opens the CSV in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    # A cell that starts like a formula (after any spaces a spreadsheet skips) stays text when the
+    # lead opens the CSV in a spreadsheet.
+    return "'" + text if text.lstrip(" ")[:1] in FORMULA_STARTS else text
 
 
 def to_html(rows: list[Row], title: str) -> str:

@@ -25,6 +25,7 @@ from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
 from .localize import Localized, count_missing, handwritten_problems, localize_page, translate_text
 from .memo import remembered, unchanged_text
+from .plaintext import CONTROL, CONTROL_HINT
 from .quiz.load import load_quizzes
 from .quiz.model import Quiz
 
@@ -34,7 +35,6 @@ QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([^\s|]+(?:[ \t]+[^\s|]+)*
 BLOCK_FENCE = re.compile(r"^(/{3,})(?:[ \t]+([\w-]+)\b.*?)?[ \t]*$")
 FAQ_QUESTION = re.compile(r"^#{2,6}(?!#)")  # Python-Markdown needs no space after the #s
 HEADING = re.compile(r"^#{1,6}(?!#)[ \t]*(.*?)[ \t#]*$")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # tab, line feed and carriage return are text
 
 
 def source_revision(text: str) -> str:
@@ -95,8 +95,7 @@ class SourcePage:
             if control:
                 problems.append(Problem(shown, number, f"an invisible control character (U+{ord(control.group()):04X}) "
                                         f"at column {control.start() + 1}",
-                                        "delete it (retype the words around it): readers and translators would get "
-                                        "text that is not what the editor shows"))
+                                        CONTROL_HINT))
             quiz = QUIZ_BLOCK.match(line)
             if quiz and quizzes:
                 first, first_line = quizzes[0]

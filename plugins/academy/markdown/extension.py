@@ -16,6 +16,8 @@ from .leftovers import PRIORITY as LEFTOVERS_PRIORITY
 from .leftovers import LeftoverFences
 from .own_links import PRIORITY as OWN_LINKS_PRIORITY
 from .own_links import OwnSiteLinks
+from .unresolved_links import PRIORITY as UNRESOLVED_PRIORITY
+from .unresolved_links import UnresolvedLinks
 
 if TYPE_CHECKING:
     from ..site import Academy
@@ -37,6 +39,7 @@ class AcademyExtension(BlocksExtension):
                                    LEFTOVERS_PRIORITY)
         md.treeprocessors.register(OwnSiteLinks(md, self.academy, self.site_url), "academy_own_site_links",
                                    OWN_LINKS_PRIORITY)
+        md.treeprocessors.register(UnresolvedLinks(md, self.academy), "academy_unresolved_links", UNRESOLVED_PRIORITY)
         md.treeprocessors.register(LazyImages(md, self._source_dir), "academy_images", IMAGES_PRIORITY)
 
     def _source_dir(self) -> Path | None:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import Problem
+from ..plaintext import CONTROL_HINT, control_problem
 
 Path_ = tuple[str | int, ...]
 MAX_DEPTH = 32  # a quiz is five levels deep; far deeper input is an accident or an attack
@@ -200,5 +201,9 @@ def _value(node: yaml.Node, where: Path_, source: Source, loader: yaml.SafeLoade
         # A block scalar (`text: |`) ends with a line break and a quoted text may keep spaces at
         # its ends: neither shows on the page, and in a msgid each is one a translator must copy
         # exactly (msgfmt refuses a msgstr that does not end with the msgid's line break).
+        hidden = control_problem(value)
+        if hidden:
+            source.problem(where, f"{hidden} in {name if where and isinstance(where[-1], str) else 'this text'}",
+                           CONTROL_HINT)
         return value.strip()
     return value
