@@ -236,3 +236,17 @@ def test_the_cache_turned_off_neither_reads_nor_writes(tmp_path):
     result = run_build(root, tmp_path / "site", cache=False)
     assert not KEPT.search(result.stderr + result.stdout)
     assert not (root / ".cache" / "academy" / "pages").exists()
+
+
+def test_what_a_page_says_is_said_by_every_build(tmp_path):
+    """A page that is warned about while it is written (an FAQ question already asked on a page
+    built before it) is rendered every time, and every build says so; the other pages are kept.
+    (A broken or absolute link is an error: the build stops and keeps nothing.)"""
+    (tmp_path / "project").mkdir()
+    root = sitekit.write_project(tmp_path / "project")
+    faq_asked_earlier(root)
+    for number in range(3):
+        result = run_build(root, tmp_path / f"site-{number}")
+        assert "already marked up" in result.stderr, f"build {number}: the FAQ question asked twice is not reported"
+    reused, total = kept(result)
+    assert 0 < reused < total, "the pages warned about are rendered again, the others are kept"

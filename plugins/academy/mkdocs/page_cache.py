@@ -87,6 +87,8 @@ def environment_key(config: MkDocsConfig, root: Path, language: str, codes: list
         ",".join(codes), str(only_one), str(config.strict), str(config.use_directory_urls),
         str(config.theme.name), json.dumps(theme, sort_keys=True, default=str), repr(config.theme.dirs),
         str(config.site_url), str(config.docs_dir),
+        # what is said while a page renders depends on how much the command line lets through (-q, -v)
+        str(logging.getLogger("mkdocs").getEffectiveLevel()), str(logging.getLogger().getEffectiveLevel()),
     ]))
 
 
