@@ -191,7 +191,12 @@ def entries(root: Path, lang: str) -> list[Path]:
 
 
 def tamper(path: Path) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return  # left damaged by another test (a page that warns is never written again)
+    if not isinstance(data, dict) or not isinstance(data.get("html"), str):
+        return
     data["html"] = data["html"].replace("</body>", "Tamperedmark</body>")
     path.write_text(json.dumps(data), encoding="utf-8")
 
@@ -213,17 +218,18 @@ def test_a_damaged_cache_is_a_miss_never_a_crash(project, tmp_path):
     assert kept(again)[0] == reusable, "the build that met a damaged cache writes it whole again"
 
 
-def test_a_kept_page_is_reused_until_the_academy_code_changes(project, tmp_path):
+def test_a_kept_page_is_reused_until_the_academy_code_changes(tmp_path):
     """An entry edited on disk shows that pages really are reused; a change to the academy's code
     (its version, as the cache reads it) means every page is rendered again."""
-    root = project
+    (tmp_path / "project").mkdir()
+    root = sitekit.write_project(tmp_path / "project")
     run_build(root, tmp_path / "warm", lang="en")
     for path in entries(root, "en"):
         tamper(path)
     reused = run_build(root, tmp_path / "reused", lang="en")
-    assert kept(reused)[0] == kept(reused)[1]
+    assert kept(reused)[0] == kept(reused)[1] > 0
     pages = list((tmp_path / "reused").rglob("*.html"))
-    assert sum(b"Tamperedmark" in path.read_bytes() for path in pages) >= 5, "kept pages are used as kept"
+    assert sum(b"Tamperedmark" in path.read_bytes() for path in pages) == kept(reused)[0], "kept pages are used as kept"
     changed = "import academy.mkdocs.page_cache as cache\ncache.code_version = lambda: 'another version'\n"
     rendered = run_build(root, tmp_path / "rendered", lang="en", prelude=changed)
     assert kept(rendered)[0] == 0

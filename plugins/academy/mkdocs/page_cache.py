@@ -227,7 +227,6 @@ class PageCache:
             entry = Entry.read(self.folder / f"{digest(src)}.json")
             if entry is not None and entry.src == src and entry.key == self._key(parts, entry.scope):
                 self.hits[src] = entry
-        log.info(f"{len(self.hits)} of {len(self.keys)} pages kept from an earlier build ({self.folder.name})")
 
     def _key(self, parts: tuple[str, str, str, str], scope: str) -> str:
         return digest(self.environment + "\0" + _fingerprint(parts, scope))
@@ -272,6 +271,8 @@ class PageCache:
 
     def store(self, files: Files, builds: dict[str, PageBuild]) -> int:
         """After a build that succeeded: keep every page rendered without a word said. Returns how many."""
+        # the pages reused, not those planned: a kept page whose FAQ question moved was rendered
+        log.info(f"{len(self.hits)} of {len(self.keys)} pages kept from an earlier build ({self.folder.name})")
         kept = 0
         self.folder.mkdir(parents=True, exist_ok=True)
         for src, html in self.outputs.items():
