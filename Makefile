@@ -22,8 +22,8 @@ setup-test: setup
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium gettext; \
 	  else sudo apt-get update -q && sudo apt-get install -y -q chromium gettext; fi; }
 
-site: setup            ## set up and build all three languages into site/
-	$(BIN)/mkdocs build
+site: setup            ## set up and build all three languages into site/ (pages unchanged since the last build are reused)
+	ACADEMY_PAGE_CACHE=on $(BIN)/mkdocs build
 
 serve: setup           ## preview every language with live reload; an edit renders again only what it changed
 	$(BIN)/mkdocs serve --dirty

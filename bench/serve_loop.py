@@ -255,21 +255,26 @@ def serve_loop(work: Path, n: int, repeats: int, timeout: float, modes: list[str
 
 def full_builds(work: Path, n: int, repeats: int, before: Path | None) -> Timings:
     """Full builds, alternating within each repeat: the earlier checkout's academy (if given), this
-    one's with no catalog cache and then with the cache it left, stock Material. Each build starts
-    with no site folder, as a fresh clone's does."""
+    one's with no `.cache` and then with the caches it left (catalogs and rendered pages: the tree
+    unchanged, so every page is kept), stock Material. Each build starts with no site folder.
+    `bench/page_cache.py` times warm builds after one edit."""
     timings = Timings()
     print(f"N={n}: full builds; {load()}", flush=True)
     for _ in range(repeats):
         figures = []
-        # the academy runs twice: with no catalog cache (a fresh clone's first build) and with the
-        # cache that build left (.cache/academy, every later build on the same machine)
+        # the academy runs twice: with no cache (a fresh clone's first build) and with the caches
+        # that build left (.cache/academy: catalogs and pages, every later build on the same machine)
         for checkout, cache in ([(before, "none")] if before else []) + [(None, "none"), (None, "kept")]:
             name = "academy before" if checkout else f"academy, {'no cache' if cache == 'none' else 'cache kept'}"
             shutil.rmtree(work / "site", ignore_errors=True)
             if cache == "none":
                 shutil.rmtree(work / ".cache", ignore_errors=True)
-            with academy_code(checkout):
-                seconds, _peak, cpu = scale.timed_build(work)
+            os.environ["ACADEMY_PAGE_CACHE"] = "on"  # as `make site` builds; an earlier checkout may not read it
+            try:
+                with academy_code(checkout):
+                    seconds, _peak, cpu = scale.timed_build(work)
+            finally:
+                os.environ.pop("ACADEMY_PAGE_CACHE", None)
             timings.add(f"{name}: full build, 3 languages", seconds)
             timings.add(f"{name}: CPU seconds", cpu)
             figures.append(f"{name} {seconds:.1f} s (CPU {cpu:.1f} s)")

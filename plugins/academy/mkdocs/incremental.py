@@ -23,6 +23,7 @@ rendered again; the output of a page that is gone is removed.
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -212,6 +213,12 @@ def _course_part(courses: dict, src: str, listing: str) -> str:
     return digest(repr(course.index) + repr(course.lessons)) if course is not None else listing
 
 
+def _stable(value: object) -> str:
+    """A config value JSON cannot hold (a function, an object), by its name: not by its address,
+    which differs on every run and would make every page look changed."""
+    return getattr(value, "__qualname__", type(value).__qualname__)
+
+
 def _yes() -> bool:
     return True
 
@@ -234,6 +241,15 @@ def _site_part(academy: Academy, nav: Navigation, config: MkDocsConfig) -> str:
     if config.theme.custom_dir:
         for folder, _dirs, names in sorted(os.walk(config.theme.custom_dir)):
             parts += [f"{folder}/{name}:{file_digest(Path(folder) / name)}" for name in sorted(names)]
+    # A page's HTML reads other files of the content folder too: an image's size reserves its box
+    # (markdown/images.py). Pages are in their own part; every other file is in every page's.
+    for folder, dirs, names in sorted(os.walk(config.docs_dir)):
+        dirs.sort()
+        parts += [f"{folder}/{name}:{file_digest(Path(folder) / name)}" for name in sorted(names)
+                  if not name.endswith(".md")]
+    # what the config says through the environment (`!ENV`) or the engine's defaults, not the file
+    parts.append(json.dumps([config.extra, config.copyright, config.mdx_configs, list(config.markdown_extensions)],
+                            sort_keys=True, default=_stable))
 
     def walk(items, depth: int) -> None:
         for item in items:

@@ -52,6 +52,9 @@ from .config import AcademyConfig
 from .config_file import line_of, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
+from .page_cache import FOLDER as PAGE_CACHE_FOLDER
+from .page_cache import PageCache, environment_key
+from .page_cache import enabled as page_cache_enabled
 from .quick import LastBuild, Saved, engine_build, page_domains, saved_pages, watch_saves
 from .settings import abbreviations_problems, check_overrides, fail, languages_of, refuse_second_instance, settle_engine_options
 
@@ -91,6 +94,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.page_builds: dict[str, PageBuild] = {}
         self.faq_registry = FaqRegistry()
         self.last_build: LastBuild | None = None  # under `serve --dirty`: for the next quick rebuild
+        self.page_cache: PageCache | None = None  # under `mkdocs build`: pages kept from earlier builds
 
     # -- configuration ------------------------------------------------------
 
@@ -155,6 +159,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         config.markdown_extensions.append(AcademyExtension(academy=self.academy, link=self._link,
                                                            site_url=self.scheme.base_url))
         # academy.css is joined after Material's stylesheets into JOINED_STYLESHEET (head.py), which academy.html links
+        if self.command in (None, "build") and not self.dirty and page_cache_enabled():
+            self._use_page_cache(config)
 
         if self.command in (None, "build") and not self.is_child:
             self.final = Path(config.site_dir).resolve()
@@ -172,6 +178,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.options = BuildOptions(config_file, bool(config.strict), bool(config.use_directory_urls),
                                     given_theme, self.dirty)
         return config
+
+    def _use_page_cache(self, config: MkDocsConfig) -> None:
+        if self.page_cache is not None:
+            self.page_cache.uninstall()
+        self.page_cache = PageCache(self.root / PAGE_CACHE_FOLDER / self.language.code,
+                                    environment_key(config, self.root, self.language.code, self.codes, self.only_one),
+                                    lambda: sum(len(r.errors) + len(r.warnings) for r in (self.report, self.engine_report)))
+        self.page_cache.install(lambda: self.academy, self.page_builds, lambda: self.faq_registry)
 
     def _capture_engine_warnings(self, shown: str, content: Path) -> None:
         engine_log = logging.getLogger("mkdocs")
@@ -373,6 +387,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.incremental is not None:
             self.changed = self.incremental.plan(self.academy, files, nav, config, self.page_builds, self.faq_registry,
                                                  self.codes)
+        if self.page_cache is not None:
+            self.page_cache.plan(self.academy, files, nav, config, self.codes)
         return nav
 
     def _write_complete(self, path: Path, srcs: list[str]) -> None:
@@ -504,6 +520,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.incremental is not None:
             env.bytecode_cache = COMPILED_TEMPLATES  # the engine makes a new environment for every build
             self.env = env
+        if self.page_cache is not None:
+            self.page_cache.settle_faq(files, config, self.page_builds)
         # Every page has been read and rendered to HTML: report all content problems at once,
         # the engine's (a broken link) with ours.
         outcome = self.outcome()
@@ -536,6 +554,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 self.report.error(Problem(display_path(self.config_file, self.root), 1, str(error)))
                 raise fail(self.report.errors) from None
         if self.is_child:
+            self._keep_pages()
             self.report.merge(self.engine_report)
             write_report(self.report)
             return
@@ -565,6 +584,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 raise fail([error.problem]) from None
             config.site_dir = str(self.final)
             self.staging = None
+        self._keep_pages()
+
+    def _keep_pages(self) -> None:
+        """The build succeeded: keep its pages for the next (see `page_cache.py`)."""
+        if self.page_cache is not None:
+            self.page_cache.store(self.files, self.page_builds)
+            self.page_cache.uninstall()
+            self.page_cache = None
 
     def _other_roots(self) -> list[str]:
         """The other languages' folders, which the source language's offline worker leaves to theirs."""
@@ -586,6 +613,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         memo.end_build()
+        if self.page_cache is not None:
+            self.page_cache.uninstall()  # nothing of a failed build is kept
+            self.page_cache = None
         self.last_build = None
         if self.incremental is not None:
             self.incremental.forget(getattr(self, "changed", set()))
@@ -600,6 +630,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_shutdown(self) -> None:
         publish.discard(self.staging)
+        if self.page_cache is not None:
+            self.page_cache.uninstall()
+            self.page_cache = None
         if self.builds is not None:
             self.builds.discard()
         if self.workers is not None:
