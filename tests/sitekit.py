@@ -308,6 +308,15 @@ def translate_catalogs(root: Path, lang: str, table: dict[str, str]) -> None:
         catalog.save()
 
 
+def translate(root: Path, lang: str, domain: str, msgid: str, msgstr: str) -> None:
+    """A translator's save of one message in Poedit: polib writes the catalog back as Poedit does."""
+    catalog = polib.pofile(str(root / "locales" / lang / "LC_MESSAGES" / f"{domain}.po"))
+    entry = catalog.find(msgid)
+    assert entry is not None, f"{lang}: no message {msgid!r} in {domain}"
+    entry.msgstr = msgstr
+    catalog.save()
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """The first `old` in the file replaced by `new`; a test whose `old` is not there fails at once."""
     text = path.read_text(encoding="utf-8")

@@ -85,13 +85,6 @@ def assert_same_site(cached: Path, clean: Path, when: str) -> None:
     assert not different, f"after {when}: {len(different)} file(s) differ from a clean build's: {different[:10]}"
 
 
-def translate(root: Path, lang: str, domain: str, msgid: str, msgstr: str) -> None:
-    catalog = polib.pofile(str(root / "locales" / lang / "LC_MESSAGES" / f"{domain}.po"))
-    entry = catalog.find(msgid)
-    assert entry is not None, f"{lang}: no message {msgid!r} in {domain}"
-    entry.msgstr = msgstr
-    catalog.save()
-
 
 def first_ui_message(root: Path, lang: str) -> str:
     catalog = polib.pofile(str(root / "locales" / lang / "LC_MESSAGES" / "ui.po"))
@@ -139,10 +132,10 @@ STEPS: list[tuple[str, Callable[[Path], None]]] = [
     ("a quiz question", lambda root: sitekit.edit(root / "quizzes" / "first-steps.yml",
                                                   "text: What does a shopper do before buying?",
                                                   "text: What does a shopper do first?")),
-    ("a Filipino msgstr", lambda root: translate(root, "fil", "content/journey/first-steps",
+    ("a Filipino msgstr", lambda root: sitekit.translate(root, "fil", "content/journey/first-steps",
                                                  "A shopper reads reviews before buying.",
                                                  "Nagbabasa ng reviews ang mamimili bago bumili, talaga.")),
-    ("a Russian catalog: a course title", lambda root: translate(root, "ru", "content/journey/index", "The journey",
+    ("a Russian catalog: a course title", lambda root: sitekit.translate(root, "ru", "content/journey/index", "The journey",
                                                                  "Путь покупателя")),
     ("a new page", add_page),
     ("that page deleted", delete_page),
@@ -154,7 +147,7 @@ STEPS: list[tuple[str, Callable[[Path], None]]] = [
                                                      "docs_dir: content\nextra:\n  generator: false\n")),
     ("an abbreviation", lambda root: sitekit.edit(root / "content" / "includes" / "abbreviations.md",
                                                   "Zero moment of truth", "The zero moment of truth")),
-    ("the interface catalog", lambda root: translate(root, "fil", "ui", first_ui_message(root, "fil"), "Binagong salita")),
+    ("the interface catalog", lambda root: sitekit.translate(root, "fil", "ui", first_ui_message(root, "fil"), "Binagong salita")),
     ("an FAQ question asked by a page built earlier", faq_asked_earlier),
 ]
 

@@ -27,7 +27,6 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import html5lib
-import polib
 import pytest
 from html5lib.serializer import HTMLSerializer
 
@@ -57,19 +56,11 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def translate(root: Path, lang: str, source: str, msgid: str, msgstr: str) -> None:
-    """A translator's save in Poedit: polib writes the catalog back as Poedit does."""
-    catalog = polib.pofile(str(root / "locales" / lang / "LC_MESSAGES" / f"{source}.po"))
-    entry = catalog.find(msgid)
-    assert entry is not None, f"{lang}: no message {msgid!r} in {source}"
-    entry.msgstr = msgstr
-    catalog.save()
-
 
 def translate_both(root: Path) -> None:
-    translate(root, "fil", f"content/{LESSON}", "A shopper reads reviews before buying.",
+    sitekit.translate(root, "fil", f"content/{LESSON}", "A shopper reads reviews before buying.",
               "Nagbabasa ng reviews ang mamimili bago bumili, Filipinomark.")
-    translate(root, "ru", f"content/{LESSON}", "First steps", "Первые шаги Russianmark")
+    sitekit.translate(root, "ru", f"content/{LESSON}", "First steps", "Первые шаги Russianmark")
 
 
 def lesson_urls(page: str) -> list[str]:
