@@ -51,6 +51,16 @@ REFUSED_VARIANTS = {
 # nakaka- verb after it is ungrammatical ("gaano kasiyahan", "gaano nakakainis").
 GAANO_WITHOUT_ADJECTIVE = re.compile(r"\bgaano\s+(?:po\s+)?(?:nakaka\S*|kasiyahan)", re.IGNORECASE)
 
+# The floor repeats the prefix's "ka" or "pa" (nakakaapekto, pinapakinggan, makakapagbigay); the textbook repeats
+# the root's first syllable (nakaaapekto, pinakikinggan, makapagbibigay, nakadaragdag with d turned r). Both
+# are correct Filipino, but the two on one page read as two registers, and the trainers write the first.
+TEXTBOOK_REPETITION = re.compile(
+    r"\b(?:(?:naka|maka|nakapag|makapag)(?!ka)|(?:pina|ipina)(?!ka|pa))"
+    r"(?:([bcdfghjklmnpqrstvwxyz]?)([aeiou])\1\2|d([aeiou])r\3)\w*"
+    r"|\b(?:nag|mag)d([aeiou])r\4\w*", re.IGNORECASE)
+# Words the floor itself says in the long form: the elders, and "realistic".
+LEXICAL_REPETITION = {"nakatatanda", "nakatatandang", "makatotohanan", "makatotohanang"}
+
 _NOT_WORDS = re.compile(r"\]\([^)]*\)|`[^`]*`|\{[^}]*\}")
 
 
@@ -86,6 +96,12 @@ def test_one_word_per_idea_in_every_filipino_catalog():
 def test_gaano_is_followed_by_an_adjective():
     found = slips(GAANO_WITHOUT_ADJECTIVE)
     assert not found, "'gaano' takes a ka- adjective: 'gaano ka-satisfied', 'nakakainis talaga':\n" + "\n".join(found)
+
+
+def test_the_floor_repeats_the_prefix_not_the_root():
+    found = [slip for slip in slips(TEXTBOOK_REPETITION) if slip.split("'")[1].lower() not in LEXICAL_REPETITION]
+    assert not found, ("write the floor's form: 'nakakaapekto', 'pinapakinggan', 'makakapagbigay', 'nagdadagdag' "
+                       "(TRANSLATING.md, Filipino terms):\n" + "\n".join(found))
 
 
 def test_the_same_english_is_translated_the_same_way_in_every_catalog():
@@ -130,3 +146,13 @@ def test_the_rules_catch_what_they_are_for():
     assert GAANO_WITHOUT_ADJECTIVE.search("Naiintindihan ko po kung gaano nakakainis")
     assert not GAANO_WITHOUT_ADJECTIVE.search("kung gaano ka-satisfied ang mga customer")
     assert not GAANO_WITHOUT_ADJECTIVE.search("gaano man katagal ang abutin")
+    for textbook in ("Direktang nakaaapekto ang engagement", "kapag nararamdaman niyang pinakikinggan siya",
+                     "makapagbibigay ka ng mabilis na sagot", "bawat isa ay nakadaragdag sa relasyon",
+                     "Nagdaragdag ang academy ng isang hakbang", "Pinabababa nito ang churn rate",
+                     "mas nakakukumbinsi sa mga tao", "Nakatutulong ito", "ipinakikita nito"):
+        assert TEXTBOOK_REPETITION.search(textbook), textbook
+    for floor in ("Direktang nakakaapekto ang engagement", "kapag nararamdaman niyang pinapakinggan siya",
+                  "makakapagbigay ka ng mabilis na sagot", "Nagdadagdag ang academy", "Pinapababa nito",
+                  "nakakakumbinsi", "nakakainis", "nakasara ang tindahan", "pinakamahalaga", "nakaupo",
+                  "nagdadala", "pinagsasama", "makakausap", "nakapag-file na po ako", "ipinapakita"):
+        assert not TEXTBOOK_REPETITION.search(floor), floor
