@@ -2,7 +2,7 @@
 
 The rules of Мильчин's handbook that a phone screen makes visible: a dash never starts a
 line, a one-letter word never ends one, «53 %» keeps its sign, ranges of digits take an
-en dash, an ellipsis is one character, and a full stop after a quotation stands outside ».
+en dash, a number keeps its unit, an ellipsis is one character, and a full stop after a quotation stands outside ».
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ RULES = {
     "a one-letter word before an ordinary space can end a line; bind it with a no-break space":
         re.compile(r"(?<![\w\-])[вскиаоуяВСКИАОУЯ] (?=[\w*_\[«(„])"),
     "a percent sign takes a no-break space after its number (53\u00a0%)": re.compile(r"\d(?:%| %)"),
+    "a number keeps its unit on the same line; bind them with a no-break space (3–7\u00a0секунд)":
+        re.compile(r"\d (?=(?:секунд[аы]?|минут[аы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[ьяи]|месяц(?:а|ев)?|"
+                   r"год(?:а)?|лет|сесси[йяи]|рубл(?:ь|я|ей))(?![а-яё]))"),
     "a range of digits takes an en dash (3–7), not a hyphen": re.compile(r"(?<![\w-])\d+-\d+(?![\w-])"),
     "three full stops are one ellipsis character (…)": re.compile(r"\.\.\."),
     "a full stop after a quotation stands outside the closing »": re.compile(r"\.»"),
@@ -46,8 +49,8 @@ def test_russian_catalogs_follow_the_rule(rule):
 @pytest.mark.parametrize("text, rule", [
     ("Продажа — разовое событие", 0), ("купит ли клиент и вернётся ли", 1), ("в уроке о [вовлечённости](x.md)", 1),
     ("говорят о *новых* клиентах", 1), ("а «скоро» — не обещание", 1), ("53% покупателей", 2),
-    ("первые 3-7 секунд", 3), ("Как уже было сказано...", 4), ("«Извините за неудобства.»", 5),
-    ('"Спасибо"', 6),
+    ("через 15 минут", 3), ("первые 3-7 секунд", 4), ("Как уже было сказано...", 5), ("«Извините за неудобства.»", 6),
+    ('"Спасибо"', 7),
 ])
 def test_each_rule_catches_what_it_is_for(text, rule):
     """No rule that cannot fail: each one flags the slip the Russian review found."""
@@ -55,6 +58,7 @@ def test_each_rule_catches_what_it_is_for(text, rule):
 
 
 def test_the_rules_leave_correct_typesetting_alone():
-    good = ("Продажа\u00a0— разовое событие, 53\u00a0% покупателей, первые 3–7 секунд, трёх-пяти дней, "
-            "Wi-Fi, B2B-клиенты, «Как я\u00a0уже говорил…», «Надо было читать инструкцию». 12\u00a0000")
+    good = ("Продажа\u00a0— разовое событие, 53\u00a0% покупателей, первые 3–7\u00a0секунд, трёх-пяти дней, "
+            "Wi-Fi, B2B-клиенты, «Как я\u00a0уже говорил…», «Надо было читать инструкцию». 12\u00a0000\u00a0сессий, "
+            "шаги 2 и\u00a03 часто, 200 из них")
     assert [rule for rule, pattern in RULES.items() if pattern.search(good)] == []
