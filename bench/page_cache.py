@@ -2,6 +2,7 @@
 
     python bench/page_cache.py                 # 1,000 lessons (3,303 pages), two rounds
     python bench/page_cache.py --sizes 100 1000 --repeats 3
+    python bench/page_cache.py --before ../old-checkout   # that checkout's academy too, side by side
 
 The corpus is `bench/scale.py`'s. Each round, on the same lessons, one after the other:
 
@@ -11,7 +12,8 @@ The corpus is `bench/scale.py`'s. Each round, on the same lessons, one after the
 - warm after one English paragraph of one lesson is edited;
 - warm after one Filipino msgstr of that lesson is edited.
 
-Wall-clock and CPU seconds (the build and every process it waited for) are printed with the
+With `--before`, an earlier checkout's academy builds a copy of the same lessons, step by step
+between this one's steps (each with its own `.cache`). Wall-clock and CPU seconds (the build and every process it waited for) are printed with the
 machine's load average; nothing is asserted.
 """
 
@@ -30,17 +32,27 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import scale  # noqa: E402
-from serve_loop import Lesson, fresh_word, load, msgstr_edit, pages_of, paragraph_edit, paragraphs  # noqa: E402
+from serve_loop import (  # noqa: E402
+    Lesson,
+    academy_code,
+    fresh_word,
+    load,
+    msgstr_edit,
+    pages_of,
+    paragraph_edit,
+    paragraphs,
+)
 
 STEPS = ("cold (fresh clone)", "cache off", "warm, unchanged", "warm, one English paragraph", "warm, one Filipino msgstr")
 
 
-def build(work: Path, cache: bool = True) -> tuple[float, float]:
+def build(work: Path, cache: bool = True, checkout: Path | None = None) -> tuple[float, float]:
     saved = os.environ.get("ACADEMY_PAGE_CACHE")
     os.environ["ACADEMY_PAGE_CACHE"] = "on" if cache else "off"
     try:
         shutil.rmtree(work / "site", ignore_errors=True)
-        seconds, _peak, cpu = scale.timed_build(work)
+        with academy_code(checkout):
+            seconds, _peak, cpu = scale.timed_build(work)
     finally:
         if saved is None:
             os.environ.pop("ACADEMY_PAGE_CACHE", None)
@@ -49,22 +61,27 @@ def build(work: Path, cache: bool = True) -> tuple[float, float]:
     return seconds, cpu
 
 
-def rounds(work: Path, n: int, repeats: int) -> dict[str, list[tuple[float, float]]]:
-    lesson = Lesson(work, n // 2)
-    english = paragraphs(lesson.markdown().read_text(encoding="utf-8"))[1]
-    figures: dict[str, list[tuple[float, float]]] = {step: [] for step in STEPS}
+def rounds(works: dict[str, tuple[Path, Path | None]], n: int, repeats: int) -> dict[str, dict[str, list]]:
+    """Each academy (name -> its copy of the lessons, its checkout) takes each step in turn."""
+    figures: dict[str, dict[str, list]] = {name: {step: [] for step in STEPS} for name in works}
+    edits = {}
+    for name, (work, _checkout) in works.items():
+        lesson = Lesson(work, n // 2)
+        english = paragraphs(lesson.markdown().read_text(encoding="utf-8"))[1]
+        edits[name] = (paragraph_edit(lesson.markdown(), english), msgstr_edit(lesson.catalog("fil"), english))
     for _ in range(repeats):
-        english_edit = paragraph_edit(lesson.markdown(), english)
-        filipino_edit = msgstr_edit(lesson.catalog("fil"), english)
-        shutil.rmtree(work / ".cache", ignore_errors=True)
+        for work, _checkout in works.values():
+            shutil.rmtree(work / ".cache", ignore_errors=True)
         for step in STEPS:
-            if step == "warm, one English paragraph":
-                english_edit(fresh_word())
-            elif step == "warm, one Filipino msgstr":
-                filipino_edit(fresh_word())
-            seconds, cpu = build(work, cache=step != "cache off")
-            figures[step].append((seconds, cpu))
-            print(f"  N={n}: {step}: {seconds:.1f} s wall, {cpu:.1f} s CPU; {load()}", flush=True)
+            word = fresh_word()
+            for name, (work, checkout) in works.items():
+                if step == "warm, one English paragraph":
+                    edits[name][0](word)
+                elif step == "warm, one Filipino msgstr":
+                    edits[name][1](word)
+                seconds, cpu = build(work, cache=step != "cache off", checkout=checkout)
+                figures[name][step].append((seconds, cpu))
+                print(f"  N={n}: {name}: {step}: {seconds:.1f} s wall, {cpu:.1f} s CPU; {load()}", flush=True)
     return figures
 
 
@@ -74,25 +91,33 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--translated", type=float, default=0.9)
     parser.add_argument("--keep", type=Path, default=None, help="keep the corpora under this folder")
+    parser.add_argument("--before", type=Path, default=None, help="an earlier checkout: its academy builds too")
     args = parser.parse_args()
     table = []
     for n in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"academy-cache-{n}-", dir=args.keep))
         try:
             scale.generate(work, n, args.translated)
+            works: dict[str, tuple[Path, Path | None]] = {}
+            if args.before:
+                shutil.copytree(work, work.with_name(work.name + "-before"))
+                works["before"] = (work.with_name(work.name + "-before"), args.before)
+            works["now"] = (work, None)
             print(f"N={n} ({pages_of(n):,} pages); {load()}", flush=True)
-            table.append((n, rounds(work, n, args.repeats)))
+            table.append((n, rounds(works, n, args.repeats)))
         finally:
             if args.keep is None:
                 shutil.rmtree(work, ignore_errors=True)
-    print("\n| lessons (pages) | build | wall s (median) | CPU s (median) | runs, wall / CPU |")
-    print("|---|---|---|---|---|")
-    for n, figures in table:
+                shutil.rmtree(work.with_name(work.name + "-before"), ignore_errors=True)
+    print("\n| lessons (pages) | academy | build | wall s (median) | CPU s (median) | runs, wall / CPU |")
+    print("|---|---|---|---|---|---|")
+    for n, by_name in table:
         for step in STEPS:
-            runs = figures[step]
-            print(f"| {n:,} ({pages_of(n):,}) | {step} | {statistics.median(w for w, _ in runs):.1f} | "
-                  f"{statistics.median(c for _, c in runs):.1f} | "
-                  + ", ".join(f"{w:.1f} / {c:.1f}" for w, c in runs) + " |")
+            for name, figures in by_name.items():
+                runs = figures[step]
+                print(f"| {n:,} ({pages_of(n):,}) | {name} | {step} | {statistics.median(w for w, _ in runs):.1f} | "
+                      f"{statistics.median(c for _, c in runs):.1f} | "
+                      + ", ".join(f"{w:.1f} / {c:.1f}" for w, c in runs) + " |")
     print(f"\n{load()}")
 
 

@@ -269,3 +269,80 @@ def test_a_changed_image_renders_the_pages_that_show_it_again(tmp_path):
     page = (tmp_path / "cached-2" / "journey" / "first-steps" / "index.html").read_text(encoding="utf-8")
     assert 'width="320"' in page, "the page shows the new drawing's size"
     assert_same_site(tmp_path / "cached-2", clean_build(root, tmp_path / "clean"), "a drawing of another size")
+
+
+# -- results kept between builds (`memo.keep`): parsed sources, quizzes, localized pages, search copies --
+
+RESULTS = Path(".cache") / "academy" / "results"
+NO_LOCALIZING = ("import academy.site as site\n"
+                 "def refuse(*args, **kwargs):\n    raise SystemExit('a page was localized again')\n"
+                 "site.localize_page = refuse\n")
+
+
+def test_a_warm_build_takes_its_localized_pages_from_the_last_build(tmp_path):
+    """A Filipino build after an unchanged one localizes no page: with the function that localizes
+    taken away, it still publishes the same site. With the academy's code changed, nothing kept is
+    taken, and the same build cannot run without localizing."""
+    root = tmp_path / "project"
+    root.mkdir()
+    sitekit.write_project(root)
+    run_build(root, tmp_path / "first", lang="fil")
+    assert (root / RESULTS / "fil.pickle").is_file()
+    run_build(root, tmp_path / "warm", lang="fil", prelude=NO_LOCALIZING)
+    assert_same_site(tmp_path / "warm", tmp_path / "first", "an unchanged tree, nothing localized")
+    changed = NO_LOCALIZING + "import academy.mkdocs.page_cache as cache\ncache.code_version = lambda: 'another version'\n"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ACADEMY_PAGE_CACHE="on", ACADEMY_LANG="fil")
+    code = changed + "import sys\nfrom mkdocs.__main__ import cli\nsys.argv = ['mkdocs', 'build', '-d', sys.argv[1]]\ncli()\n"
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "other")], cwd=root, capture_output=True,
+                            text=True, env=env, check=False)
+    assert result.returncode != 0 and "a page was localized again" in result.stderr + result.stdout, (
+        "results made by other code were taken")
+
+
+def same_size_edit(path: Path, old: str, new: str) -> None:
+    """An edit that leaves the file's size and modification time as they were (a tool that
+    restores times, a checkout): only its change time and its bytes say it changed."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    data = path.read_bytes()
+    assert old.encode() in data
+    with path.open("r+b") as handle:  # in place: the same file (inode), as an editor that rewrites it
+        handle.write(data.replace(old.encode(), new.encode(), 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+
+
+def test_an_edit_that_keeps_size_and_time_is_seen(tmp_path):
+    """A file's digest is kept with its inode, size and times: an edit in place that leaves the
+    size and the modification time as they were is still seen (its change time moved)."""
+    root = tmp_path / "project"
+    root.mkdir()
+    sitekit.write_project(root)
+    run_build(root, tmp_path / "first")
+    catalog = root / "locales" / "fil" / "LC_MESSAGES" / "content" / "journey" / "first-steps.po"
+    same_size_edit(catalog, "Mga unang hakbang", "Mga UNANG hakbang")
+    run_build(root, tmp_path / "second")
+    page = (tmp_path / "second" / "fil" / "journey" / "first-steps" / "index.html").read_text(encoding="utf-8")
+    assert "Mga UNANG hakbang" in page, "a translator's edit of the same size and time is published"
+    assert_same_site(tmp_path / "second", clean_build(root, tmp_path / "clean"), "a catalog edit of the same size")
+
+
+def test_damaged_kept_results_are_a_miss_never_a_crash(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    sitekit.write_project(root)
+    run_build(root, tmp_path / "first")
+    clean = clean_build(root, tmp_path / "clean")
+    kept_files = sorted((root / RESULTS).glob("*.pickle"))
+    assert len(kept_files) == 3, "each language keeps its results"
+    whole = {path: path.read_bytes() for path in kept_files}
+    damages = {"cut short": lambda data: data[: len(data) // 2], "not a pickle": lambda data: b"\x80\x05garbage" + data[:100],
+               "another shape": lambda data: b"\x80\x04\x95\x0b\x00\x00\x00\x00\x00\x00\x00]\x94(K\x01K\x02e.",
+               "empty": lambda data: b""}
+    for number, (damage, apply) in enumerate(damages.items()):
+        for path, data in whole.items():
+            path.write_bytes(apply(data))
+        run_build(root, tmp_path / f"site-{number}")
+        assert_same_site(tmp_path / f"site-{number}", clean, f"kept results {damage}")
+        assert all(path.read_bytes()[:2] == b"\x80\x05" for path in kept_files), f"{damage}: written whole again"

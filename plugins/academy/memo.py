@@ -12,8 +12,11 @@ A one-off `mkdocs build` pays one hash per file for this, and gains nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import pickle
+import tempfile
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
@@ -24,6 +27,9 @@ T = TypeVar("T")
 LIMIT = 50_000  # entries per kind; the oldest go first (an edited file's old versions)
 
 _tables: dict[str, dict[Hashable, object]] = {}
+_used: dict[str, set[Hashable]] | None = None  # while a build is kept for the next (see `keep`)
+_recalled: tuple[dict[str, int], dict] | None = None  # what `recall` took: entries per kind, file digests
+_made: set[str] = set()  # kinds of which a result was made (not recalled) since `recall`
 
 
 class _Failed:
@@ -103,11 +109,14 @@ def while_unchanged(table: dict[str, tuple[tuple[int, ...], T]], path: Path, mak
 def remembered(kind: str, key: Hashable, make: Callable[[], T]) -> T:
     """``make()``, or what it gave last time for the same key (an AcademyError is raised again)."""
     table = _tables.setdefault(kind, {})
+    if _used is not None:
+        _used.setdefault(kind, set()).add(key)
     if key in table:
         value = table[key]
         if isinstance(value, _Failed):
             raise value.error
         return value  # type: ignore[return-value]
+    _made.add(kind)
     try:
         value = make()
     except AcademyError as error:
@@ -137,8 +146,62 @@ def adopt(path: Path) -> None:
         _tables.setdefault(kind, {}).update(table)
 
 
+def recall(path: Path, version: str) -> bool:
+    """What an earlier build of the same code kept with `keep`, for a one-off build (`make site`).
+
+    Every result is keyed by the bytes it was made from, and every file digest by the file's
+    inode, size and change times, so what changed since is made again; ``version`` (the code
+    and every installed distribution) must match, or nothing is taken. From now on, which
+    results this build uses is noted, so that `keep` writes only those. Returns whether
+    anything was taken; a missing, damaged or foreign file is ignored."""
+    global _used, _recalled
+    _used, _recalled = {}, None
+    _made.clear()
+    try:
+        with path.open("rb") as handle:
+            kept = pickle.load(handle)  # written by `keep` of this project, in its own .cache folder
+        if not isinstance(kept, dict) or kept.get("version") != version:
+            return False
+        tables, digests = kept["tables"], kept["digests"]
+        if not isinstance(tables, dict) or not isinstance(digests, dict):
+            return False
+    except Exception:  # noqa: BLE001 - a damaged file of any shape is a miss, never a failed build
+        return False
+    for kind, table in tables.items():
+        _tables.setdefault(kind, {}).update(table)
+    for name, known in digests.items():
+        _DIGESTS.setdefault(name, known)
+    _recalled = ({kind: len(table) for kind, table in tables.items()}, dict(_DIGESTS))
+    return True
+
+
+def keep(path: Path, version: str, kinds: list[str]) -> None:
+    """After a build that succeeded: the results of ``kinds`` it used, and the file digests it
+    knows, for the next build's `recall`. Written aside, then renamed: never half a file."""
+    global _used, _recalled
+    used, _used = _used or {}, None
+    recalled, _recalled = _recalled, None
+    tables = {kind: {key: value for key, value in _tables.get(kind, {}).items()
+                     if key in used.get(kind, ()) and not isinstance(value, _Failed)} for kind in kinds}
+    sizes = {kind: len(table) for kind, table in tables.items()}
+    if recalled is not None and not _made.intersection(kinds) and recalled[0] == sizes and recalled[1] == _DIGESTS:
+        return  # the build made nothing new and used everything kept: the file on disk says it all
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump({"version": version, "tables": tables, "digests": dict(_DIGESTS)}, out,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(name, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(name)
+
+
 def forget() -> None:
     """Drop everything (tests, or a process that starts over)."""
+    global _used, _recalled
+    _used, _recalled = None, None
     _tables.clear()
     _DIGESTS.clear()
     _TEXTS.clear()

@@ -33,6 +33,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import pagefind_service, spelling, tagalog
+from .memo import digest, remembered
 
 STEMMERS: dict[str, Callable[[str], str]] = {"fil": tagalog.stem_in_place}
 SPELLINGS: dict[str, Callable[[str], str]] = {"en": spelling.american_text}
@@ -122,11 +123,31 @@ def build_index(site: Path, lang: str | None = None) -> None:
 def _rewritten_pages(site: Path, rewrite: Callable[[str], str]) -> Iterator[tuple[str, str]]:
     """The site's pages with their text (never their markup) rewritten, for the indexer only."""
     for relative, html in _pages(site):
-        body = _BODY.search(html)
-        start = body.start() if body else 0  # the head and navigation before the indexed part are not read
-        parts = _MARKUP.split(html[start:])
+        # a page unchanged since the last build (kept by the page cache) is rewritten once (see `memo.keep`)
+        yield relative, remembered("search page", (rewrite.__name__, digest(html)), lambda: _rewritten(html, rewrite))
+
+
+def _rewritten(html: str, rewrite: Callable[[str], str]) -> str:
+    body = _BODY.search(html)
+    if body is None:
+        parts = _MARKUP.split(html)
         parts[::2] = [rewrite(text) for text in parts[::2]]
-        yield relative, html[:start] + "".join(parts)
+        return "".join(parts)
+    parts = _MARKUP.split(html[body.start():])
+    parts[::2] = [rewrite(text) for text in parts[::2]]
+    return _for_indexer(html, "".join(parts))
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+def _for_indexer(html: str, indexed: str) -> str:
+    """What Pagefind is given of a page: its `<html>` tag (the language) and the part from
+    `data-pagefind-body` on. The head and the navigation before it, more than half of a page's
+    bytes, are never read into the index (the index is the same without them: see
+    tests/test_search_index.py), so they are not sent."""
+    tag = _HTML_TAG.search(html)
+    return f'<!doctype html>{tag.group(0) if tag else "<html>"}<head><meta charset="utf-8"></head><body>{indexed}'
 
 
 def _pages(site: Path) -> Iterator[tuple[str, str]]:
@@ -147,13 +168,23 @@ def _stemmed_pages(site: Path, stem: Callable[[str], str]) -> Iterator[tuple[str
     its title, and each section's heading and opening words (see `section_excerpts`).
     """
     for relative, html in _pages(site):
-        body = _BODY.search(html)
-        page = searchable_page(html) if body else None
-        if body is None or page is None or relative == "404.html":
+        if relative == "404.html":
             continue  # kept out of search
-        parts = _MARKUP_OR_REFERENCE.split(html[body.start():])
-        parts[::2] = [stem(text) for text in parts[::2]]
-        yield relative, html[:body.start()] + _own_words(page) + "".join(parts)
+        # a page unchanged since the last build (kept by the page cache) is stemmed once (see `memo.keep`)
+        stemmed = remembered("search page", (stem.__name__, digest(html)), lambda: _stemmed(html, stem))
+        if stemmed is not None:
+            yield relative, stemmed
+
+
+def _stemmed(html: str, stem: Callable[[str], str]) -> str | None:
+    """The page to index, or None for a page kept out of search."""
+    body = _BODY.search(html)
+    page = searchable_page(html) if body else None
+    if body is None or page is None:
+        return None
+    parts = _MARKUP_OR_REFERENCE.split(html[body.start():])
+    parts[::2] = [stem(text) for text in parts[::2]]
+    return _for_indexer(html, _own_words(page) + "".join(parts))
 
 
 def section_excerpts(page: SearchablePage) -> dict[str, list[str]]:

@@ -24,7 +24,7 @@ from .errors import AcademyError, ContentError, Problem, Report, display_path
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
 from .localize import Localized, count_missing, handwritten_problems, localize_page, translate_text
-from .memo import remembered, unchanged_text
+from .memo import digest, remembered, unchanged_text
 from .plaintext import CONTROL, CONTROL_HINT
 from .quiz.load import load_quizzes
 from .quiz.model import Quiz
@@ -60,7 +60,7 @@ class SourcePage:
         path = content / src
         shown = display_path(path, root)
         text = read_text(path, shown)  # without a byte-order mark, so the front matter is seen
-        return remembered("source page", (src, shown, published, text), lambda: cls.parse(src, shown, text, published))
+        return remembered("source page", (src, shown, published, digest(text)), lambda: cls.parse(src, shown, text, published))
 
     @classmethod
     def parse(cls, src: str, shown: str, text: str, published: bool = True) -> SourcePage:
@@ -350,7 +350,7 @@ class Academy:
             self.report.add([Problem(p.path, p.line, f"hand-written page refused: {p.message}", p.hint) for p in refused],
                             warning=True)
         catalog = self._catalog_of(source.src)
-        key = (source.text, source.shown, str(catalog.path), catalog.digest, str(self.root), self.show_fuzzy,
+        key = (digest(source.text), source.shown, str(catalog.path), catalog.digest, str(self.root), self.show_fuzzy,
                markup.comparison_key())
         result = remembered("localized", key, lambda: localize_page(source.text, source.shown, catalog, self.root,
                                                                    self.show_fuzzy))
@@ -420,7 +420,8 @@ class Academy:
         try:
             # Only counted, never joined: the other language's own build renders the page.
             source, catalog = self.source(src), self._catalog_of(src, catalogs)
-            key = (source.text, source.shown, str(catalog.path), catalog.digest, str(self.root), markup.comparison_key())
+            key = (digest(source.text), source.shown, str(catalog.path), catalog.digest, str(self.root),
+                   markup.comparison_key())
             return remembered("missing", key, lambda: count_missing(source.units, catalog, self.root)) == 0
         except AcademyError:
             return False  # that language's own build reports the problem, with its line
@@ -493,7 +494,7 @@ class Academy:
             try:
                 source = self.source(src)
                 localized = self.localized(src)
-                doc = remembered("front matter", (localized.source, source.shown),
+                doc = remembered("front matter", (digest(localized.source), source.shown),
                                  lambda: frontmatter.parse(localized.source, source.shown))
             except AcademyError as error:
                 # reported with every other problem once all pages are read

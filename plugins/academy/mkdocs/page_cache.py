@@ -27,6 +27,7 @@ the cache is left alone.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.metadata
 import json
 import logging
@@ -44,6 +45,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .. import memo
 from ..memo import digest
 from ..plaintext import PlainText, plain
 from ..site import Academy, PageBuild
@@ -62,6 +64,7 @@ def enabled() -> bool:
     return os.environ.get(SWITCH, "").strip().lower() in ("on", "1", "yes", "true")
 
 
+@functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """Every file of the academy's package (its code, templates, scripts, styles, schemas)."""
     parts = []
@@ -74,11 +77,35 @@ def code_version() -> str:
     return digest("\n".join(parts))
 
 
+@functools.lru_cache(maxsize=1)
 def installed_versions() -> str:
     """Every installed distribution and its version: whatever the build imports is among them."""
     found = sorted({f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
                     if dist.metadata["Name"]})
     return "\n".join(found)
+
+
+RESULTS = Path(".cache") / "academy" / "results"
+KEPT_KINDS = ["source page", "quiz", "localized", "missing", "front matter", "search page"]
+
+
+def results_version() -> str:
+    """What the kept results of `memo` were made by: the academy's code, every installed
+    distribution, Python. Any of them changed, and nothing kept is taken."""
+    return digest("\0".join([f"format {FORMAT}", code_version(), installed_versions(), sys.version]))
+
+
+def recall_results(root: Path, language: str) -> str:
+    """Before the build reads anything: the parsed quizzes and catalogs, the pages' sources and
+    their localized Markdown of the last build, each keyed by the bytes it came from (see
+    `memo.recall`). Returns the version to `keep_results` with."""
+    version = results_version()
+    memo.recall(root / RESULTS / f"{language}.pickle", version)
+    return version
+
+
+def keep_results(root: Path, language: str, version: str) -> None:
+    memo.keep(root / RESULTS / f"{language}.pickle", version, KEPT_KINDS)
 
 
 def environment_key(config: MkDocsConfig, root: Path, language: str, codes: list[str], only_one: bool) -> str:

@@ -53,7 +53,7 @@ from .config_file import line_of, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
 from .page_cache import FOLDER as PAGE_CACHE_FOLDER
-from .page_cache import PageCache, environment_key
+from .page_cache import PageCache, environment_key, keep_results, recall_results
 from .page_cache import enabled as page_cache_enabled
 from .quick import LastBuild, Saved, engine_build, page_domains, saved_pages, watch_saves
 from .settings import abbreviations_problems, check_overrides, fail, languages_of, refuse_second_instance, settle_engine_options
@@ -95,6 +95,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.faq_registry = FaqRegistry()
         self.last_build: LastBuild | None = None  # under `serve --dirty`: for the next quick rebuild
         self.page_cache: PageCache | None = None  # under `mkdocs build`: pages kept from earlier builds
+        self.results_version: str | None = None  # under `make site`: results kept for the next build (memo)
 
     # -- configuration ------------------------------------------------------
 
@@ -141,6 +142,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         markup.use_site_extensions(list(config.markdown_extensions), dict(config.mdx_configs))
         if self.is_child and os.environ.get(HANDOVER):
             memo.adopt(Path(os.environ[HANDOVER]))
+        self.results_version = None
+        if self.command in (None, "build") and not self.dirty and page_cache_enabled():
+            self.results_version = recall_results(self.root, chosen)
         try:
             self.academy = Academy(
                 root=self.root, content=Path(config.docs_dir), locales=self.root / self.config.locales_dir,
@@ -588,6 +592,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def _keep_pages(self) -> None:
         """The build succeeded: keep its pages for the next (see `page_cache.py`)."""
+        if self.results_version is not None:
+            keep_results(self.root, self.language.code, self.results_version)
+            self.results_version = None
         if self.page_cache is not None:
             self.page_cache.store(self.files, self.page_builds)
             self.page_cache.uninstall()
