@@ -16,7 +16,8 @@ emulation). Per language it prints:
     milliseconds from the first keystroke.
 Figures only; nothing is asserted.
 
-    python bench/phone.py --timeline [SITE_DIR]
+    python bench/phone.py --timeline [SITE_DIR]        # typed once the network is quiet
+    python bench/phone.py --timeline=load [SITE_DIR]   # typed the moment the lesson has loaded
 """
 
 from __future__ import annotations
@@ -138,8 +139,8 @@ def first_results(browser, url: str, query: str, wait_until: str, pause_ms: int,
     return typed
 
 
-def timeline(browser, url: str, query: str, base: str) -> list[str]:
-    """The "quiet" case, event by event, in ms from the first keystroke."""
+def timeline(browser, url: str, query: str, base: str, wait_until: str = "networkidle") -> list[str]:
+    """The "quiet" case (or, wait_until="load", the "at load" one), event by event, in ms from the first keystroke."""
     requests: dict[object, list] = {}
 
     def keep(context):
@@ -147,7 +148,7 @@ def timeline(browser, url: str, query: str, base: str) -> list[str]:
         context.on("requestfinished", lambda r: requests.get(r, [0, 0]).__setitem__(1, time.time() * 1000))
 
     SENT.clear()
-    typed = first_results(browser, url, query, "networkidle", 0, keep)
+    typed = first_results(browser, url, query, wait_until, 0, keep)
     marks = typed.page
     marks["shown"] = marks["keys"][0] + typed.first * 1000
     marks["whole"] = marks["keys"][-1] + typed.whole * 1000
@@ -177,8 +178,9 @@ def timeline(browser, url: str, query: str, base: str) -> list[str]:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--timeline"]
-    show_timeline = "--timeline" in sys.argv[1:]
+    args = [a for a in sys.argv[1:] if not a.startswith("--timeline")]
+    show_timeline = next((a for a in sys.argv[1:] if a.startswith("--timeline")), None)
+    wait_until = "load" if show_timeline == "--timeline=load" else "networkidle"
     site = Path(args[0]) if args else ROOT / "site"
     if not (site / "index.html").exists():
         raise SystemExit(f"{site}: no built site; run `make site` first")
@@ -191,8 +193,9 @@ def main() -> None:
             for lang, query in QUERIES.items():
                 url = base + ("" if lang == "en" else f"{lang}/") + LESSON
                 if show_timeline:
-                    print(f"{lang}: after the network is quiet, ms from the first keystroke of {query!r}:")
-                    print("\n".join(timeline(browser, url, query, base)), flush=True)
+                    when = "the moment the lesson has loaded" if wait_until == "load" else "after the network is quiet"
+                    print(f"{lang}: typed {when}, ms from the first keystroke of {query!r}:")
+                    print("\n".join(timeline(browser, url, query, base, wait_until)), flush=True)
                     continue
                 lesson, search = cold_load(browser, url)
                 at_load = first_results(browser, url, query, "load", 0)

@@ -1,8 +1,8 @@
 """Search is warm before the trainee types: on slow mobile data the first keystroke waits only for
 the words of its best hit, not for Pagefind's index nor for a pause in the typing.
 
-While the page is idle, Pagefind's worker starts and the whole (small) index is loaded into it with
-Pagefind's own `preload`; these tests then cut the index off the network before typing, so a query
+While the page is idle, Pagefind starts (its WebAssembly compiled) and the whole (small) index is
+loaded into it with Pagefind's own `preload`; these tests then cut the index off the network before typing, so a query
 can only be answered from what was loaded before it. Timings are bench/phone.py's, not asserted here.
 """
 
@@ -58,7 +58,6 @@ def test_after_idle_the_index_is_loaded_and_a_query_needs_none_of_it_from_the_ne
         requested = _warm(page, f"{site_server}/{lang}{LESSON}")
         for chunk in plan["chunks"]:  # every piece of the index came before any keystroke
             assert any(url.endswith(f"/{lang}pagefind/{chunk}") for url in requested), (chunk, requested)
-        assert any(worker.url.endswith(f"/{lang}pagefind/pagefind-worker.js") for worker in page.workers)
         asked = _cut_the_index(page)
         results = search(page, query)
         assert asked == []  # the query was answered from the index loaded while the page was idle

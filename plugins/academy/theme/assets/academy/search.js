@@ -16,9 +16,11 @@
     var load = function () {
       if (!pagefind) pagefind = Promise.all([import(x.engine.href), x.keys ? x.keys() : null]).then(function (loaded) {
         var m = loaded[0];
-        return m.options({ baseUrl: x.root.pathname }).then(function () { return m.init && m.init(); })
+        /* on the page's own thread: Pagefind's worker would be one more file (12 KB) and one more round
+           trip before the first query, and searching an index this size takes milliseconds */
+        return m.options({ baseUrl: x.root.pathname, noWorker: true }).then(function () { return m.init && m.init(); })
           .then(function () {
-            /* Pagefind itself warmed while the trainee reads: its worker and WebAssembly started, and
+            /* Pagefind itself warmed while the trainee reads: its WebAssembly started, and
                a small index loaded whole (Pagefind's own preload, one word per chunk), so that the
                first keystroke waits only for the words of its best hit */
             (x.warmup || Promise.resolve({ terms: "" })).then(function (plan) {
@@ -77,7 +79,11 @@
         return true;
       };
       list.setAttribute("aria-busy", "true");
-      load().then(function (pf) { return pf.search(searchKeys(q)); }).then(function (r) {
+      load().then(function (pf) {
+        /* keys typed while Pagefind was on its way: only the newest query searches (and fetches words) */
+        return mine === seq ? pf.search(searchKeys(q)) : { results: null };
+      }).then(function (r) {
+        if (!r.results) return;
         /* Each hit's words come in a file of their own: the best hit's first, alone, so that on a slow
            link it shows while the others load, instead of sharing the link with nine more. */
         var top = r.results.slice(0, 10);
