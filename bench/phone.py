@@ -73,6 +73,7 @@ class CountingHandler(GzipHandler):
 
 
 def is_search(url: str) -> bool:
+    url = url.split("?")[0]  # the academy's scripts are linked with a query naming their content
     return "/pagefind/" in url or url.endswith(("/tagalog.js", "/spelling.js", "/assets/academy/search.js"))
 
 

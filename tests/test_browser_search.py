@@ -138,7 +138,7 @@ class _CountingCachedHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802
-        if self.path.endswith("/assets/academy/search.js"):
+        if self.path.split("?")[0].endswith("/assets/academy/search.js"):
             self.hold_search_script.wait(60)
         super().do_GET()
 

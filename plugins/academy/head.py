@@ -61,9 +61,21 @@ def joined_css(sheets: Iterable[str]) -> str:
     return "\n".join(SOURCE_MAP.sub("", css).strip() for css in sheets) + "\n"
 
 
+def content_version(text: str) -> str:
+    """A short hash of a published file's text: in its name (the stylesheet) or its URL's query (scripts)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def script_versions(sources: dict[str, str]) -> dict[str, str]:
+    """The academy's scripts (site path: source text) -> the query that names the published, minified
+    text (`?v=<hash>`): pages and the search settings link each script with it, so a phone that kept
+    yesterday's script fetches today's along with today's pages (minify.py publishes `jsmin(source)`)."""
+    return {path: "?v=" + content_version(rjsmin.jsmin(text)) for path, text in sources.items()}
+
+
 def stylesheet_name(css: str) -> str:
     """The published name of the joined stylesheet: its content's hash in it."""
-    return JOINED_STYLESHEET.removesuffix(".css") + "." + hashlib.sha256(css.encode("utf-8")).hexdigest()[:12] + ".css"
+    return JOINED_STYLESHEET.removesuffix(".css") + "." + content_version(css) + ".css"
 
 
 def join_stylesheets(sheets: Iterable[Path], target: Path) -> None:

@@ -46,10 +46,16 @@ def chunks(index_folder: Path) -> list[Chunk]:
     metas = sorted(index_folder.glob("pagefind.*.pf_meta"))
     if len(metas) != 1:
         raise PagefindMetaError(f"{index_folder}: expected one Pagefind metadata file, found {len(metas)}")
-    data = gzip.decompress(metas[0].read_bytes())
+    try:
+        data = gzip.decompress(metas[0].read_bytes())
+    except (OSError, EOFError) as error:
+        raise PagefindMetaError(f"{metas[0]}: not a Pagefind metadata file ({error})") from None
     if not data.startswith(_SIGNATURE):
         raise PagefindMetaError(f"{metas[0]}: not a Pagefind metadata file")
-    meta, _ = _cbor(data, len(_SIGNATURE))
+    try:
+        meta, _ = _cbor(data, len(_SIGNATURE))
+    except (IndexError, UnicodeDecodeError, PagefindMetaError) as error:
+        raise PagefindMetaError(f"{metas[0]}: cut short or not as Pagefind writes it ({error})") from None
     if not (isinstance(meta, list) and len(meta) >= 3 and isinstance(meta[2], list)):
         raise PagefindMetaError(f"{metas[0]}: no list of index chunks where Pagefind 1.x keeps it")
     return [Chunk(first, last, f"index/{name}.pf_index") for first, last, name in meta[2]]

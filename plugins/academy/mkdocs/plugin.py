@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from .. import diagrams, frontmatter, markup, memo, offline, page_names, publish, search
 from ..alternates import sitemap_index
 from ..errors import AcademyError, Problem, Report, display_path
-from ..head import JOINED_STYLESHEET, inline_script, join_stylesheets, joined_css, material_stylesheets, stylesheet_name
+from ..head import JOINED_STYLESHEET, inline_script, join_stylesheets, joined_css, material_stylesheets, script_versions, stylesheet_name
 from ..languages import KNOWN_LANGUAGES, Language
 from ..layout_space import drop_layout_space
 from ..markdown import AcademyExtension
@@ -493,7 +493,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def _context(self, page_url: str, build: PageBuild | None, canonical_url: str, config: MkDocsConfig) -> dict:
         facts = SiteFacts(config.site_name, config.site_url, self.config.provider)
-        return page_context(self.academy, self.scheme, page_url, build, canonical_url, facts, self.faq_registry)
+        return page_context(self.academy, self.scheme, page_url, build, canonical_url, facts, self.faq_registry,
+                            getattr(self, "script_versions", {}))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return self._finished(output, config)
@@ -518,11 +519,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     @event_priority(100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # published: the stylesheet's name carries its content's hash, so it is made before any page links it
-        self.stylesheet = None
+        # and the scripts are linked with a query naming their content (head.py)
+        self.stylesheet, self.script_versions = None, {}
         if self.incremental is None:
             css = _stylesheet_from_sources(files, config)
             self.stylesheet = (stylesheet_name(css), css)
+            self.script_versions = script_versions({
+                uri: Path(file.abs_src_path).read_text(encoding="utf-8") for uri, file in files.src_uris.items()
+                if fnmatch.fnmatchcase(uri, "assets/academy/*.js") and file.abs_src_path})
         _page_head(env, self.stylesheet[0] if self.stylesheet else JOINED_STYLESHEET)
+        env.globals["academy_version"] = lambda path: self.script_versions.get(path, "")
         _print_plain_text_escaped(env)
         if self.incremental is not None:
             env.bytecode_cache = COMPILED_TEMPLATES  # the engine makes a new environment for every build

@@ -1,13 +1,15 @@
-"""A returning phone never dresses today's HTML in yesterday's stylesheet.
+"""A returning phone never dresses today's HTML in yesterday's stylesheet, nor runs yesterday's scripts.
 
-The one stylesheet pages link is named by a hash of its content: a changed stylesheet is a new
-URL, which neither the browser's cache nor the offline worker (it keeps each file under its URL)
-has seen. Read in the built HTML with html5lib, as a browser reads it.
+The one stylesheet pages link is named by a hash of its content, and the academy's scripts are
+linked with a query naming theirs (`?v=<hash>`): a changed file is a new URL, which neither the
+browser's cache nor the offline worker (it keeps each file under its URL) has seen. Read in the
+built HTML with html5lib, as a browser reads it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -64,3 +66,32 @@ def test_a_changed_stylesheet_gets_a_new_name_and_an_unchanged_build_keeps_its_n
         assert after[lang] != first[lang], lang
         assert (site / after[lang]).is_file() and not (site / first[lang]).exists(), lang
         assert "=teal]" in (site / after[lang]).read_text(encoding="utf-8")
+
+
+def _versioned(site: Path, page: Path, url: str) -> None:
+    """`url` (as a page links it) names a file of the site and the hash of its content."""
+    path, _, query = url.partition("?v=")
+    file = (site / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()
+    assert file.is_file(), (page, url)
+    assert re.fullmatch(r"[0-9a-f]{12}", query), (page, url)
+    assert hashlib.sha256(file.read_bytes()).hexdigest()[:12] == query, (page, url)
+
+
+def test_every_academy_script_a_page_loads_is_linked_with_the_hash_of_what_it_holds(built_site):
+    site = built_site.site
+    checked: set[str] = set()
+    for page in sorted(site.rglob("*.html")):
+        doc = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+        for script in doc.iter("script"):
+            src = script.get("src") or ""
+            if "assets/academy/" in src:
+                _versioned(site, page, src)
+                checked.add(src.rsplit("/", 1)[-1].split("?")[0])
+            if script.get("type") == "application/json" and script.get("data-academy-config") is not None:
+                config = json.loads(script.text)
+                for key in ("searchUi", "searchKeys"):
+                    if key in config:
+                        _versioned(site, page, config[key])
+                        checked.add(config[key].rsplit("/", 1)[-1].split("?")[0])
+    # the page's own script, search's, and the query's rewriting in English and Filipino
+    assert {"academy.js", "search.js", "spelling.js", "tagalog.js"} <= checked, checked
