@@ -28,8 +28,8 @@ from pathlib import Path
 import rjsmin
 
 JOINED_STYLESHEET = "assets/academy/styles.css"
-"""The one stylesheet every page links, under the site's (or language's) root, while previewing
-(`mkdocs serve`, where an edit must show at once); a published build names it `stylesheet_name`."""
+"""Where the one stylesheet every page links lives, under the site's (or language's) root; its
+published name has its content's hash in it (`stylesheet_name`)."""
 
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 

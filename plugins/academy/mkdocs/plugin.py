@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from .. import diagrams, frontmatter, markup, memo, offline, page_names, publish, search
 from ..alternates import sitemap_index
 from ..errors import AcademyError, Problem, Report, display_path
-from ..head import JOINED_STYLESHEET, inline_script, join_stylesheets, joined_css, material_stylesheets, script_versions, stylesheet_name
+from ..head import inline_script, joined_css, material_stylesheets, script_versions, stylesheet_name
 from ..languages import KNOWN_LANGUAGES, Language
 from ..layout_space import drop_layout_space
 from ..markdown import AcademyExtension
@@ -518,16 +518,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     @event_priority(100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # published: the stylesheet's name carries its content's hash, so it is made before any page links it
-        # and the scripts are linked with a query naming their content (head.py)
-        self.stylesheet, self.script_versions = None, {}
-        if self.incremental is None:
-            css = _stylesheet_from_sources(files, config)
-            self.stylesheet = (stylesheet_name(css), css)
-            self.script_versions = script_versions({
-                uri: Path(file.abs_src_path).read_text(encoding="utf-8") for uri, file in files.src_uris.items()
-                if fnmatch.fnmatchcase(uri, "assets/academy/*.js") and file.abs_src_path})
-        _page_head(env, self.stylesheet[0] if self.stylesheet else JOINED_STYLESHEET)
+        # the stylesheet's name carries its content's hash, so it is made before any page links it, and
+        # the scripts are linked with a query naming their content (head.py); `serve` makes a new
+        # environment for every build, so an edit of academy.css or a script is a new name there too
+        css = _stylesheet_from_sources(files, config)
+        self.stylesheet = (stylesheet_name(css), css)
+        self.script_versions = script_versions({
+            uri: Path(file.abs_src_path).read_text(encoding="utf-8") for uri, file in files.src_uris.items()
+            if fnmatch.fnmatchcase(uri, "assets/academy/*.js") and file.abs_src_path})
+        _page_head(env, self.stylesheet[0])
         env.globals["academy_version"] = lambda path: self.script_versions.get(path, "")
         _print_plain_text_escaped(env)
         if self.incremental is not None:
@@ -555,7 +554,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         cut_palette_stylesheets(site / "assets" / "stylesheets", config.theme.get("palette"))
         if not _material_search(config):
             cut_search_rules(site / "assets" / "stylesheets")
-        _join_stylesheets(site, config, self.stylesheet)
+        _join_stylesheets(site, config, self.stylesheet, published=self.incremental is None)
         if self.incremental is not None:
             self._finish_serve_build(site)
             self.last_build = LastBuild(config, self.files, self.nav, self.env)
@@ -695,18 +694,14 @@ def _stylesheet_from_sources(files: Files, config: MkDocsConfig) -> str:
     return joined_css(sheets)
 
 
-def _join_stylesheets(site: Path, config: MkDocsConfig, published: tuple[str, str] | None) -> None:
-    """Material's stylesheets and academy.css into the one stylesheet pages link (head.py): a published
-    build writes it under its hashed name (`published`: the name and the text) and drops the files no
-    page loads; `mkdocs serve` joins the copies into styles.css and keeps them to join again next time."""
+def _join_stylesheets(site: Path, config: MkDocsConfig, stylesheet: tuple[str, str], published: bool) -> None:
+    """Material's stylesheets and academy.css, joined, under the name pages link (head.py; `stylesheet`:
+    the name and the text). A published build then drops the files no page loads; `mkdocs serve` keeps them."""
     styles = site / "assets" / "stylesheets"
     academy = site / "assets" / "academy"
     sheets = [*material_stylesheets(styles, bool(config.theme.get("palette"))), academy / "academy.css"]
-    if published is None:
-        join_stylesheets(sheets, site / JOINED_STYLESHEET)
-    else:
-        name, css = published
-        (site / name).write_text(css, encoding="utf-8")
+    name, css = stylesheet
+    (site / name).write_text(css, encoding="utf-8")
     if published:
         for sheet in sheets:
             sheet.unlink()
