@@ -7,7 +7,10 @@ as files, they would be five: Material's main and palette stylesheets, academy.c
 globals and the header's before-paint script. Instead:
 
 - the three stylesheets are joined, in the order the page linked them, into one file (the same
-  bytes, so no page gets heavier; every later page of the language still finds it in the cache);
+  bytes, so no page gets heavier; every later page of the language still finds it in the cache),
+  named by a hash of its content (`styles.<hash>.css`): a phone that kept yesterday's stylesheet
+  never dresses today's HTML with it, since a changed stylesheet is a new file to the browser and to
+  the offline worker (which keeps each file a page loaded under its URL, in a cache per build);
 - the two scripts (0.2 and 0.9 KB gzipped) are written into the page. The Content-Security-Policy
   allows each by the sha256 of its exact text, computed at build time: any other inline script,
   such as one smuggled in by a translation, does not run.
@@ -25,7 +28,8 @@ from pathlib import Path
 import rjsmin
 
 JOINED_STYLESHEET = "assets/academy/styles.css"
-"""The one stylesheet every page links, under the site's (or language's) root."""
+"""Where the one stylesheet every page links lives, under the site's (or language's) root; its
+published name has its content's hash in it (`stylesheet_name`)."""
 
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 
@@ -51,15 +55,33 @@ def inline_script(path: Path) -> InlineScript:
     return InlineScript(text)
 
 
+def joined_css(sheets: Iterable[str]) -> str:
+    """The stylesheets one after the other (each cascade rule keeps its order), without their
+    source-map comments (they point next to the original files)."""
+    return "\n".join(SOURCE_MAP.sub("", css).strip() for css in sheets) + "\n"
+
+
+def content_version(text: str) -> str:
+    """A short hash of a published file's text: in its name (the stylesheet) or its URL's query (scripts)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def script_versions(sources: dict[str, str]) -> dict[str, str]:
+    """The academy's scripts (site path: source text) -> the query that names the published, minified
+    text (`?v=<hash>`): pages and the search settings link each script with it, so a phone that kept
+    yesterday's script fetches today's along with today's pages (minify.py publishes `jsmin(source)`)."""
+    return {path: "?v=" + content_version(rjsmin.jsmin(text)) for path, text in sources.items()}
+
+
+def stylesheet_name(css: str) -> str:
+    """The published name of the joined stylesheet: its content's hash in it."""
+    return JOINED_STYLESHEET.removesuffix(".css") + "." + content_version(css) + ".css"
+
+
 def join_stylesheets(sheets: Iterable[Path], target: Path) -> None:
-    """Write the stylesheets into `target` one after the other (each cascade rule keeps its order),
-    without their source-map comments (they point next to the original files)."""
-    parts = []
-    for sheet in sheets:
-        css = SOURCE_MAP.sub("", sheet.read_text(encoding="utf-8")).strip()
-        parts.append(css)
+    """Write the stylesheets into `target` (see `joined_css`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    target.write_text(joined_css(sheet.read_text(encoding="utf-8") for sheet in sheets), encoding="utf-8")
 
 
 def material_stylesheets(folder: Path, palette: bool) -> list[Path]:

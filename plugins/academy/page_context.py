@@ -14,8 +14,10 @@ from .urls import UrlScheme
 
 def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: PageBuild | None,
                  canonical_url: str = "", facts: SiteFacts | None = None,
-                 registry: FaqRegistry | None = None) -> dict:
-    """The `academy` variable of a template; `build` is None for pages that are not content (404)."""
+                 registry: FaqRegistry | None = None, versions: dict[str, str] | None = None) -> dict:
+    """The `academy` variable of a template; `build` is None for pages that are not content (404).
+    `versions`: each script's query naming its content (head.py `script_versions`), if published."""
+    versions = versions or {}
     language = edition.language
     code = language.code
     ui = {key: plain(text) for key, text in edition.ui.strings().items()}  # escaped when printed
@@ -61,9 +63,10 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         "plurals": edition.ui.script_plurals(),
         "root": link(code, ""),
         "search": link(code, "pagefind/pagefind.js"),
-        "searchUi": link(code, "assets/academy/search.js"),
+        "searchUi": link(code, "assets/academy/search.js") + versions.get("assets/academy/search.js", ""),
         # the query's own rewriting (Filipino stems, English spellings), fetched with search only
-        **({"searchKeys": link(code, QUERY_SCRIPTS[code])} if code in QUERY_SCRIPTS else {}),
+        **({"searchKeys": link(code, QUERY_SCRIPTS[code]) + versions.get(QUERY_SCRIPTS[code], "")}
+           if code in QUERY_SCRIPTS else {}),
     })
     return context
 

@@ -32,7 +32,7 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import pagefind_service, spelling, tagalog
+from . import pagefind_service, search_warmup, spelling, tagalog
 from .memo import digest, remembered
 
 STEMMERS: dict[str, Callable[[str], str]] = {"fil": tagalog.stem_in_place}
@@ -118,6 +118,10 @@ def build_index(site: Path, lang: str | None = None) -> None:
         _index_from_memory(_rewritten_pages(site, SPELLINGS[lang]), site / "pagefind")
     else:
         _run_pagefind(site, site / "pagefind")
+    try:  # what the page loads of the index before the trainee types (search_warmup.py)
+        search_warmup.write_warmup(site / "pagefind")
+    except search_warmup.PagefindMetaError as error:
+        raise SearchIndexError(str(error)) from None
 
 
 def _rewritten_pages(site: Path, rewrite: Callable[[str], str]) -> Iterator[tuple[str, str]]:

@@ -10,6 +10,7 @@ into place; otherwise nothing changes.
 from __future__ import annotations
 
 import copy
+import fnmatch
 import json
 import logging
 import os
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 import markupsafe
+import rcssmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -29,20 +31,20 @@ from mkdocs.structure.pages import Page
 from .. import diagrams, frontmatter, markup, memo, offline, page_names, publish, search
 from ..alternates import sitemap_index
 from ..errors import AcademyError, Problem, Report, display_path
-from ..head import JOINED_STYLESHEET, inline_script, join_stylesheets, material_stylesheets
+from ..head import inline_script, joined_css, material_stylesheets, script_versions, stylesheet_name
 from ..languages import KNOWN_LANGUAGES, Language
 from ..layout_space import drop_layout_space
 from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
 from ..minify import minify_assets
 from ..page_context import page_context, sitemap_alternates
-from ..palette_css import cut_palette_stylesheets
+from ..palette_css import cut_palette_stylesheets, keep_colours, palette_colours
 from ..plaintext import PlainText, plain, printed
 from ..policy import content_security_policy
 from ..quiz.load import load_quiz
 from ..quiz.render import lead_to_quiz
 from ..review_links import resolve_review_links
-from ..search_css import cut_search_rules
+from ..search_css import cut_search_rules, without_search
 from ..site import Academy, PageBuild
 from ..structured_data import FaqRegistry, SiteFacts
 from ..urls import UrlScheme
@@ -495,7 +497,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def _context(self, page_url: str, build: PageBuild | None, canonical_url: str, config: MkDocsConfig) -> dict:
         facts = SiteFacts(config.site_name, config.site_url, self.config.provider)
-        return page_context(self.academy, self.scheme, page_url, build, canonical_url, facts, self.faq_registry)
+        return page_context(self.academy, self.scheme, page_url, build, canonical_url, facts, self.faq_registry,
+                            getattr(self, "script_versions", {}))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return self._finished(output, config)
@@ -519,7 +522,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     @event_priority(100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        _page_head(env)
+        # the stylesheet's name carries its content's hash, so it is made before any page links it, and
+        # the scripts are linked with a query naming their content (head.py); `serve` makes a new
+        # environment for every build, so an edit of academy.css or a script is a new name there too
+        css = _stylesheet_from_sources(files, config)
+        self.stylesheet = (stylesheet_name(css), css)
+        self.script_versions = script_versions({
+            uri: Path(file.abs_src_path).read_text(encoding="utf-8") for uri, file in files.src_uris.items()
+            if fnmatch.fnmatchcase(uri, "assets/academy/*.js") and file.abs_src_path})
+        _page_head(env, self.stylesheet[0])
+        env.globals["academy_version"] = lambda path: self.script_versions.get(path, "")
         _print_plain_text_escaped(env)
         if self.incremental is not None:
             env.bytecode_cache = COMPILED_TEMPLATES  # the engine makes a new environment for every build
@@ -546,7 +558,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         cut_palette_stylesheets(site / "assets" / "stylesheets", config.theme.get("palette"))
         if not _material_search(config):
             cut_search_rules(site / "assets" / "stylesheets")
-        _join_stylesheets(site, config, published=self.incremental is None)
+        _join_stylesheets(site, config, self.stylesheet, published=self.incremental is None)
         if self.incremental is not None:
             self._finish_serve_build(site)
             self.last_build = LastBuild(config, self.files, self.nav, self.env)
@@ -667,13 +679,36 @@ INLINE_SCRIPTS = {"globals": "material-globals", "before_paint": "before-paint"}
 """The scripts every page carries inline (head.py), by the name the templates use."""
 
 
-def _join_stylesheets(site: Path, config: MkDocsConfig, published: bool) -> None:
-    """Material's stylesheets and academy.css into the one stylesheet pages link (head.py). A published
-    build then drops the files no page loads; `mkdocs serve` keeps them to join again next time."""
+def _stylesheet_from_sources(files: Files, config: MkDocsConfig) -> str:
+    """The one stylesheet of a published build, made from the files the engine copies (a theme
+    override or the docs folder winning, as they do), cut and minified as `on_post_build` treats
+    their copies: Material's main stylesheet without its search rules (unless the site searches
+    with Material), its palette stylesheet with only the colours mkdocs.yml names, academy.css."""
+    def text(pattern: str) -> str:
+        found = [uri for uri in files.src_uris if fnmatch.fnmatchcase(uri, pattern)]
+        if len(found) != 1:
+            raise ValueError(f"the theme's files: expected one {pattern}, found {len(found)}")
+        return Path(files.src_uris[found[0]].abs_src_path).read_text(encoding="utf-8")
+
+    main = text("assets/stylesheets/main.*.min.css")
+    sheets = [main if _material_search(config) else without_search(main)]
+    palette = config.theme.get("palette")
+    if palette:
+        colours = palette_colours(palette)
+        sheet = text("assets/stylesheets/palette.*.min.css")
+        sheets.append(keep_colours(sheet, colours) if colours else sheet)
+    sheets.append(rcssmin.cssmin(text("assets/academy/academy.css")))
+    return joined_css(sheets)
+
+
+def _join_stylesheets(site: Path, config: MkDocsConfig, stylesheet: tuple[str, str], published: bool) -> None:
+    """Material's stylesheets and academy.css, joined, under the name pages link (head.py; `stylesheet`:
+    the name and the text). A published build then drops the files no page loads; `mkdocs serve` keeps them."""
     styles = site / "assets" / "stylesheets"
     academy = site / "assets" / "academy"
     sheets = [*material_stylesheets(styles, bool(config.theme.get("palette"))), academy / "academy.css"]
-    join_stylesheets(sheets, site / JOINED_STYLESHEET)
+    name, css = stylesheet
+    (site / name).write_text(css, encoding="utf-8")
     if published:
         for sheet in sheets:
             sheet.unlink()
@@ -684,12 +719,12 @@ def _join_stylesheets(site: Path, config: MkDocsConfig, published: bool) -> None
             styles.rmdir()
 
 
-def _page_head(env) -> None:
+def _page_head(env, stylesheet: str) -> None:
     """What every page's <head> and header carry (head.py): the one stylesheet, the inline scripts,
     and the Content-Security-Policy that allows those scripts by the hash of their text and no other."""
     scripts = {name: inline_script(THEME_DIR / "assets" / "academy" / f"{file}.js") for name, file in INLINE_SCRIPTS.items()}
     env.globals["academy_inline"] = {name: markupsafe.Markup(script.text) for name, script in scripts.items()}
-    env.globals["academy_stylesheet"] = JOINED_STYLESHEET
+    env.globals["academy_stylesheet"] = stylesheet
     env.globals["academy_csp"] = content_security_policy(script.policy_source for script in scripts.values())
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..jsonld import dumps_for_script
 
-ACADEMY_SCRIPT = re.compile(r'<script src="(?P<src>[^"]*assets/academy/academy\.js)" defer></script>')
+ACADEMY_SCRIPT = re.compile(r'<script src="(?P<src>(?P<path>[^"]*assets/academy/academy\.js)(?:\?v=\w+)?)" defer></script>')
 HREF = re.compile(r'(?P<attr>\shref=")(?P<url>[^"#?]*)(?P<rest>[#?][^"]*)?"')
 
 
@@ -25,7 +25,7 @@ def prepare(html: str, path: str, files: set[str], site_url: str, prefix: str, s
     if match is None:
         raise PageNotPackageable(path)
     academy_src = match.group("src")
-    runtime_src = academy_src[: -len("academy.js")] + "lms.js"
+    runtime_src = match.group("path")[: -len("academy.js")] + "lms.js"
     runtime = (f'<script type="application/json" id="__academy_lms">{dumps_for_script(settings)}</script>'
                f'<script src="{runtime_src}" data-academy="{academy_src}" defer></script>')
     html = html[: match.start()] + runtime + html[match.end():]

@@ -83,16 +83,19 @@
     };
     var quiet = function () { /* said in the dialog */ };
     /* What Pagefind asks for before it can search, asked for at once. Left to itself it is a chain
-       (search.js, then the query's rewriting and Pagefind, then its worker, then its entry file, then
-       its metadata and its WebAssembly), and on slow mobile data each link of it waits a round trip.
-       The files land in the browser's cache, where Pagefind's own requests, from its worker, find them
-       or join them on their way: nothing is downloaded twice but the entry file, which Pagefind asks
-       for with a fresh query string each time (0.2 KB; bench/phone.py counts what the server sends). */
+       (search.js, then the query's rewriting and Pagefind, then its entry file, then its metadata and
+       its WebAssembly, then the index chunk a query needs), and on slow mobile data each link of it
+       waits a round trip. The files land in the browser's cache, where Pagefind's own requests find
+       them or join them on their way: nothing is downloaded twice but
+       the entry file, which Pagefind asks for with a fresh query string each time (0.2 KB;
+       bench/phone.py counts what the server sends). The index chunks come from the build's list
+       (warmup.json, search_warmup.py): empty for an index too big to load before a query. */
     var keysLoaded = null;
     var keys = function () { /* the script that rewrites the query as the index has it, once */
       if (!keysLoaded) keysLoaded = script(SEARCH_KEYS.href).catch(function (e) { keysLoaded = null; throw e; });
       return keysLoaded;
     };
+    var nothing = { terms: "", chunks: [] };
     var warm = function () {
       var get = function (name) {
         return fetch(new URL(name, SEARCH), { credentials: "same-origin" }).then(function (r) {
@@ -110,16 +113,24 @@
         keep("pagefind." + own.hash + ".pf_meta");
         keep("wasm." + (own.wasm || "unknown") + ".pagefind"); /* Pagefind's name where it has no stemmer (Filipino) */
       }).catch(quiet); /* a failure here is Pagefind's to meet and say */
+      return get("warmup.json").then(function (r) { return r.json(); }).then(function (plan) {
+        var chunks = Array.isArray(plan.chunks) ? plan.chunks : [];
+        chunks.forEach(function (name) { if (/^index\/[\w-]+\.pf_index$/.test(name)) keep(name); });
+        return { terms: typeof plan.terms === "string" ? plan.terms : "", chunks: chunks };
+      }).catch(function () { return nothing; }); /* without it, the typed letters load what they need */
     };
     var load = function () {
-      if (!searching) warm();
-      if (!searching) searching = script(new URL(C.searchUi, location.href).href).then(function () {
-        return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS && keys, dialog: dialog });
-      });
-      searching.catch(function () {
-        searching = null;
-        dialog.querySelector(".academy-search__status").textContent = t("search.unavailable");
-      });
+      if (!searching) {
+        var warmup = warm();
+        searching = script(new URL(C.searchUi, location.href).href).then(function () {
+          return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS && keys,
+            warmup: warmup, dialog: dialog });
+        });
+        searching.catch(function () {
+          searching = null;
+          dialog.querySelector(".academy-search__status").textContent = t("search.unavailable");
+        });
+      }
       return searching;
     };
     var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(quiet); };

@@ -1,18 +1,33 @@
 /* The academy's search: loaded by academy.js once the page is idle, or when the dialog opens.
- * Pagefind (one index per language) finds; the best hit shows as soon as its page's words arrive. */
+ * Pagefind (one index per language) finds; the best hit shows as soon as its page's words arrive.
+ * Marks on the page's performance timeline (academy-search:ready, :run, :found, :shown) let
+ * bench/phone.py say where the wait after a keystroke goes. */
 (function () {
   "use strict";
   window.academySearch = function (x) {
     var C = x.C, t = x.t, el = x.el, dialog = x.dialog;
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
-      status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0;
+      status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0,
+      lastKey = -Infinity;
     var quiet = function () { /* failures are said when searching */ };
+    var mark = function (name) { if (window.performance && performance.mark) performance.mark("academy-search:" + name); };
+    var PAUSE = 150; /* ms between keystrokes that make one burst of typing: searched once, at its end */
     /* Pagefind, and the script that rewrites the query as the index has it (Filipino stems, English spellings) */
     var load = function () {
       if (!pagefind) pagefind = Promise.all([import(x.engine.href), x.keys ? x.keys() : null]).then(function (loaded) {
         var m = loaded[0];
-        return m.options({ baseUrl: x.root.pathname }).then(function () { return m.init && m.init(); })
-          .then(function () { return m; });
+        /* on the page's own thread: Pagefind's worker would be one more file (12 KB) and one more round
+           trip before the first query, and searching an index this size takes milliseconds */
+        return m.options({ baseUrl: x.root.pathname, noWorker: true }).then(function () { return m.init && m.init(); })
+          .then(function () {
+            /* Pagefind itself warmed while the trainee reads: its WebAssembly started, and
+               a small index loaded whole (Pagefind's own preload, one word per chunk), so that the
+               first keystroke waits only for the words of its best hit */
+            (x.warmup || Promise.resolve({ terms: "" })).then(function (plan) {
+              return m.preload(plan.terms || ""); /* "" loads nothing, and waits for the WebAssembly */
+            }).then(function () { mark("ready"); }, quiet);
+            return m;
+          });
       });
       pagefind.catch(function () { pagefind = null; });
       return pagefind;
@@ -45,13 +60,14 @@
     var run = function () {
       var q = input.value.trim(), mine = ++seq;
       if (!q) { list.textContent = ""; status.textContent = ""; return; }
+      mark("run");
       status.textContent = t("search.loading");
       /* while the trainee types on, results for the word so far beat an empty list; older ones never replace newer */
       var current = function () { return mine >= shown && input.value.trim(); };
       var show = function (results, first) {
         if (!current()) return false;
         shown = mine;
-        if (first) { list.textContent = ""; status.textContent = results.length ? "" : t("search.none"); }
+        if (first) { list.textContent = ""; status.textContent = results.length ? "" : t("search.none"); mark("shown"); }
         results.forEach(function (d) {
           var hit = landing(d), li = el("li"), a = el("a"), p = el("p");
           a.href = hit.url;
@@ -63,13 +79,20 @@
         return true;
       };
       list.setAttribute("aria-busy", "true");
-      load().then(function (pf) { return pf.search(searchKeys(q)); }).then(function (r) {
+      load().then(function (pf) {
+        /* keys typed while Pagefind was on its way: only the newest query searches (and fetches words) */
+        return mine === seq ? pf.search(searchKeys(q)) : { results: null };
+      }).then(function (r) {
+        if (!r.results) return;
         /* Each hit's words come in a file of their own: the best hit's first, alone, so that on a slow
            link it shows while the others load, instead of sharing the link with nine more. */
         var top = r.results.slice(0, 10);
+        mark("found");
         if (!top.length) { show([], true); return; }
         return top[0].data().then(function (best) {
           if (!show([best], true)) return;
+          /* the trainee typed on: the link is the newer query's; its own hits are fetched then */
+          if (mine !== seq) return;
           return Promise.all(top.slice(1).map(function (r2) { return r2.data(); })).then(function (rest) {
             if (mine === shown) show(rest, false);
           });
@@ -78,7 +101,11 @@
         .then(function () { if (mine === seq) list.removeAttribute("aria-busy"); });
     };
     input.addEventListener("input", function () {
-      clearTimeout(timer); timer = setTimeout(run, 150);
+      /* The first keystroke searches at once; the keys that follow it closely wait for a pause. */
+      var now = Date.now(), typingOn = now - lastKey < PAUSE;
+      lastKey = now;
+      clearTimeout(timer);
+      if (typingOn) timer = setTimeout(run, PAUSE); else run();
       /* the index's pieces for the word so far start coming while the trainee types */
       var q = input.value.trim();
       if (q && pagefind) pagefind.then(function (pf) { return pf.preload(searchKeys(q)); }).catch(quiet);

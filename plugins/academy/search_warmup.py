@@ -1,0 +1,106 @@
+"""What the browser loads of a language's search index while the trainee reads, before any query.
+
+Pagefind splits its index into chunks by word (a few tens of KB each) and fetches, for a query,
+the chunks whose words the query may match. On slow mobile data the first keystroke then waits
+for a chunk (a round trip and ~40 KB) before anything can show. A small index is better loaded
+whole while the page is idle: this module writes, beside the index, `warmup.json`:
+
+    {"terms": "<a word of every chunk, space-separated>", "chunks": ["index/….pf_index", …]}
+
+The page hands `terms` to Pagefind's documented `preload(term)`, which loads the chunks a term
+needs (one word per chunk: the first word Pagefind itself records for the chunk, in its metadata),
+and fetches `chunks` beside Pagefind's WebAssembly while search starts (academy.js). An index
+larger than `BUDGET` is left to load by the letters the trainee types, as Pagefind does on its own.
+A stale `warmup.json` (one the browser kept from a build before) costs a missed file, never a
+wrong result: the terms are only words to preload.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+WARMUP = "warmup.json"
+BUDGET = 64 * 1024
+"""Bytes of index chunks (as sent: Pagefind gzips them) worth loading before the trainee types;
+above it, only what the typed letters need loads (for a 1,000-lesson academy, megabytes)."""
+_SIGNATURE = b"pagefind_dcd"
+
+
+class PagefindMetaError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Chunk:
+    first_word: str
+    last_word: str
+    file: str  # relative to the index folder: index/<hash>.pf_index
+
+
+def chunks(index_folder: Path) -> list[Chunk]:
+    """The index chunks of the one language in `index_folder`, read from Pagefind's metadata file
+    (gzip, then a signature, then CBOR: [version, [[page, words]…], [[from, to, hash]…], …])."""
+    metas = sorted(index_folder.glob("pagefind.*.pf_meta"))
+    if len(metas) != 1:
+        raise PagefindMetaError(f"{index_folder}: expected one Pagefind metadata file, found {len(metas)}")
+    try:
+        data = gzip.decompress(metas[0].read_bytes())
+    except (OSError, EOFError) as error:
+        raise PagefindMetaError(f"{metas[0]}: not a Pagefind metadata file ({error})") from None
+    if not data.startswith(_SIGNATURE):
+        raise PagefindMetaError(f"{metas[0]}: not a Pagefind metadata file")
+    try:
+        meta, _ = _cbor(data, len(_SIGNATURE))
+    except (IndexError, UnicodeDecodeError, PagefindMetaError) as error:
+        raise PagefindMetaError(f"{metas[0]}: cut short or not as Pagefind writes it ({error})") from None
+    if not (isinstance(meta, list) and len(meta) >= 3 and isinstance(meta[2], list)):
+        raise PagefindMetaError(f"{metas[0]}: no list of index chunks where Pagefind 1.x keeps it")
+    return [Chunk(first, last, f"index/{name}.pf_index") for first, last, name in meta[2]]
+
+
+def write_warmup(index_folder: Path, budget: int = BUDGET) -> dict:
+    """Write `warmup.json` into Pagefind's output folder and return what it says."""
+    found = chunks(index_folder)
+    size = sum((index_folder / chunk.file).stat().st_size for chunk in found)
+    warm = found if size <= budget else []
+    plan = {"terms": " ".join(dict.fromkeys(chunk.first_word for chunk in warm)),
+            "chunks": [chunk.file for chunk in warm]}
+    (index_folder / WARMUP).write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    return plan
+
+
+def _cbor(data: bytes, at: int):
+    """One CBOR item from `data[at:]` and where the next begins: the kinds Pagefind's metadata uses
+    (unsigned integers, byte and text strings, arrays, maps; definite lengths)."""
+    head = data[at]
+    kind, info = head >> 5, head & 0x1F
+    at += 1
+    if info < 24:
+        value = info
+    elif info in (24, 25, 26, 27):
+        width = 1 << (info - 24)
+        value = int.from_bytes(data[at:at + width], "big")
+        at += width
+    else:
+        raise PagefindMetaError(f"unexpected CBOR item 0x{head:02x} at byte {at - 1}")
+    if kind == 0:
+        return value, at
+    if kind in (2, 3):
+        raw = data[at:at + value]
+        return (raw.decode("utf-8") if kind == 3 else raw), at + value
+    if kind == 4:
+        items = []
+        for _ in range(value):
+            item, at = _cbor(data, at)
+            items.append(item)
+        return items, at
+    if kind == 5:
+        pairs = {}
+        for _ in range(value):
+            key, at = _cbor(data, at)
+            pairs[key], at = _cbor(data, at)
+        return pairs, at
+    raise PagefindMetaError(f"unexpected CBOR item 0x{head:02x} at byte {at - 1}")

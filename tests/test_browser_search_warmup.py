@@ -1,0 +1,112 @@
+"""Search is warm before the trainee types: on slow mobile data the first keystroke waits only for
+the words of its best hit, not for Pagefind's index nor for a pause in the typing.
+
+While the page is idle, Pagefind starts (its WebAssembly compiled) and the whole (small) index is
+loaded into it with Pagefind's own `preload`; these tests then cut the index off the network before typing, so a query
+can only be answered from what was loaded before it. Timings are bench/phone.py's, not asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import sitekit
+from conftest import phone_page, search, serve
+
+pytestmark = pytest.mark.browser
+
+LESSON = "journey/first-steps/"
+
+
+def _warm(page, url: str) -> list[str]:
+    """Open `url` and wait, as a reader does, until search has warmed up; the URLs requested meanwhile."""
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    page.goto(url)
+    # search.js marks the page's timeline once Pagefind has what it preloads; the tests check the rest
+    for _ in range(300):  # the idle wait gives up after 3 s; a loaded machine is slower
+        if page.evaluate("performance.getEntriesByName('academy-search:ready').length"):
+            break
+        page.wait_for_timeout(100)
+    return requested
+
+
+def _cut_the_index(page) -> list[str]:
+    """From now on, every request for a piece of the index fails; the ones made are listed."""
+    asked: list[str] = []
+
+    def refuse(route):
+        asked.append(route.request.url)
+        route.abort()
+
+    page.context.route("**/pagefind/index/**", refuse)
+    return asked
+
+
+@pytest.mark.parametrize(("lang", "query", "landing", "excerpt"), [
+    ("", "customers", "journey/first-steps/", "customer"),  # Pagefind's English stemming
+    ("ru/", "клиентов", "ru/journey/first-steps/", "клиент"),  # Pagefind's Russian stemming
+    ("fil/", "magbasa", "fil/journey/first-steps/#the-research-moment", "Nagbabasa"),  # our Tagalog stems
+])
+def test_after_idle_the_index_is_loaded_and_a_query_needs_none_of_it_from_the_network(
+        browser, built_site, site_server, lang, query, landing, excerpt):
+    plan = json.loads((built_site.site / lang / "pagefind" / "warmup.json").read_text(encoding="utf-8"))
+    assert plan["chunks"] and plan["terms"]  # the tiny academy's index is small enough to load whole
+    with phone_page(browser, service_workers="block") as page:
+        requested = _warm(page, f"{site_server}/{lang}{LESSON}")
+        for chunk in plan["chunks"]:  # every piece of the index came before any keystroke
+            assert any(url.endswith(f"/{lang}pagefind/{chunk}") for url in requested), (chunk, requested)
+        asked = _cut_the_index(page)
+        results = search(page, query)
+        assert asked == []  # the query was answered from the index loaded while the page was idle
+        assert any(r["href"].startswith(f"{site_server}/{landing}") for r in results), results
+        assert all((f"/{lang}" if lang else "/") in r["href"] for r in results)
+        assert excerpt.lower() in page.text_content(".academy-search__results p").lower()
+        assert page.errors == []
+
+
+def test_the_first_keystroke_searches_at_once_and_the_keys_that_follow_wait_for_a_pause(browser, site_server):
+    with phone_page(browser, service_workers="block") as page:
+        page.clock.install()  # the page's timers and clock, held below (Playwright's fake clock)
+        with page.expect_event("requestfinished", lambda r: "/pagefind/wasm." in r.url, timeout=30_000):
+            page.goto(f"{site_server}/{LESSON}")
+        page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # from here, no timer of the page fires
+        page.click(".academy-search-open")
+        page.keyboard.type("customers")
+        for _ in range(200):
+            if page.locator(".academy-search__results li").count():
+                break
+            page.wait_for_timeout(100)
+        # the first letter's results show while the keys that followed it wait for a pause
+        assert page.locator(".academy-search__results li").count() >= 1
+        first = page.eval_on_selector_all(".academy-search__results a", "links => links.map(a => a.href)")
+        page.clock.resume()  # the pause after the last key comes: the whole word is searched
+        for _ in range(200):
+            hrefs = page.eval_on_selector_all(".academy-search__results a", "links => links.map(a => a.href)")
+            if hrefs != first and not page.evaluate(
+                    "document.querySelector('.academy-search__results').hasAttribute('aria-busy')"):
+                break
+            page.wait_for_timeout(100)
+        assert hrefs != first  # the word's results replaced the letter's
+        assert any(h.startswith(f"{site_server}/journey/first-steps/") for h in hrefs), hrefs
+        assert page.errors == []
+
+
+def test_a_british_spelling_finds_the_american_one_from_the_index_loaded_while_idle(browser, project):
+    sitekit.edit(project / "content" / "journey" / "first-steps.md", "Answer every customer kindly.",
+                 "Answer every customer kindly, and apologize for a late parcel.")
+    site = sitekit.build(project).site
+    server, url = serve(site)
+    try:
+        with phone_page(browser, service_workers="block") as page:
+            _warm(page, f"{url}/{LESSON}")
+            asked = _cut_the_index(page)
+            results = search(page, "apologise")
+            assert asked == []
+            assert any(r["href"].startswith(f"{url}/journey/first-steps/") for r in results), results
+            assert "apologize" in page.text_content(".academy-search__results").lower()
+            assert page.errors == []
+    finally:
+        server.shutdown()
