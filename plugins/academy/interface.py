@@ -78,7 +78,8 @@ STRINGS = {
 }
 # The words of Material for MkDocs' page frame, by the key of Material's language partials, with where a
 # trainee meets them. Material's own translations are not the project's files, so a translator could not
-# correct them; partials/language.html takes these keys from the ui catalog instead. The English is
+# correct them; partials/language.html takes these keys from the ui catalog instead (Material's own word
+# where ui.po has no translation yet, as for a language just started). The English is
 # Material's English, so an English page reads as before.
 THEME_STRINGS = {
     "footer.next": (N_("Next"), "at the foot of every page, above the title of the next page"),
@@ -180,13 +181,17 @@ class Interface:
                                          "interface strings are plain text: keep {placeholders} and add no HTML"))
         return False
 
-    def gettext(self, message: str) -> str:
+    def translation(self, message: str) -> str | None:
+        """The catalog's translation of a message, or None if it has none that may be shown."""
         if self.catalog is None:
-            return message
+            return None
         entry = self.catalog.lookup(message)
         if entry is None or entry.fuzzy or not entry.msgstr or "\x00" in entry.msgstr:
-            return message
-        return entry.msgstr if self._accepted(message, entry.msgstr, entry.line) else message
+            return None
+        return entry.msgstr if self._accepted(message, entry.msgstr, entry.line) else None
+
+    def gettext(self, message: str) -> str:
+        return self.translation(message) or message
 
     def forms(self, singular: str, plural: str) -> list[str]:
         """The plural forms, in the order of this language's Plural-Forms rule."""
@@ -210,10 +215,14 @@ class Interface:
         return self._strings
 
     def theme_strings(self) -> dict[str, str]:
-        """Material's frame words by its keys (THEME_STRINGS and THEME_SHARED), in this language."""
+        """Material's frame words by its keys (THEME_STRINGS and THEME_SHARED), in this language.
+
+        A frame word ui.po does not translate (yet) is left out: Material's word in the reader's
+        language reads better than the English one would."""
         strings = self.strings()
-        return ({key: self.gettext(text) for key, (text, _where) in THEME_STRINGS.items()}
-                | {key: strings[ours] for key, ours in THEME_SHARED.items()})
+        translated = {key: found for key, (text, _where) in THEME_STRINGS.items()
+                      if (found := self.translation(text)) is not None}
+        return translated | {key: strings[ours] for key, ours in THEME_SHARED.items()}
 
     def plurals(self) -> dict[str, list[str]]:
         return {key: self.forms(*pair) for key, pair in PLURALS.items()}
