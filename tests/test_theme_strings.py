@@ -23,8 +23,9 @@ from academy.interface import THEME_NOT_WORDS, THEME_SHARED, THEME_STRINGS
 LOCALES = sitekit.ROOT / "locales"
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 ENTRY = re.compile(r'^\s*"([^"]+)": (".*?"),?$')
-# A translator's own word for "Previous", saved in Poedit, must be what the page shows.
-EDITED_PREVIOUS = "Предыдущий урок"
+# A translator's own word for "Previous", saved in Poedit, must be what the page shows, quotes and all
+# (it is printed inside the link's aria-label attribute too).
+EDITED_PREVIOUS = 'Предыдущий "урок" & тест'
 
 
 def material_words(code: str) -> dict[str, str]:
@@ -71,6 +72,9 @@ def test_the_footer_links_say_what_each_languages_ui_po_says(framed_site):
     assert footer_words(framed_site, "fil/journey/first-steps/index.html") == {
         "prev": ui_translation("fil", "Previous"), "next": ui_translation("fil", "Next")}
     assert footer_words(framed_site, "journey/first-steps/index.html") == {"prev": "Previous", "next": "Next"}
+    document = html5lib.parse(framed_site.html("ru/journey/first-steps/index.html"), namespaceHTMLElements=False)
+    previous = next(a for a in document.iter("a") if "md-footer__link--prev" in a.get("class", ""))
+    assert previous.get("aria-label").startswith(EDITED_PREVIOUS + ": ")
 
 
 def shown_strings(html: str) -> set[str]:
