@@ -29,7 +29,7 @@ from . import diagrams, frontmatter, gnu_gettext, segment
 from .catalogs import UI_DOMAIN, domain_of, po_path, pot_path, read_catalog, read_po_strictly
 from .errors import ContentError, Problem
 from .extract import extractor_for
-from .interface import LMS_STRINGS, PAGE_PLURALS, PLURALS, STRINGS, TRAINER_STRINGS
+from .interface import LMS_STRINGS, PAGE_PLURALS, PLURALS, STRINGS, THEME_STRINGS, TRAINER_STRINGS
 from .languages import PLURAL_FORMS, SOURCE_LANGUAGE
 
 PROJECT = "Customer Support Academy"
@@ -100,6 +100,9 @@ def ui_template() -> polib.POFile:
             comment.append("keep the {placeholders} as they are")
         catalog.append(polib.POEntry(msgid=text, comment="\n".join(comment), occurrences=[(UI_SOURCE, "")],
                                      flags=["python-brace-format"] if "{" in text else []))
+    for key, (text, where) in THEME_STRINGS.items():
+        catalog.append(polib.POEntry(msgid=text, comment=f"interface string {key} (Material's page frame)\n{where}",
+                                     occurrences=[(UI_SOURCE, "")]))
     for key, (singular, plural) in (PLURALS | PAGE_PLURALS).items():
         catalog.append(polib.POEntry(msgid=singular, msgid_plural=plural, msgstr_plural={0: "", 1: ""},
                                      comment=f"interface string {key}\nkeep the {{placeholders}}",

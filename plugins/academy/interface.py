@@ -76,6 +76,29 @@ STRINGS = {
     "palette.dark": N_("Switch to dark mode"),
     "palette.light": N_("Switch to light mode"),
 }
+# The words of Material for MkDocs' page frame, by the key of Material's language partials, with where a
+# trainee meets them. Material's own translations are not the project's files, so a translator could not
+# correct them; partials/language.html takes these keys from the ui catalog instead (Material's own word
+# where ui.po has no translation yet, as for a language just started). The English is
+# Material's English, so an English page reads as before.
+THEME_STRINGS = {
+    "footer.next": (N_("Next"), "at the foot of every page, above the title of the next page"),
+    "footer.previous": (N_("Previous"), "at the foot of every page, above the title of the previous page"),
+    "footer": (N_("Footer"), "name of the links at the foot of a page, read out by screen readers"),
+    "header": (N_("Header"), "name of the bar at the top of every page, read out by screen readers"),
+    "nav": (N_("Navigation"), "name of the menu of lessons, read out by screen readers"),
+    "toc": (N_("Table of contents"), "title of the list of a page's sections"),
+    "action.skip": (N_("Skip to content"), "first link of every page, shown when a keyboard user presses Tab"),
+    "select.language": (N_("Select language"), "name of the language button in the top bar"),
+    "top": (N_("Back to top"), "button that appears when a reader scrolls back up a long page"),
+    "clipboard.copy": (N_("Copy to clipboard"), "button beside an example to copy"),
+    "clipboard.copied": (N_("Copied to clipboard"), "shown after the example was copied"),
+}
+# Material's keys whose own value the pages keep on purpose: codes, not words (the page's language
+# and writing direction, the settings of Material's search, which the academy replaces).
+THEME_NOT_WORDS = ("language", "direction", "search.config.lang", "search.config.pipeline", "search.config.separator")
+# Material's keys for things the academy already names in its own words (one message, one translation).
+THEME_SHARED = {"search": "search", "search.placeholder": "search.placeholder"}
 # Shown only in lessons packaged for an LMS (SCORM or cmi5), never on the site's pages.
 LMS_STRINGS = {
     "lms.unrecorded": N_("Your results can't be recorded: this lesson was not opened from your learning platform "
@@ -158,13 +181,17 @@ class Interface:
                                          "interface strings are plain text: keep {placeholders} and add no HTML"))
         return False
 
-    def gettext(self, message: str) -> str:
+    def translation(self, message: str) -> str | None:
+        """The catalog's translation of a message, or None if it has none that may be shown."""
         if self.catalog is None:
-            return message
+            return None
         entry = self.catalog.lookup(message)
         if entry is None or entry.fuzzy or not entry.msgstr or "\x00" in entry.msgstr:
-            return message
-        return entry.msgstr if self._accepted(message, entry.msgstr, entry.line) else message
+            return None
+        return entry.msgstr if self._accepted(message, entry.msgstr, entry.line) else None
+
+    def gettext(self, message: str) -> str:
+        return self.translation(message) or message
 
     def forms(self, singular: str, plural: str) -> list[str]:
         """The plural forms, in the order of this language's Plural-Forms rule."""
@@ -186,6 +213,16 @@ class Interface:
         if self._strings is None:
             self._strings = {key: self.gettext(text) for key, text in STRINGS.items()}
         return self._strings
+
+    def theme_strings(self) -> dict[str, str]:
+        """Material's frame words by its keys (THEME_STRINGS and THEME_SHARED), in this language.
+
+        A frame word ui.po does not translate (yet) is left out: Material's word in the reader's
+        language reads better than the English one would."""
+        strings = self.strings()
+        translated = {key: found for key, (text, _where) in THEME_STRINGS.items()
+                      if (found := self.translation(text)) is not None}
+        return translated | {key: strings[ours] for key, ours in THEME_SHARED.items()}
 
     def plurals(self) -> dict[str, list[str]]:
         return {key: self.forms(*pair) for key, pair in PLURALS.items()}
@@ -290,7 +327,7 @@ def catalog_problems(catalog: Catalog, lang: str, root=None) -> list[Problem]:
         found.append(Problem(path, catalog.plural_forms_line, plural_problem,
                              f"use `Plural-Forms: {PLURAL_FORMS.get(lang, PLURAL_FORMS['en'])}`"))
     rule = parse_plural_forms(catalog.plural_forms or "")
-    for msgid in (STRINGS | LMS_STRINGS | TRAINER_STRINGS).values():
+    for msgid in [*(STRINGS | LMS_STRINGS | TRAINER_STRINGS).values(), *(text for text, _where in THEME_STRINGS.values())]:
         entry = catalog.lookup(msgid)
         if entry is None or entry.fuzzy or not entry.msgstr:
             continue

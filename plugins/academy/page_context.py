@@ -23,6 +23,8 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
     ui = {key: plain(text) for key, text in edition.ui.strings().items()}  # escaped when printed
     context: dict = {
         "ui": ui,
+        # Material's frame words (footer links, skip link, landmarks), read by partials/language.html
+        "theme_ui": {key: plain(text) for key, text in edition.ui.theme_strings().items()},
         "og_locale": language.og_locale,
         "og_alternates": [KNOWN_LANGUAGES[c].og_locale for c in scheme.codes if c != code],
         "alternates": [],

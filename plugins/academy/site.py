@@ -216,6 +216,7 @@ class Academy:
         ui_catalog = None if self.is_source else self.catalogs.get(UI_DOMAIN)
         self.ui = Interface(language.code, ui_catalog, root)
         self.ui.strings()
+        self.ui.theme_strings()
         self.ui.plurals()
         self.report.add(self.ui.problems, warning=True)  # refused interface translations
         self.courses: list[Course] = []
