@@ -34,8 +34,12 @@ serve-fil: setup       ## preview Filipino only (fast), at http://127.0.0.1:8000
 serve-ru: setup
 	ACADEMY_LANG=ru $(BIN)/mkdocs serve --dirty
 
+# Two workers (pytest-xdist): a browser test waiting on Chromium leaves a core free for a build test.
+# Each worker has its own temporary folders, tiny site, Ralph and Chromium; `worksteal` moves tests to the idle worker.
+TEST_WORKERS ?= 2
+
 test: setup-test       ## set up and run every test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal
 
 check: setup
 	$(BIN)/academy check
