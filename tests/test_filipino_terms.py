@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import polib
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIL = ROOT / "locales" / "fil" / "LC_MESSAGES"
@@ -45,6 +46,20 @@ REFUSED_VARIANTS = {
     # pauna"; the lesson says "inaabangan mo na ang susunod na kakailanganin ng customer".
     "inaabangan mo na ang susunod na kakailanganin": re.compile(r"\bhakbang\s+(?:nang\s+mas\s+maaga|pauna)\b",
                                                               re.IGNORECASE),
+    # FMOT is the "unang impresyon" of the lesson, its quiz and the glossary; "first impression" beside it
+    # reads as a second term.
+    "unang impresyon": re.compile(r"\bfirst\s+impressions?\b", re.IGNORECASE),
+    # The path a customer takes "with a brand" is "sa isang brand"; "kasama ang brand" has the brand walk
+    # alongside the customer.
+    "sa isang brand": re.compile(r"\bkasama\s+ang\s+(?:isang\s+)?brand\b", re.IGNORECASE),
+    # The trainer tells the trainee to "humingi ng paumanhin"; "Sorry po" is what the agent says to the
+    # customer, and "mag-sorry" in the trainer's voice mixes the two.
+    "humingi ng paumanhin": re.compile(r"\b(?:mag|nag|magso|nagso)-sorry\b|\bpaghingi\s+ng\s+sorry\b",
+                                       re.IGNORECASE),
+    # A good apology is "mahusay na paghingi ng paumanhin" in the lesson, its quiz and the glossary.
+    "mahusay na paghingi ng paumanhin": re.compile(r"\bmaayos\s+na\s+paghingi\b", re.IGNORECASE),
+    # The current spelling keeps the root's o, as "pagkakasunod-sunod" does.
+    "Pagsunod-sunurin": re.compile(r"\bpagsunud-sunurin\b", re.IGNORECASE),
 }
 
 # "gaano" asks "how ..." of a ka- adjective ("gaano ka-satisfied", "gaano kasaya"); a noun or a
@@ -57,9 +72,16 @@ GAANO_WITHOUT_ADJECTIVE = re.compile(r"\bgaano\s+(?:po\s+)?(?:nakaka\S*|kasiyaha
 TEXTBOOK_REPETITION = re.compile(
     r"\b(?:(?:naka|maka|nakapag|makapag)(?!ka)|(?:pina|ipina)(?!ka|pa))"
     r"(?:([bcdfghjklmnpqrstvwxyz]?)([aeiou])\1\2|d([aeiou])r\3)\w*"
-    r"|\b(?:nag|mag)d([aeiou])r\4\w*", re.IGNORECASE)
+    r"|\b(?:nag|mag)d([aeiou])r\4\w*|\bdin([aeiou])r\5\w*", re.IGNORECASE)
 # Words the floor itself says in the long form: the elders, and "realistic".
 LEXICAL_REPETITION = {"nakatatanda", "nakatatandang", "makatotohanan", "makatotohanang"}
+
+# The enclitics take r after a vowel or w/y ("buhay rin", "para rito") and d after a consonant ("ito din" is
+# the slip, "lamang din" is right). After -ra, -ri, -re, -ro, -ru either is written ("pero din", "umubra rin"),
+# an English word follows its sound ("Google din"), and "o dito" is the conjunction before a new phrase.
+D_AFTER_VOWEL = re.compile(r"\b(\w*[aeiouwy])\s+(din|dito|diyan|daw)\b", re.IGNORECASE)
+R_AFTER_CONSONANT = re.compile(r"\b(\w*[b-df-hj-np-tv-xz])\s+(rin|rito|riyan|raw)\b", re.IGNORECASE)
+D_STAYS = re.compile(r"(?:r[aeiou][wy]?|^o|^google)$", re.IGNORECASE)
 
 _NOT_WORDS = re.compile(r"\]\([^)]*\)|`[^`]*`|\{[^}]*\}")
 
@@ -120,6 +142,27 @@ def test_the_same_english_is_translated_the_same_way_in_every_catalog():
     assert not differ, "\n".join(differ)
 
 
+def test_din_and_rin_follow_the_word_before():
+    found = [slip for pattern in (D_AFTER_VOWEL, R_AFTER_CONSONANT) for slip in slips(pattern)
+             if not D_STAYS.search(slip.split("'")[1].split()[0])]
+    assert not found, "'rin', 'rito' after a vowel; 'din', 'dito' after a consonant:\n" + "\n".join(found)
+
+
+def _questions(kind: str) -> set[str]:
+    return {q["text"] for path in sorted((ROOT / "quizzes").glob("*.yml"))
+            for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"] if q["type"] == kind}
+
+
+def test_a_question_with_several_right_answers_asks_alin_alin():
+    """"Alin ... ang kabilang" reads as one answer; a question where the trainee ticks several asks "Alin-alin"."""
+    several, one = _questions("multiple"), _questions("single")
+    found = [f"{path.relative_to(ROOT)}:{e.linenum}: {e.msgstr}" for path in sorted((FIL / "quizzes").glob("*.po"))
+             for e in entries(path)
+             if (e.msgid in several and re.match(r"Alin\b(?!-alin)", e.msgstr))
+             or (e.msgid in one and e.msgstr.startswith("Alin-alin"))]
+    assert several and one and not found, "\n".join(found)
+
+
 def test_english_friendly_stays_friendly():
     """Friendliness is the soft skill "pagiging friendly"; a "magiliw" elsewhere reads as another idea."""
     found = [f"{path.relative_to(ROOT)}:{e.linenum}: {e.msgstr[:80]}…" for path in CATALOGS for e in entries(path)
@@ -142,6 +185,20 @@ def test_the_rules_catch_what_they_are_for():
         "dagdag ang pag-iisip nang isang hakbang nang mas maaga tungkol sa susunod")
     assert REFUSED_VARIANTS["inaabangan mo na ang susunod na kakailanganin"].search("nag-iisip ka nang isang hakbang pauna")
     assert not REFUSED_VARIANTS["inaabangan mo na ang susunod na kakailanganin"].search("Isa-isang hakbang ang ginagawa")
+    assert REFUSED_VARIANTS["unang impresyon"].search("nabubuo ang first impression niya")
+    assert not REFUSED_VARIANTS["unang impresyon"].search("First moment of truth")
+    assert REFUSED_VARIANTS["sa isang brand"].search("tinatahak ng customer kasama ang isang brand")
+    assert REFUSED_VARIANTS["humingi ng paumanhin"].search("Mag-sorry para sa mismong problema.")
+    assert REFUSED_VARIANTS["humingi ng paumanhin"].search("Maayos ang paghingi ng sorry, pero")
+    assert not REFUSED_VARIANTS["humingi ng paumanhin"].search("Sorry po at hindi pa dumarating ang parcel ninyo.")
+    for slip in ("May pangalawang buhay din ang isang review", "kailangan para dito.", "wala po akong mababago dito"):
+        assert D_AFTER_VOWEL.search(slip), slip
+    assert R_AFTER_CONSONANT.search("Ganoon rin ang sagot")
+    for right in ("May pangalawang buhay rin", "para rito", "ngayon din", "Sa Google din galing", "pero din"):
+        match = D_AFTER_VOWEL.search(right) or R_AFTER_CONSONANT.search(right)
+        assert not match or D_STAYS.search(match.group(1)), right
+    assert TEXTBOOK_REPETITION.search("ang buong dinaraanan ng customer")
+    assert not TEXTBOOK_REPETITION.search("ang buong dinadaanan ng customer")
     assert GAANO_WITHOUT_ADJECTIVE.search("kung gaano kasiyahan ang mga customer")
     assert GAANO_WITHOUT_ADJECTIVE.search("Naiintindihan ko po kung gaano nakakainis")
     assert not GAANO_WITHOUT_ADJECTIVE.search("kung gaano ka-satisfied ang mga customer")

@@ -132,7 +132,8 @@ def test_the_social_media_rule_catches_what_it_is_for():
 # different idea, and why. The soft-skills FAQ teaches that empathy is not sympathy, so
 # «сочувствие» (sympathy) never stands for the skill; "act on feedback" is «действовать по
 # итогам», never the bureaucratic «принимать меры»; a "difficult customer" is the contact
-# centre's «сложный клиент».
+# centre's «сложный клиент»; "products or services" are «продукты или услуги»; and
+# «вовлечённость» is the customers' state, never "what the brand does" (that is «вовлечение»).
 MIXED_UP_WORDINGS = [  # (why, the Russian that belongs elsewhere, English in which that Russian is right)
     ("«сочувствие» means sympathy, which the soft-skills FAQ sets apart from empathy; write «эмпатия»",
      re.compile(r"сочувств", re.IGNORECASE), re.compile(r"sympath", re.IGNORECASE)),
@@ -140,6 +141,13 @@ MIXED_UP_WORDINGS = [  # (why, the Russian that belongs elsewhere, English in wh
      re.compile(r"прин(?:има|ял|ять|ими|ят)\w*[ \u00a0]+мер", re.IGNORECASE), None),
     ("a difficult customer is «сложный клиент», not «трудный»",
      re.compile(r"трудн\w*[ \u00a0]+клиент", re.IGNORECASE), None),
+    ("a product in general is «продукт»: «продукты или услуги»; «товар» is a thing on a shelf "
+     "or in an online shop",
+     re.compile(r"товар\w*[ \u00a0]+или[ \u00a0]+услуг", re.IGNORECASE), None),
+    ("«вовлечённость» is the customers' state, built from what the brand does («вовлечённость складывается из "
+     "действий бренда»); the brand's activity itself is «вовлечение»",
+     re.compile(r"вовлечённост\w*[ \u00a0]*—[ \u00a0]*(?:это[ \u00a0]+)?(?:то,[ \u00a0]+что[ \u00a0]+делает|"
+                r"(?:все[ \u00a0]+)?взаимодействи|привычк)|вовлечённост\w*[ \u00a0]+и[ \u00a0]+есть", re.IGNORECASE), None),
 ]
 
 
@@ -163,6 +171,76 @@ def test_the_wording_rules_catch_what_they_are_for():
     assert mixed_up_wordings([("c", "difficult customers calm down", "трудные клиенты успокаиваются")])
     assert not mixed_up_wordings([("d", "How is empathy different from sympathy?", "Чем эмпатия отличается от сочувствия?"),
                                   ("e", "act on feedback", "действуйте по итогам обратной связи, сложные клиенты")])
+    assert mixed_up_wordings([("f", "sells its products or services", "продаёт свои товары или услуги")])
+    assert mixed_up_wordings([("g", "Engagement is what the brand does", "Вовлечённость\u00a0— это то, что делает бренд")])
+    assert mixed_up_wordings([("h", "Engagement is how you build it", "Вовлечённость и\u00a0есть способ")])
+    assert not mixed_up_wordings([("i", "products or services", "продукты или услуги; товар на полке"),
+                                  ("j", "Engagement is what the brand does", "Вовлечённость складывается из действий бренда"),
+                                  ("k", "Engagement is a habit", "Вовлечение\u00a0— это привычка")])
+
+
+# "Act on feedback" (act on it, acting on what customers say) is «действовать по итогам» wherever
+# the English says it, so the lesson that links to the feedback loop and the quiz that tests it
+# word it as the handling-complaints lesson does.
+ACT_ON_FEEDBACK = re.compile(r"\bact(?:s|ing)? on (?:it\b|feedback|what)", re.IGNORECASE)
+BY_ITS_RESULTS = re.compile(r"по[ \u00a0]+(?:\w+[ \u00a0]+)?итогам", re.IGNORECASE)
+
+
+def act_on_feedback_slips(messages) -> list[str]:
+    return [f"{where}: act on feedback is «действовать по итогам»: …{msgstr[:70]}…"
+            for where, msgid, msgstr in messages if ACT_ON_FEEDBACK.search(msgid) and not BY_ITS_RESULTS.search(msgstr)]
+
+
+def test_act_on_feedback_is_worded_one_way():
+    messages = [(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgid, e.msgstr) for path in CATALOGS for e in entries(path)]
+    assert len([m for m in messages if ACT_ON_FEEDBACK.search(m[1])]) >= 4
+    slips = act_on_feedback_slips(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_act_on_feedback_rule_catches_what_it_is_for():
+    assert act_on_feedback_slips([("a", "how to collect feedback and act on it", "как собирать обратную связь и работать с ней")])
+    assert act_on_feedback_slips([("b", "acting on what customers say", "действовать с учётом того, что говорят")])
+    assert not act_on_feedback_slips([("c", "act on it", "действовать по её итогам"),
+                                      ("d", "act on requests", "реагируйте на пожелания клиентов")])
+
+
+# A quiz that quotes a line of its lesson (a greeting, a closing question) quotes the lesson's
+# Russian, so the trainee recognises one text instead of matching two.
+def quoted(text: str, marks: str) -> list[str]:
+    opening, closing = marks
+    return [q.replace("\u00a0", " ").casefold() for q in re.findall(f"{opening}([^{opening}{closing}]+){closing}", text)]
+
+
+def misquoted_lines(quiz, lesson) -> list[str]:
+    """Quiz messages ([(where, msgid, msgstr)]) of four words or more that the lesson quotes, worded otherwise."""
+    slips = []
+    for where, msgid, msgstr in quiz:
+        if len(msgid.split()) < 4:
+            continue
+        for _, lesson_id, lesson_str in lesson:
+            if any(msgid.casefold() in q for q in quoted(lesson_id, '""')):
+                said = msgstr.replace("\u00a0", " ").casefold().rstrip(".")
+                if not any(said in q for q in quoted(lesson_str, "«»")):
+                    slips.append(f"{where}: «{msgstr}» quotes the lesson, which says «{lesson_str[:80]}…»")
+    return slips
+
+
+@pytest.mark.parametrize("catalog, lesson", list(pairs()), ids=lambda p: p.stem)
+def test_a_quiz_quotes_its_lesson_word_for_word(catalog, lesson):
+    def messages(path):
+        return [(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgid, e.msgstr) for e in entries(path)]
+    slips = misquoted_lines(messages(catalog), messages(lesson))
+    assert not slips, "\n".join(slips)
+
+
+def test_the_quoting_rule_catches_what_it_is_for():
+    lesson = [("l", 'Phone greeting: "Thank you for calling, this is Daniel speaking. How can I brighten your day?"',
+               "Приветствие: «Спасибо, что позвонили, меня зовут Даниил. Чем могу помочь?»")]
+    assert misquoted_lines([("q", "This is Daniel speaking. How can I brighten your day?",
+                             "Меня зовут Даниил. Чем я могу вас сегодня порадовать?")], lesson)
+    assert not misquoted_lines([("q", "This is Daniel speaking. How can I brighten your day?",
+                                 "Меня зовут Даниил. Чем могу помочь?")], lesson)
 
 
 # The trainee and the customer are both «вы», in lower case inside a sentence (TRANSLATING.md).

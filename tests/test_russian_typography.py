@@ -2,7 +2,8 @@
 
 The rules of Мильчин's handbook that a phone screen makes visible: a dash never starts a
 line, a one-letter word never ends one, «53 %» keeps its sign, ranges of digits take an
-en dash, a number keeps its unit, an ellipsis is one character, and a full stop after a quotation stands outside ».
+en dash, a number (or a {count}) keeps its unit, an ellipsis is one character, a full stop after a quotation stands
+outside », and a table cell ends without one.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ RULES = {
     "three full stops are one ellipsis character (…)": re.compile(r"\.\.\."),
     "a full stop after a quotation stands outside the closing »": re.compile(r"\.»"),
     "Russian quotes are «ёлочки», not straight quotes": re.compile(r'"'),
+    "a counted noun stays on the line of its {count}; bind them with a no-break space ({count}\u00a0вопросов)":
+        re.compile(r"\{(?:count|total)\} (?=[а-яёА-ЯЁ])"),
 }
 
 
@@ -50,7 +53,7 @@ def test_russian_catalogs_follow_the_rule(rule):
     ("Продажа — разовое событие", 0), ("купит ли клиент и вернётся ли", 1), ("в уроке о [вовлечённости](x.md)", 1),
     ("говорят о *новых* клиентах", 1), ("а «скоро» — не обещание", 1), ("53% покупателей", 2),
     ("через 15 минут", 3), ("первые 3-7 секунд", 4), ("Как уже было сказано...", 5), ("«Извините за неудобства.»", 6),
-    ('"Спасибо"', 7),
+    ('"Спасибо"', 7), ("Тест: {count} вопросов", 8), ("из {total} вопроса", 8),
 ])
 def test_each_rule_catches_what_it_is_for(text, rule):
     """No rule that cannot fail: each one flags the slip the Russian review found."""
@@ -60,5 +63,25 @@ def test_each_rule_catches_what_it_is_for(text, rule):
 def test_the_rules_leave_correct_typesetting_alone():
     good = ("Продажа\u00a0— разовое событие, 53\u00a0% покупателей, первые 3–7\u00a0секунд, трёх-пяти дней, "
             "Wi-Fi, B2B-клиенты, «Как я\u00a0уже говорил…», «Надо было читать инструкцию». 12\u00a0000\u00a0сессий, "
-            "шаги 2 и\u00a03 часто, 200 из них")
+            "шаги 2 и\u00a03 часто, 200 из них, {correct} из {total}\u00a0вопроса, Тест: {count}\u00a0вопросов")
     assert [rule for rule, pattern in RULES.items() if pattern.search(good)] == []
+
+
+def full_stops_ending_cells(messages) -> list[str]:
+    """Where `messages` ([(where, comment, msgstr)]) end a table cell with a full stop (TRANSLATING.md)."""
+    return [f"{where}: a table cell ends without a full stop, even where the English has one: …{text[-40:]}"
+            for where, comment, text in messages
+            if "table cell" in comment and text.rstrip().endswith(".")]
+
+
+def test_no_table_cell_ends_with_a_full_stop():
+    messages = [(f"{path.relative_to(ROOT)}:{e.linenum}", e.comment, e.msgstr)
+                for path in CATALOGS for e in polib.pofile(str(path)) if not e.obsolete and not e.msgid_plural]
+    assert len([m for m in messages if "table cell" in m[1]]) > 20, "the table cells were not found"
+    slips = full_stops_ending_cells(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_table_cell_rule_catches_what_it_is_for():
+    assert full_stops_ending_cells([("a", "table cell", "Понятно и\u00a0честно объясняйте цены.")])
+    assert not full_stops_ending_cells([("b", "table cell", "Извините за неудобства"), ("c", "paragraph", "Цены.")])
