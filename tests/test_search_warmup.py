@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
+import cbor2
 import pytest
 
 from academy import search_warmup
@@ -38,7 +39,11 @@ def test_an_index_above_the_budget_is_left_to_the_letters_typed(built_site, tmp_
 
 @pytest.mark.parametrize("meta", [b"not gzip at all", gzip.compress(b"something else"),
                                   gzip.compress(b"pagefind_dcd" + bytes([0x9f])),  # CBOR of a kind Pagefind never writes
-                                  gzip.compress(b"pagefind_dcd" + bytes([0x86, 0x65]) + b"1.5")])  # cut short
+                                  gzip.compress(b"pagefind_dcd" + bytes([0x86, 0x65]) + b"1.5"),  # cut short
+                                  gzip.compress(b"pagefind_dcd" + bytes([0x83, 0x65]) + b"1.5.2" + bytes([0x80, 0x81, 0x63])
+                                                + b"\xff\xfe\xfd"),  # a word that is not UTF-8
+                                  gzip.compress(b"pagefind_dcd" + cbor2.dumps(["1.5.2", [], [["a", "b", 7]]])),  # no file name
+                                  gzip.compress(b"pagefind_dcd" + cbor2.dumps({"version": "1.5.2"}))])  # not Pagefind 1.x's list
 def test_a_metadata_file_not_as_pagefind_writes_it_is_a_clear_error(tmp_path, meta):
     (tmp_path / "pagefind.en_0.pf_meta").write_bytes(meta)
     with pytest.raises(search_warmup.PagefindMetaError, match="pagefind.en_0.pf_meta"):
