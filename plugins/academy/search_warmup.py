@@ -56,7 +56,8 @@ def chunks(index_folder: Path) -> list[Chunk]:
         raise PagefindMetaError(f"{metas[0]}: not a Pagefind metadata file")
     try:
         meta = cbor2.loads(data[len(_SIGNATURE):])
-    except (cbor2.CBORDecodeError, RecursionError) as error:
+    # cbor2 5.4's C decoder lets a word that is not UTF-8 out as a plain UnicodeDecodeError (a ValueError)
+    except (cbor2.CBORDecodeError, ValueError, RecursionError) as error:
         raise PagefindMetaError(f"{metas[0]}: cut short or not as Pagefind writes it ({error})") from None
     if not (isinstance(meta, list) and len(meta) >= 3 and isinstance(meta[2], list)
             and all(isinstance(entry, list) and len(entry) == 3 and all(isinstance(part, str) for part in entry)
