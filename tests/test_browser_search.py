@@ -159,7 +159,8 @@ def test_opening_search_asks_for_pagefinds_files_at_once_and_none_twice(browser,
     """On slow mobile data each link of a chain of requests waits a round trip: what Pagefind needs
     before it can search is asked for together, while the search script is still on its way, and
     Pagefind's own requests find it in the cache (the entry file excepted: Pagefind adds a fresh query).
-    Pagefind's worker is never fetched: it would be one more file and one more round trip."""
+    Pagefind's worker, where it searches off the page's thread, is one of those files: asked for with
+    the rest, never as a link of its own after Pagefind's script."""
     _CountingCachedHandler.sent.clear()
     _CountingCachedHandler.hold_search_script.clear()
     server = http.server.ThreadingHTTPServer(
@@ -174,8 +175,8 @@ def test_opening_search_asks_for_pagefinds_files_at_once_and_none_twice(browser,
             page.context.on("request", lambda request: requested.append(request.url))
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{lang}/journey/first-steps/", wait_until="load")
             page.click(".academy-search-open")
-            wanted = (f"/{lang}/pagefind/pagefind.js", ".pf_meta", f"/{lang}/pagefind/{wasm}.pagefind",
-                      *([f"/{lang}/assets/academy/{keys}"] if keys else []))
+            wanted = (f"/{lang}/pagefind/pagefind.js", f"/{lang}/pagefind/pagefind-worker.js", ".pf_meta",
+                      f"/{lang}/pagefind/{wasm}.pagefind", *([f"/{lang}/assets/academy/{keys}"] if keys else []))
             for _ in range(200):  # a loaded machine is slow; nothing here depends on the search script
                 if all(any(part in url for url in requested) for part in wanted):
                     break
@@ -186,10 +187,12 @@ def test_opening_search_asks_for_pagefinds_files_at_once_and_none_twice(browser,
             page.fill(".academy-search__input", query)
             search_settled(page)
             assert page.locator(".academy-search__results li").count() >= 1
+            # the results came from Pagefind's worker, not from a fallback on the page's thread
+            assert any(w.url.endswith(f"/{lang}/pagefind/pagefind-worker.js") for w in page.workers), page.workers
             assert page.errors == []
         sent = _CountingCachedHandler.sent
         assert sent[f"/{lang}/pagefind/{wasm}.pagefind"] == 1, sent
-        assert not sent[f"/{lang}/pagefind/pagefind-worker.js"], sent  # Pagefind searches on the page's thread
+        assert sent[f"/{lang}/pagefind/pagefind-worker.js"] == 1, sent  # the worker started from the cache
         assert [path for path, count in sent.items() if count > 1] == [f"/{lang}/pagefind/pagefind-entry.json"], sent
         assert not [path for path in sent if path.endswith(".pagefind") and path != f"/{lang}/pagefind/{wasm}.pagefind"]
     finally:

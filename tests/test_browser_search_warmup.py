@@ -1,9 +1,10 @@
 """Search is warm before the trainee types: on slow mobile data the first keystroke waits only for
 the words of its best hit, not for Pagefind's index nor for a pause in the typing.
 
-While the page is idle, Pagefind starts (its WebAssembly compiled) and the whole (small) index is
+While the page is idle, Pagefind's worker starts (its WebAssembly compiled) and the whole (small) index is
 loaded into it with Pagefind's own `preload`; these tests then cut the index off the network before typing, so a query
-can only be answered from what was loaded before it. Timings are bench/phone.py's, not asserted here.
+can only be answered from what was loaded before it. All of that happens in the worker, off the page's
+thread: a tap on the lesson never waits for the index to unpack. Timings are bench/phone.py's, not asserted here.
 """
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ def _warm(page, url: str) -> list[str]:
     return requested
 
 
+# Counts, on the page's own thread (an init script runs in the page, not in its workers), every
+# WebAssembly compilation: Pagefind starting there would compile its WebAssembly and unpack the index there.
+_COUNT_WASM_ON_PAGE = """window.__wasmOnPage = 0;
+for (const name of ["compile", "compileStreaming", "instantiate", "instantiateStreaming"]) {
+  const own = WebAssembly[name];
+  WebAssembly[name] = function () { window.__wasmOnPage++; return own.apply(this, arguments); };
+}"""
+
+
 def _cut_the_index(page) -> list[str]:
     """From now on, every request for a piece of the index fails; the ones made are listed."""
     asked: list[str] = []
@@ -55,12 +65,16 @@ def test_after_idle_the_index_is_loaded_and_a_query_needs_none_of_it_from_the_ne
     plan = json.loads((built_site.site / lang / "pagefind" / "warmup.json").read_text(encoding="utf-8"))
     assert plan["chunks"] and plan["terms"]  # the tiny academy's index is small enough to load whole
     with phone_page(browser, service_workers="block") as page:
+        page.add_init_script(_COUNT_WASM_ON_PAGE)
         requested = _warm(page, f"{site_server}/{lang}{LESSON}")
         for chunk in plan["chunks"]:  # every piece of the index came before any keystroke
             assert any(url.endswith(f"/{lang}pagefind/{chunk}") for url in requested), (chunk, requested)
         asked = _cut_the_index(page)
         results = search(page, query)
         assert asked == []  # the query was answered from the index loaded while the page was idle
+        # Pagefind started, unpacked the index and searched in its worker; the page's thread did none of it
+        assert any(w.url.endswith(f"/{lang}pagefind/pagefind-worker.js") for w in page.workers), page.workers
+        assert page.evaluate("window.__wasmOnPage") == 0
         assert any(r["href"].startswith(f"{site_server}/{landing}") for r in results), results
         assert all((f"/{lang}" if lang else "/") in r["href"] for r in results)
         assert excerpt.lower() in page.text_content(".academy-search__results p").lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
+import cbor2
 import pytest
 
 from academy import search_warmup
@@ -43,7 +44,11 @@ def _gzip(data: bytes) -> bytes:
 
 @pytest.mark.parametrize("meta", [b"not gzip at all", _gzip(b"something else"),
                                   _gzip(b"pagefind_dcd" + bytes([0x9f])),  # CBOR of a kind Pagefind never writes
-                                  _gzip(b"pagefind_dcd" + bytes([0x86, 0x65]) + b"1.5")])  # cut short
+                                  _gzip(b"pagefind_dcd" + bytes([0x86, 0x65]) + b"1.5"),  # cut short
+                                  _gzip(b"pagefind_dcd" + bytes([0x83, 0x65]) + b"1.5.2" + bytes([0x80, 0x81, 0x63])
+                                        + b"\xff\xfe\xfd"),  # a word that is not UTF-8
+                                  _gzip(b"pagefind_dcd" + cbor2.dumps(["1.5.2", [], [["a", "b", 7]]])),  # no file name
+                                  _gzip(b"pagefind_dcd" + cbor2.dumps({"version": "1.5.2"}))])  # not Pagefind 1.x's list
 def test_a_metadata_file_not_as_pagefind_writes_it_is_a_clear_error(tmp_path, meta):
     (tmp_path / "pagefind.en_0.pf_meta").write_bytes(meta)
     with pytest.raises(search_warmup.PagefindMetaError, match="pagefind.en_0.pf_meta"):

@@ -132,14 +132,12 @@ def _rewritten_pages(site: Path, rewrite: Callable[[str], str]) -> Iterator[tupl
 
 
 def _rewritten(html: str, rewrite: Callable[[str], str]) -> str:
+    """The page to index with its text rewritten: the part from `data-pagefind-body` on, as the
+    indexer is sent it; a page with no such part, whole."""
     body = _BODY.search(html)
-    if body is None:
-        parts = _MARKUP.split(html)
-        parts[::2] = [rewrite(text) for text in parts[::2]]
-        return "".join(parts)
-    parts = _MARKUP.split(html[body.start():])
+    parts = _MARKUP.split(html[body.start():] if body else html)
     parts[::2] = [rewrite(text) for text in parts[::2]]
-    return _for_indexer(html, "".join(parts))
+    return _for_indexer(html, "".join(parts)) if body else "".join(parts)
 
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)

@@ -22,6 +22,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import cbor2
+
 WARMUP = "warmup.json"
 BUDGET = 64 * 1024
 """Bytes of index chunks (as sent: Pagefind gzips them) worth loading before the trainee types;
@@ -53,10 +55,13 @@ def chunks(index_folder: Path) -> list[Chunk]:
     if not data.startswith(_SIGNATURE):
         raise PagefindMetaError(f"{metas[0]}: not a Pagefind metadata file")
     try:
-        meta, _ = _cbor(data, len(_SIGNATURE))
-    except (IndexError, UnicodeDecodeError, PagefindMetaError) as error:
+        meta = cbor2.loads(data[len(_SIGNATURE):])
+    # cbor2 5.4's C decoder lets a word that is not UTF-8 out as a plain UnicodeDecodeError (a ValueError)
+    except (cbor2.CBORDecodeError, ValueError, RecursionError) as error:
         raise PagefindMetaError(f"{metas[0]}: cut short or not as Pagefind writes it ({error})") from None
-    if not (isinstance(meta, list) and len(meta) >= 3 and isinstance(meta[2], list)):
+    if not (isinstance(meta, list) and len(meta) >= 3 and isinstance(meta[2], list)
+            and all(isinstance(entry, list) and len(entry) == 3 and all(isinstance(part, str) for part in entry)
+                    for entry in meta[2])):
         raise PagefindMetaError(f"{metas[0]}: no list of index chunks where Pagefind 1.x keeps it")
     return [Chunk(first, last, f"index/{name}.pf_index") for first, last, name in meta[2]]
 
@@ -71,36 +76,3 @@ def write_warmup(index_folder: Path, budget: int = BUDGET) -> dict:
     (index_folder / WARMUP).write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
     return plan
 
-
-def _cbor(data: bytes, at: int):
-    """One CBOR item from `data[at:]` and where the next begins: the kinds Pagefind's metadata uses
-    (unsigned integers, byte and text strings, arrays, maps; definite lengths)."""
-    head = data[at]
-    kind, info = head >> 5, head & 0x1F
-    at += 1
-    if info < 24:
-        value = info
-    elif info in (24, 25, 26, 27):
-        width = 1 << (info - 24)
-        value = int.from_bytes(data[at:at + width], "big")
-        at += width
-    else:
-        raise PagefindMetaError(f"unexpected CBOR item 0x{head:02x} at byte {at - 1}")
-    if kind == 0:
-        return value, at
-    if kind in (2, 3):
-        raw = data[at:at + value]
-        return (raw.decode("utf-8") if kind == 3 else raw), at + value
-    if kind == 4:
-        items = []
-        for _ in range(value):
-            item, at = _cbor(data, at)
-            items.append(item)
-        return items, at
-    if kind == 5:
-        pairs = {}
-        for _ in range(value):
-            key, at = _cbor(data, at)
-            pairs[key], at = _cbor(data, at)
-        return pairs, at
-    raise PagefindMetaError(f"unexpected CBOR item 0x{head:02x} at byte {at - 1}")

@@ -83,10 +83,10 @@
     };
     var quiet = function () { /* said in the dialog */ };
     /* What Pagefind asks for before it can search, asked for at once. Left to itself it is a chain
-       (search.js, then the query's rewriting and Pagefind, then its entry file, then its metadata and
-       its WebAssembly, then the index chunk a query needs), and on slow mobile data each link of it
-       waits a round trip. The files land in the browser's cache, where Pagefind's own requests find
-       them or join them on their way: nothing is downloaded twice but
+       (search.js, then the query's rewriting and Pagefind, then its worker, then its entry file, then
+       its metadata and its WebAssembly, then the index chunk a query needs), and on slow mobile data
+       each link of it waits a round trip. The files land in the browser's cache, where Pagefind's own
+       requests, from its worker, find them or join them on their way: nothing is downloaded twice but
        the entry file, which Pagefind asks for with a fresh query string each time (0.2 KB;
        bench/phone.py counts what the server sends). The index chunks come from the build's list
        (warmup.json, search_warmup.py): empty for an index too big to load before a query. */
@@ -106,6 +106,7 @@
       var keep = function (name) { get(name).then(function (r) { return r.arrayBuffer(); }).catch(quiet); };
       import(SEARCH.href).catch(quiet);
       if (SEARCH_KEYS) keys().catch(quiet);
+      keep("pagefind-worker.js");
       get("pagefind-entry.json").then(function (r) { return r.json(); }).then(function (entry) {
         var languages = entry.languages || {}, codes = Object.keys(languages);
         var own = languages[document.documentElement.lang] || (codes.length === 1 ? languages[codes[0]] : null);

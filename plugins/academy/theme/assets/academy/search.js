@@ -16,11 +16,12 @@
     var load = function () {
       if (!pagefind) pagefind = Promise.all([import(x.engine.href), x.keys ? x.keys() : null]).then(function (loaded) {
         var m = loaded[0];
-        /* on the page's own thread: Pagefind's worker would be one more file (12 KB) and one more round
-           trip before the first query, and searching an index this size takes milliseconds */
-        return m.options({ baseUrl: x.root.pathname, noWorker: true }).then(function () { return m.init && m.init(); })
+        /* in Pagefind's own worker (fetched with the rest, academy.js): starting its WebAssembly and
+           unpacking the index is tens of milliseconds of a phone's time that, on the page's thread,
+           would hold up a tap on the lesson; messages to and from it take well under one */
+        return m.options({ baseUrl: x.root.pathname }).then(function () { return m.init && m.init(); })
           .then(function () {
-            /* Pagefind itself warmed while the trainee reads: its WebAssembly started, and
+            /* Pagefind itself warmed while the trainee reads: its worker and WebAssembly started, and
                a small index loaded whole (Pagefind's own preload, one word per chunk), so that the
                first keystroke waits only for the words of its best hit */
             (x.warmup || Promise.resolve({ terms: "" })).then(function (plan) {
