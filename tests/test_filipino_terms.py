@@ -60,6 +60,19 @@ REFUSED_VARIANTS = {
     "mahusay na paghingi ng paumanhin": re.compile(r"\bmaayos\s+na\s+paghingi\b", re.IGNORECASE),
     # The current spelling keeps the root's o, as "pagkakasunod-sunod" does.
     "Pagsunod-sunurin": re.compile(r"\bpagsunud-sunurin\b", re.IGNORECASE),
+    # The noun stays "contact" ("unang contact"); the verb is the nativised "kontak" (kokontak, makontak,
+    # pagkontak, kinokontak), so "magko-contact" beside "kinokontak" is one verb spelled two ways. The agent's
+    # spoken greeting "salamat po sa pag-contact sa ..." keeps the floor's English spelling.
+    "kokontak, makontak, pagkontak": re.compile(
+        r"\b(?:magko|nagko|ko|mako|ma|ka|i|ini|na)-contact\w*|(?<!salamat po sa )\bpag-contact\w*", re.IGNORECASE),
+    # An English verb takes its affix with a hyphen, as "na-report" and "ini-refund" do.
+    "ini-report": re.compile(r"\b(?:in|ini|i|na|ma)report\w*", re.IGNORECASE),
+    "issue": re.compile(r"\bisyu\b", re.IGNORECASE),
+    # A passed quiz is labelled "Pasado" on the quiz and on the progress page alike; the verb ("para
+    # pumasa") stays.
+    "Pasado": re.compile(r"\bpumasa\s*:", re.IGNORECASE),
+    # A figure is "numero", as in "numero ng Gallup"; "datos" reads as a textbook word.
+    "numero": re.compile(r"\bdatos\b", re.IGNORECASE),
 }
 
 # "gaano" asks "how ..." of a ka- adjective ("gaano ka-satisfied", "gaano kasaya"); a noun or a
@@ -188,6 +201,17 @@ def test_the_rules_catch_what_they_are_for():
     assert REFUSED_VARIANTS["unang impresyon"].search("nabubuo ang first impression niya")
     assert not REFUSED_VARIANTS["unang impresyon"].search("First moment of truth")
     assert REFUSED_VARIANTS["sa isang brand"].search("tinatahak ng customer kasama ang isang brand")
+    contact = REFUSED_VARIANTS["kokontak, makontak, pagkontak"]
+    for slip in ("may magko-contact na lang po sa inyo", "para ma-contact ka ng mga customer",
+                 "ang pag-contact sa mga customer bago pa sila magtanong"):
+        assert contact.search(slip), slip
+    for right in ("may kokontak na lang po sa inyo", "para makontak ka", "mula unang contact hanggang",
+                  "nang hindi na siya kinokontak ulit", "Hi Tom, salamat po sa pag-contact sa Page & Co!"):
+        assert not contact.search(right), right
+    assert REFUSED_VARIANTS["ini-report"].search("ang problemang inireport ng customer")
+    assert not REFUSED_VARIANTS["ini-report"].search("ang problemang ini-report ng customer, na-report na")
+    assert REFUSED_VARIANTS["Pasado"].search("Pumasa: {percent}. Magaling!")
+    assert not REFUSED_VARIANTS["Pasado"].search("Hindi pa pasado. Kailangan mo ng {needed} para pumasa")
     assert REFUSED_VARIANTS["humingi ng paumanhin"].search("Mag-sorry para sa mismong problema.")
     assert REFUSED_VARIANTS["humingi ng paumanhin"].search("Maayos ang paghingi ng sorry, pero")
     assert not REFUSED_VARIANTS["humingi ng paumanhin"].search("Sorry po at hindi pa dumarating ang parcel ninyo.")

@@ -264,3 +264,53 @@ def test_the_register_rule_catches_what_it_is_for():
     assert register_slips([("a", "Если ты знаешь имя клиента")])
     assert register_slips([("b", "спасибо, что выбрали Вас")])
     assert not register_slips([("c", "Вы узнаете, что такое момент истины. Вам понадобится 5 минут: «Вас слышат»")])
+
+
+# An abbreviation's tooltip decodes its letters: ZMOT, CSAT or FAQ are English initials, so the
+# Russian hover text names the English words first, then says what they mean in Russian
+# («Net Promoter Score, индекс потребительской лояльности: …»). A tooltip that starts in Russian
+# leaves a reader hovering over «ZMOT» with nothing that explains the letters.
+ABBREVIATIONS = RU / "content" / "includes" / "abbreviations.po"
+
+
+def tooltip_slips(messages) -> list[str]:
+    """Where `messages` ([(where, msgid, msgstr)]) of the abbreviation list leave out the English words."""
+    return [f"{where}: start with «{msgid.split(':')[0]}, …»: {msgstr[:50]}…"
+            for where, msgid, msgstr in messages if ":" in msgid and not msgstr.startswith(msgid.split(":")[0] + ", ")]
+
+
+def test_every_abbreviation_tooltip_names_the_english_words_first():
+    messages = [(f"{ABBREVIATIONS.relative_to(ROOT)}:{e.linenum}", e.msgid, e.msgstr) for e in entries(ABBREVIATIONS)]
+    assert len(messages) >= 8
+    slips = tooltip_slips(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_tooltip_rule_catches_what_it_is_for():
+    assert tooltip_slips([("a", "Zero moment of truth: the research", "Нулевой момент истины: клиент изучает")])
+    assert not tooltip_slips([("b", "Net Promoter Score: how likely", "Net Promoter Score, индекс лояльности: насколько")])
+
+
+# The first step of handling a complaint, "give the customer time", is «дать клиенту высказаться»
+# (the lesson's heading «Дайте клиенту высказаться»). Wherever the English names that step, in the
+# page description, the summary or a quiz, the Russian names it the same way and never as
+# «выслушать», which a trainee would take for a different step.
+GIVE_TIME = re.compile(r"\bgiv(?:e|es|ing)[ \u00a0]+(?:the[ \u00a0]+customer[ \u00a0]+)?(?:enough[ \u00a0]+)?time\b", re.IGNORECASE)
+LET_SPEAK = re.compile(r"высказа", re.IGNORECASE)
+
+
+def give_time_slips(messages) -> list[str]:
+    return [f"{where}: the step «give time» is «дать клиенту высказаться»: …{msgstr[:70]}…"
+            for where, msgid, msgstr in messages if GIVE_TIME.search(msgid) and not LET_SPEAK.search(msgstr)]
+
+
+def test_the_first_complaint_step_has_one_name():
+    messages = [(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgid, e.msgstr) for path in CATALOGS for e in entries(path)]
+    assert len([m for m in messages if GIVE_TIME.search(m[1])]) >= 5
+    slips = give_time_slips(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_complaint_step_rule_catches_what_it_is_for():
+    assert give_time_slips([("a", "step by step (give time, apologize)", "шаг за шагом: выслушать, извиниться")])
+    assert not give_time_slips([("b", "Give the customer time", "Дайте клиенту высказаться")])
