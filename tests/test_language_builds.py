@@ -242,7 +242,7 @@ def test_a_build_removes_what_an_interrupted_build_left_beside_the_site(project)
         (folder / "journey" / "index.html").write_text("old", encoding="utf-8")
     (project / ".site.fil-abc123.log").write_text("old", encoding="utf-8")
     sitekit.build(project)
-    assert not any(p.name.startswith(".site.") for p in project.iterdir()), sorted(p.name for p in project.iterdir())
+    assert sitekit.leftovers(project) == []
 
 
 # -- which pages are complete: each language's own build says so --------------------
