@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -332,6 +333,17 @@ def line_of(path: Path, needle: str) -> int:
 def academy(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "academy.cli", *args], cwd=root, capture_output=True,
                           text=True, check=True)
+
+
+def leftovers(root: Path, seconds: float = 60) -> list[str]:
+    """The folders a build left beside `site/`, once the old sites handed to a deleter are gone
+    (a build does not wait for that; it takes a moment)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        found = sorted(p.name for p in root.iterdir() if p.name.startswith(".site"))
+        if not any(name.startswith(".site.trash-") for name in found) or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def build(root: Path, *args: str, check: bool = True) -> Built:

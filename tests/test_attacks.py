@@ -423,11 +423,59 @@ def test_killed_at_the_swap_the_site_is_whole(published):
             assert now == before or "changed." in now["journey/index.html"].decode(), point
             assert (published / "site/index.html").exists(), point
             sitekit.build(published)  # the next build cleans up and publishes
-            leftovers = [p.name for p in published.iterdir() if p.name.startswith(".site.")]
-            assert leftovers == [], leftovers
+            assert sitekit.leftovers(published) == []
             before = _snapshot(published)
     finally:
         page.write_text(original, encoding="utf-8")
+
+
+def test_the_old_site_is_swapped_out_whole_and_deleted_after_the_build(published, tmp_path):
+    root = _faulty(published, tmp_path)
+    (root / "site/only-in-the-old-site.html").write_text("old", encoding="utf-8")
+    page = root / "content/journey/index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("A course about customers.", "A course, changed."),
+                    encoding="utf-8")
+    sitekit.build(root)
+    # at once: the new site, whole, in place; the old one anywhere else only as trash being deleted
+    assert not (root / "site/only-in-the-old-site.html").exists()
+    assert "changed." in (root / "site/journey/index.html").read_text(encoding="utf-8")
+    assert (root / "site/index.html").exists() and (root / "site/fil/index.html").exists()
+    assert (root / "site/ru/index.html").exists() and (root / "site/pagefind").is_dir()
+    others = [p.name for p in root.iterdir() if p.name.startswith(".site.")]
+    assert all(name.startswith(".site.trash-") for name in others), others
+    assert sitekit.leftovers(root) == []
+
+
+def test_killed_after_the_swap_the_old_site_is_only_trash_and_the_next_build_deletes_it(published, tmp_path):
+    root = _faulty(published, tmp_path)
+    before = _snapshot(root)
+    page = root / "content/journey/index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("A course about customers.", "A course, changed."),
+                    encoding="utf-8")
+    result = _mkdocs(root, env={"ACADEMY_FAULT": "publish-trash"})  # killed before a deleter started
+    assert result.returncode != 0
+    now = _snapshot(root)
+    assert "changed." in now["journey/index.html"].decode() and "index.html" in now and "ru/index.html" in now
+    trash = [p for p in root.iterdir() if p.name.startswith(".site.")]
+    assert [p.name.startswith(".site.trash-") for p in trash] == [True], trash
+    assert (trash[0] / "journey/index.html").read_bytes() == before["journey/index.html"]  # the old site, set aside
+    sitekit.build(root)
+    assert _snapshot(root).keys() == now.keys()
+    assert sitekit.leftovers(root) == []
+
+
+def test_trash_being_deleted_is_left_to_its_deleter_and_trash_whose_deleter_died_is_deleted(published, tmp_path):
+    root = _faulty(published, tmp_path)
+    deleting = root / f".site.trash-{os.getpid()}-abc123"
+    abandoned = root / ".site.trash-999999999-def456"
+    for folder in (deleting, abandoned):
+        (folder / "journey").mkdir(parents=True)
+        (folder / "journey/index.html").write_text("old", encoding="utf-8")
+    sitekit.build(root)
+    assert deleting.exists()
+    assert not abandoned.exists()  # renamed after its new deleter at once
+    deleting.rename(root / "elsewhere")  # as its deleter would leave it: gone
+    assert sitekit.leftovers(root) == []
 
 
 def _faulty(published: Path, tmp_path: Path) -> Path:

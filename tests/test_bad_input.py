@@ -149,8 +149,7 @@ def test_bad_input_gives_a_clear_message_and_leaves_the_site_untouched(project, 
     second = sitekit.build(project, *(["--strict"] if strict else []), check=False)
     assert_clean_failure(second, location, words)
     assert snapshot(project / "site") == before
-    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site")]
-    assert leftovers == []
+    assert sitekit.leftovers(project) == []
 
 
 def test_build_into_another_folder(project):

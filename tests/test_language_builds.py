@@ -242,7 +242,7 @@ def test_a_build_removes_what_an_interrupted_build_left_beside_the_site(project)
         (folder / "journey" / "index.html").write_text("old", encoding="utf-8")
     (project / ".site.fil-abc123.log").write_text("old", encoding="utf-8")
     sitekit.build(project)
-    assert not any(p.name.startswith(".site.") for p in project.iterdir()), sorted(p.name for p in project.iterdir())
+    assert sitekit.leftovers(project) == []
 
 
 # -- which pages are complete: each language's own build says so --------------------
@@ -315,6 +315,37 @@ def test_the_english_build_takes_each_language_builds_word_and_works_out_only_wh
     for src, code in (("index.md", "fil"), ("journey/first-steps.md", "ru")):
         assert english.is_translated(src, code) == fresh.is_translated(src, code)
     assert set(asked) == {"fil", "ru"}
+
+
+def test_a_catalog_is_read_only_for_a_page_whose_results_are_not_kept(project, monkeypatch):
+    """Completeness and localized Markdown are looked up by the catalog's digest: an unchanged
+    tree reads no page's catalog again, and an edited catalog is read and counted anew."""
+    from academy.catalogs import Catalogs
+
+    content = project / "content"
+    pages = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md") if "includes" not in p.parts)
+    first = _editions(project)
+    complete = {src: first["en"].is_translated(src, "ru") for src in pages}
+    localized = {src: first["ru"].localized(src).source for src in pages}
+    assert complete["journey/first-steps.md"] is True
+    read: list[str] = []
+    get = Catalogs.get
+    monkeypatch.setattr(Catalogs, "get", lambda self, domain: read.append(f"{self.lang}:{domain}") or get(self, domain))
+    again = _editions(project)
+    read.clear()  # the interface catalog is read when an edition is made
+    assert {src: again["en"].is_translated(src, "ru") for src in pages} == complete
+    assert {src: again["ru"].localized(src).source for src in pages} == localized
+    assert read == []
+    po = project / "locales" / "ru" / "LC_MESSAGES" / "content" / "journey" / "first-steps.po"
+    catalog = polib.pofile(str(po))
+    entry = next(e for e in catalog if e.msgid and e.msgstr and not e.msgid_plural)
+    entry.msgstr = ""  # one message left in English
+    catalog.save()
+    edited = _editions(project)
+    read.clear()
+    assert edited["en"].is_translated("journey/first-steps.md", "ru") is False
+    assert entry.msgid in edited["ru"].localized("journey/first-steps.md").source
+    assert set(read) == {"ru:content/journey/first-steps"}
 
 
 def _waiting_for(tmp_path: Path, child_code: str) -> tuple[LanguageBuilds, LanguageBuild]:

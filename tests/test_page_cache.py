@@ -7,7 +7,7 @@ the same tree (no `.cache` at all, the cache turned off): every file of the site
 in every language. Only the sitemaps' `<lastmod>` dates are set aside (a build made on another
 day dates its pages that day).
 
-The cache is also attacked: entries cut short, not JSON, of the wrong shape; an entry whose HTML
+The cache is also attacked: entries cut short, longer than they say, not JSON, of the wrong shape; an entry whose HTML
 was changed on disk (which shows that pages really are reused, and that a change to the academy's
 code stops reusing them).
 """
@@ -178,20 +178,23 @@ def test_cached_builds_equal_clean_builds_after_every_edit(project, tmp_path):
 
 
 def entries(root: Path, lang: str) -> list[Path]:
-    found = sorted((root / ".cache" / "academy" / "pages" / lang).glob("*.json"))
+    found = sorted((root / ".cache" / "academy" / "pages" / lang).glob("*.page"))
     assert found, f"nothing kept for {lang}"
     return found
 
 
 def tamper(path: Path) -> None:
+    """The kept HTML changed on disk, as the entry's line says it is (a line of JSON, then the HTML)."""
+    head, _newline, html = path.read_bytes().partition(b"\n")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(head)
     except ValueError:
         return  # left damaged by another test (a page that warns is never written again)
-    if not isinstance(data, dict) or not isinstance(data.get("html"), str):
+    if not isinstance(data, dict) or data.get("html_bytes") != len(html):
         return
-    data["html"] = data["html"].replace("</body>", "Tamperedmark</body>")
-    path.write_text(json.dumps(data), encoding="utf-8")
+    html = html.replace(b"</body>", b"Tamperedmark</body>")
+    data["html_bytes"] = len(html)
+    path.write_bytes(json.dumps(data).encode("ascii") + b"\n" + html)
 
 
 def test_a_damaged_cache_is_a_miss_never_a_crash(project, tmp_path):
@@ -203,7 +206,8 @@ def test_a_damaged_cache_is_a_miss_never_a_crash(project, tmp_path):
     for number, path in enumerate(damaged):
         text = path.read_text(encoding="utf-8")
         path.write_text([text[: len(text) // 2], "{not json", "[1, 2, 3]", json.dumps({"src": 5}),
-                         text.replace('"missing": ', '"missing": "many", "x": ')][number % 5], encoding="utf-8")
+                         text.replace('"missing": ', '"missing": "many", "x": ', 1),
+                         text + "<p>more than the entry says</p>"][number % 6], encoding="utf-8")
     result = run_build(root, tmp_path / "cached")
     assert kept(result)[0] == 0, "no damaged entry is reused"
     assert_same_site(tmp_path / "cached", clean_build(root, tmp_path / "clean"), "a damaged cache")

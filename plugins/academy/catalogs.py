@@ -305,6 +305,19 @@ class Catalogs:
         self.root = root
         self._cache: dict[str, Catalog] = {}
 
+    def identity(self, domain: str) -> tuple[str, str]:
+        """What a result made from a domain's catalog is remembered by (its path and `Catalog.digest`),
+        without parsing it: a page whose result is remembered never needs its catalog read."""
+        if domain in self._cache:
+            catalog = self._cache[domain]
+            return str(catalog.path), catalog.digest
+        path = po_path(self.locales, self.lang, domain)
+        data = file_digest(path)
+        if data is None and path.exists():
+            catalog = self.get(domain)  # a folder, or unreadable: reading it reports why
+            return str(catalog.path), catalog.digest
+        return str(path), data or ""
+
     def get(self, domain: str) -> Catalog:
         if domain not in self._cache:
             self._cache[domain] = read_catalog(po_path(self.locales, self.lang, domain), self.lang, domain, self.root)

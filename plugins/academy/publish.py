@@ -8,6 +8,13 @@ Where the kernel or file system cannot exchange, two renames are used.
 Staging and old folders carry the id of the process that made them; each build
 removes those whose process is gone (leftovers of killed builds).
 
+The old site is never deleted in place, and the build does not wait for it to be
+deleted: once swapped out it is renamed to a trash folder (``.site.trash-<pid>-…``)
+beside the target, which nothing ever reads again, and a detached process deletes
+it after the build has returned. A trash folder carries the id of the process
+deleting it; one whose process is gone (a deletion killed half-way) is handed to
+a new one by the next build.
+
 The output folder may never be, or hold, a source folder: building into
 ``locales/`` would delete every catalog.
 """
@@ -18,8 +25,11 @@ import ctypes
 import errno
 import os
 import re
+import secrets
 import shutil
 import signal
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +44,7 @@ LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?:staging|old)-(?P<pid>\d+)-")
 # Folders of builds made before they carried a process id: removed once no build could still use them.
 UNOWNED_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?:staging|old)-[^-]+$")
 UNOWNED_AGE = 3600  # seconds; no build of the academy runs an hour
+TRASH = re.compile(r"^\.(?P<name>.+)\.trash-(?P<pid>\d+)-[0-9a-f]+$")
 
 
 class PublishError(Exception):
@@ -74,20 +85,82 @@ def check_output(target: Path, sources: list[Path], root: Path, shown_root: Path
 
 
 def remove_leftovers(target: Path) -> None:
-    """Remove staging and old folders of earlier builds whose process no longer runs."""
+    """Remove staging and old folders of earlier builds whose process no longer runs, and trash
+    folders whose deletion stopped half-way; in the background (see `remove_in_background`)."""
     try:
         entries = list(target.parent.iterdir())
     except OSError:
         return
     now = time.time()
+    garbage = []
     for entry in entries:
-        match = LEFTOVER.match(entry.name)
+        match = LEFTOVER.match(entry.name) or TRASH.match(entry.name)
         if match and match.group("name") == target.name and not _running(int(match.group("pid"))):
-            shutil.rmtree(entry, ignore_errors=True)
+            garbage.append(entry)
             continue
         match = UNOWNED_LEFTOVER.match(entry.name)
         if match and match.group("name") == target.name and _age(entry, now) > UNOWNED_AGE:
-            shutil.rmtree(entry, ignore_errors=True)
+            garbage.append(entry)
+    remove_in_background(target, garbage)
+
+
+def remove_in_background(target: Path, folders: list[Path]) -> None:
+    """Delete folders beside the target without waiting for it.
+
+    Each is first renamed to a trash name (gone from where it was at once, and never taken for
+    a site or a staging folder), then a detached process deletes it; the trash names carry that
+    process's id, so that a later build leaves them to it while it runs. Where no process can
+    be started, they are deleted here and now."""
+    trash = []
+    for folder in folders:
+        aside = target.parent / f".{target.name}.trash-{os.getpid()}-{secrets.token_hex(6)}"
+        try:
+            if TRASH.match(folder.name):
+                aside = folder  # the deleter renames it after itself
+            else:
+                os.rename(folder, aside)
+        except OSError:
+            shutil.rmtree(folder, ignore_errors=True)
+            continue
+        trash.append(aside)
+    if not trash:
+        return
+    _fault("publish-trash")
+    try:
+        done = subprocess.run([sys.executable, "-I", "-S", "-c", _DELETER, *map(str, trash)], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        done = False
+    if not done:
+        for folder in trash:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+# The detached deleter: a process forks a child in a session of its own, names each trash
+# folder after the child, and returns; the child, once its parent has named them, deletes them.
+# Nothing waits for the child, and it holds none of the build's files or pipes open.
+_DELETER = r"""
+import os, re, shutil, sys
+read, write = os.pipe()
+child = os.fork()
+def named(path, pid):
+    head, name = os.path.split(path)
+    return os.path.join(head, re.sub(r"\.trash-\d+-", f".trash-{pid}-", name))
+if child == 0:
+    os.close(write)
+    os.setsid()
+    os.read(read, 1)
+    for path in sys.argv[1:]:
+        shutil.rmtree(named(path, os.getpid()), ignore_errors=True)
+    os._exit(0)
+os.close(read)
+for path in sys.argv[1:]:
+    try:
+        os.rename(path, named(path, child))
+    except OSError:
+        pass
+os.close(write)
+"""
 
 
 def _age(path: Path, now: float) -> float:
@@ -137,11 +210,12 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def swap_into_place(staging: Path, target: Path, root: Path | None = None) -> None:
+    """The new site in place of the old at once; the old is deleted in the background."""
     try:
         _fault("publish-swap")
         if target.exists() and _exchange(staging, target):
             _fault("publish-after-swap")
-            shutil.rmtree(staging, ignore_errors=True)  # now the old site
+            remove_in_background(target, [staging])  # now the old site
             return
         old = None
         if target.exists():
@@ -149,7 +223,7 @@ def swap_into_place(staging: Path, target: Path, root: Path | None = None) -> No
             os.rename(target, old / "site")
         os.rename(staging, target)
         if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            remove_in_background(target, [old])
     except OSError as error:
         raise _unusable(target, error, root) from None
 

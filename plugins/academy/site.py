@@ -350,18 +350,20 @@ class Academy:
             # refused like a translation in a catalog: reported, and the catalog's page shown
             self.report.add([Problem(p.path, p.line, f"hand-written page refused: {p.message}", p.hint) for p in refused],
                             warning=True)
-        catalog = self._catalog_of(source.src)
-        key = (digest(source.text), source.shown, str(catalog.path), catalog.digest, str(self.root), self.show_fuzzy,
-               markup.comparison_key())
-        result = remembered("localized", key, lambda: localize_page(source.text, source.shown, catalog, self.root,
+        path, data = self.catalogs.identity(self._domain_of(source.src))
+        key = (digest(source.text), source.shown, path, data, str(self.root), self.show_fuzzy, markup.comparison_key())
+        result = remembered("localized", key, lambda: localize_page(source.text, source.shown,
+                                                                   self._catalog_of(source.src), self.root,
                                                                    self.show_fuzzy))
         self.report.add(result.problems, warning=True)
         self.report.add(result.errors)
         return result
 
     def _catalog_of(self, src: str, catalogs: Catalogs | None = None) -> Catalog:
-        content = PurePosixPath(self.content.relative_to(self.root).as_posix())
-        return (catalogs or self.catalogs).get(domain_of(content / src))
+        return (catalogs or self.catalogs).get(self._domain_of(src))
+
+    def _domain_of(self, src: str) -> str:
+        return domain_of(PurePosixPath(self.content.relative_to(self.root).as_posix()) / src)
 
     def page_source(self, src: str) -> str:
         """The Markdown the engine renders for a page in this language."""
@@ -420,10 +422,11 @@ class Academy:
         catalogs = self._other_catalogs.setdefault(code, Catalogs(self.locales, code, self.root))
         try:
             # Only counted, never joined: the other language's own build renders the page.
-            source, catalog = self.source(src), self._catalog_of(src, catalogs)
-            key = (digest(source.text), source.shown, str(catalog.path), catalog.digest, str(self.root),
-                   markup.comparison_key())
-            return remembered("missing", key, lambda: count_missing(source.units, catalog, self.root)) == 0
+            # the catalog is read only when this page's count is not remembered from the bytes it comes from
+            source, (path, data) = self.source(src), catalogs.identity(self._domain_of(src))
+            key = (digest(source.text), source.shown, path, data, str(self.root), markup.comparison_key())
+            return remembered("missing", key,
+                              lambda: count_missing(source.units, self._catalog_of(src, catalogs), self.root)) == 0
         except AcademyError:
             return False  # that language's own build reports the problem, with its line
 

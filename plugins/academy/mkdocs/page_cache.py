@@ -16,7 +16,10 @@ and its build record (missing messages, noindex: the sitemap).
 - A kept page whose FAQ question is now asked by a page built before it is rendered again:
   that page marks the question up, and this one is told so.
 - Entries are written only by a build that succeeded, each file whole (written aside, then
-  renamed); an entry that is missing, cut short or not the JSON expected is a miss.
+  renamed); an entry that is missing, cut short or not what is expected is a miss.
+- An entry is one line of JSON (what others read of the page, and its HTML's length), then the
+  HTML as it was written: a build reads every entry's line to plan, and its HTML is written
+  out as read, never parsed as a JSON string.
 - Everything site-wide is still made from the output folder: search, sitemap, the offline
   worker's list and version.
 
@@ -53,8 +56,9 @@ from ..structured_data import FaqRegistry, faq_entries
 from .incremental import _course_part, _fingerprint, _listing_part, _page_part, _site_part
 
 FOLDER = Path(".cache") / "academy" / "pages"
+SUFFIX = ".page"  # one entry: a line of JSON, then the page's HTML
 SWITCH = "ACADEMY_PAGE_CACHE"  # "on" (or "1", "yes", "true"): pages are kept and reused; unset: every page rendered
-FORMAT = 1
+FORMAT = 2
 PACKAGE = Path(__file__).resolve().parent.parent  # plugins/academy: the code and the theme
 log = logging.getLogger("mkdocs.plugins.academy")
 
@@ -128,7 +132,7 @@ class Entry:
     src: str
     key: str
     scope: str  # which listing part its fingerprint holds (see `Rendered.scope`)
-    html: str
+    html: bytes  # UTF-8, as written to the site
     title: str | None
     title_plain: bool
     meta: dict
@@ -146,11 +150,15 @@ class Entry:
     def read(path: Path) -> Entry | None:
         """An entry from its file, or None if it is missing or not what this version writes."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            entry = Entry(**data)
+            head, newline, html = path.read_bytes().partition(b"\n")
+            data = json.loads(head)
+            if not newline or not isinstance(data, dict) or data.pop("html_bytes", None) != len(html):
+                return None  # cut short, or not an entry
+            html.decode("utf-8")
+            entry = Entry(html=html, **data)
         except (OSError, ValueError, TypeError):
             return None
-        kinds = {"src": str, "key": str, "scope": str, "html": str, "title_plain": bool, "meta": dict,
+        kinds = {"src": str, "key": str, "scope": str, "title_plain": bool, "meta": dict,
                  "plain_meta": list, "faq": list, "anchors": list, "links": dict, "missing": int,
                  "outdated": bool, "listing": bool, "noindex": bool, "quizzes": list}
         if not all(isinstance(getattr(entry, name), kind) for name, kind in kinds.items()):
@@ -160,6 +168,22 @@ class Entry:
         if not all(isinstance(links, dict) for links in entry.links.values()):
             return None
         return entry
+
+    def write(self, path: Path) -> bool:
+        """Written whole: aside first, then renamed over the old entry."""
+        head = {name: value for name, value in self.__dict__.items() if name != "html"}
+        head["html_bytes"] = len(self.html)
+        try:
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(json.dumps(head).encode("ascii") + b"\n")  # ASCII: no line break but its own
+                out.write(self.html)
+            os.replace(name, path)
+        except OSError:
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(name)
+            return False
+        return True
 
 
 class _Said(logging.Handler):
@@ -217,7 +241,7 @@ class PageCache:
                 for question in entry.faq:
                     registry.first[question] = shown
                 Path(page.file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
-                Path(page.file.abs_dest_path).write_bytes(entry.html.encode("utf-8"))
+                Path(page.file.abs_dest_path).write_bytes(entry.html)
                 return
             before = self._count()
             build(page, config, doc_files, nav, env, dirty, excluded)
@@ -253,7 +277,7 @@ class PageCache:
             src = file.src_uri
             parts = (site, _page_part(academy, src, codes), listing, _course_part(courses, src, listing))
             self.keys[src] = (parts, digest(src))
-            entry = Entry.read(self.folder / f"{digest(src)}.json")
+            entry = Entry.read(self.folder / f"{digest(src)}{SUFFIX}")
             if entry is not None and entry.src == src and entry.key == self._key(parts, entry.scope):
                 self.hits[src] = entry
 
@@ -310,9 +334,12 @@ class PageCache:
             if file is None or file.page is None or build is None or not self.clean.get(src) or src not in self.keys:
                 continue
             entry = _entry_of(file.page, build, html, self.keys[src][0], self._key)
-            if entry is not None and _write(self.folder / f"{self.keys[src][1]}.json", entry):
+            if entry is not None and entry.write(self.folder / f"{self.keys[src][1]}{SUFFIX}"):
                 kept += 1
         self.outputs = {}
+        if kept:
+            for earlier in self.folder.glob("*.json"):  # entries of the format before (FORMAT 1): never read again
+                earlier.unlink(missing_ok=True)
         return kept
 
 
@@ -323,28 +350,14 @@ def _entry_of(page: Page, build: PageBuild, html: bytes, parts, key_of) -> Entry
     meta = dict(page.meta)
     try:
         json.dumps(meta)
-        text = html.decode("utf-8")
+        html.decode("utf-8")
     except (TypeError, ValueError):
         return None  # metadata JSON cannot hold (a date): the page is rendered every time
     links = {file.src_uri: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}
     return Entry(
-        src=page.file.src_uri, key=key_of(parts, scope), scope=scope, html=text, title=page.title,
+        src=page.file.src_uri, key=key_of(parts, scope), scope=scope, html=html, title=page.title,
         title_plain=isinstance(page.title, PlainText), meta=meta,
         plain_meta=[key for key, value in meta.items() if isinstance(value, PlainText)],
         faq=[question for question, _answer, _line in faq_entries(build)],
         anchors=sorted(page.present_anchor_ids or ()), links=links, missing=build.missing,
         outdated=build.outdated, listing=build.listing, noindex=build.noindex, quizzes=list(build.quizzes))
-
-
-def _write(path: Path, entry: Entry) -> bool:
-    """Written whole: aside first, then renamed over the old entry."""
-    try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".part-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(entry.__dict__, out, ensure_ascii=False)
-        os.replace(name, path)
-    except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(name)
-        return False
-    return True
