@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import functools
 import http.server
+import re
 import threading
 
 import pytest
@@ -198,3 +199,23 @@ def test_opening_search_asks_for_pagefinds_files_at_once_and_none_twice(browser,
     finally:
         _CountingCachedHandler.hold_search_script.set()
         server.shutdown()
+
+
+@pytest.mark.parametrize(("lang", "card_word", "own_word"), [("", "how", "course"), ("ru/", "знакомится", "курс"),
+                                                             ("fil/", "how", "course")])
+def test_a_course_page_is_found_by_its_introduction_not_by_its_lessons_cards(page, site_server, lang, card_word, own_word):
+    """The course page listed each lesson's title, description and reading time, and search
+    indexed them run together: «…неудачными.10 минут чтения. Работа с жалобамиКак…». A word
+    that only a card holds no longer finds the course page; its own introduction does."""
+    course = f"{site_server}/{lang}journey/"
+    page.goto(course)
+    assert page.locator(".academy-card").count() >= 1
+    card = page.locator(".academy-card a").first.evaluate("a => a.textContent")
+    assert not re.search(r"[a-zа-я][A-ZА-Я]|\.\d", card), card  # title, text and time read as words apart
+    by_card = {r["href"].split("#")[0] for r in search(page, card_word)}
+    page.evaluate("document.querySelector('dialog.academy-search').close()")
+    assert course not in by_card, by_card
+    hits = search(page, own_word)
+    assert course in {r["href"].split("#")[0] for r in hits}, hits
+    excerpts = page.eval_on_selector_all(".academy-search__results p", "ps => ps.map(p => p.textContent)")
+    assert not [e for e in excerpts if re.search(r"[a-zа-я][A-ZА-Я]|\.\d", e)], excerpts

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 import sitekit
+import textjoins
 from conftest import search
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -306,3 +307,17 @@ def test_the_desktop_home_page_lists_every_course_in_the_sidebar(browser, academ
         assert [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]] == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", PREFIXES)
+def test_no_two_words_run_together_in_the_search_index_or_on_a_page(academy_site, lang):
+    """Course pages once sent «…неудачными.10 минут чтения. Работа с жалобамиКак работать…» to the
+    index: a card's parts are spans laid out as lines, with nothing between them."""
+    prefix, others = PREFIXES[lang], tuple(p for p in PREFIXES.values() if p and p != PREFIXES[lang])
+    pages = [p for p in sorted((academy_site.site / prefix).rglob("*.html"))
+             if not p.relative_to(academy_site.site).as_posix().startswith(others) and "pagefind" not in p.parts]
+    assert len(pages) >= 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert textjoins.glued_words(html) == [], f"{path}: words run together in the search index"
+        assert textjoins.glued_words(html, indexed=False) == [], f"{path}: words run together on the page"

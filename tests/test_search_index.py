@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import textjoins
 from academy import memo, search, spelling, tagalog
 
 
@@ -49,3 +50,35 @@ def test_the_index_is_the_same_without_the_head_and_navigation(built_site, tmp_p
     assert sorted(trimmed) == sorted(complete)
     different = [name for name in complete if trimmed[name] != complete[name]]
     assert not different, f"{lang}: the index differs when the page is sent whole: {different}"
+
+
+LANGUAGES = {"en": "", "fil": "fil/", "ru": "ru/"}
+
+
+def site_pages(site: Path, prefix: str) -> dict[str, str]:
+    """Each page of one language: its path from the site, and its HTML."""
+    others = tuple(p for p in LANGUAGES.values() if p and p != prefix)
+    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted((site / prefix).rglob("*.html"))
+            if not path.relative_to(site).as_posix().startswith(others) and "pagefind" not in path.parts}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_two_words_run_together_in_what_search_indexes_or_a_screen_reader_reads(built_site, lang):
+    """A lesson card's title, text and reading time are spans the stylesheet lays out as lines: with
+    nothing between them, search indexed «…brand.5 minutes» and «stepsHow», and a screen reader read
+    the link out the same way."""
+    pages = site_pages(built_site.site, LANGUAGES[lang])
+    course = pages[f"{LANGUAGES[lang]}journey/index.html"]
+    assert "academy-card__title" in course and "data-pagefind-body" in course  # what is checked is there
+    for path, html in pages.items():
+        assert textjoins.glued_words(html) == [], f"{path}: words run together in the search index"
+        assert textjoins.glued_words(html, indexed=False) == [], f"{path}: words run together on the page"
+
+
+def test_a_course_page_is_indexed_by_its_introduction_not_its_lessons_cards(built_site):
+    page = search.searchable_page(built_site.html("journey/index.html"))
+    assert page is not None
+    text = " ".join("".join(s.text) for s in page.sections)
+    assert "A course about customers." in text
+    assert "How a customer meets a brand." not in text and "minute" not in text

@@ -118,10 +118,10 @@ def course_cards(course: Course, ui: Interface, link: Callable[[str], str]) -> s
         quiz = f' data-quiz="{escape(lesson.quiz)}"' if lesson.quiz else ""
         html.append(
             f'<li class="academy-card"{quiz}><a href="{escape(link(lesson.src))}">'
-            f'<span class="academy-card__title">{escape(lesson.title)}</span>'
-            f'<span class="academy-card__text">{escape(lesson.description)}</span>'
+            f'<span class="academy-card__title">{escape(lesson.title)}</span> '
+            f'<span class="academy-card__text">{escape(lesson.description)}</span> '
             f'<span class="academy-card__meta">{escape(minutes)}'
-            f'{STATUS if lesson.quiz else ""}</span></a></li>'
+            f'{" " + STATUS if lesson.quiz else ""}</span></a></li>'
         )
     html.append("</ul>")
     html.append('<p class="academy-course__continue" hidden><a></a></p>')
@@ -130,7 +130,10 @@ def course_cards(course: Course, ui: Interface, link: Callable[[str], str]) -> s
 
 def course_listing(course: Course, ui: Interface, link: Callable[[str], str]) -> str:
     """What a course's own page adds below its introduction: its lessons."""
-    return f'<section class="academy-course academy-course--page">{course_cards(course, ui, link)}</section>'
+    # the cards repeat each lesson's title and description: search finds the lesson itself, and the
+    # course page by its own introduction (a course page matching every lesson's words crowds the hits)
+    return (f'<section class="academy-course academy-course--page" data-pagefind-ignore="all">'
+            f'{course_cards(course, ui, link)}</section>')
 
 
 class Lessons(AcademyBlock):
