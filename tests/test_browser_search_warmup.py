@@ -95,15 +95,20 @@ def test_the_first_keystroke_searches_at_once_and_the_keys_that_follow_wait_for_
             page.wait_for_timeout(100)
         # the first letter's results show while the keys that followed it wait for a pause
         assert page.locator(".academy-search__results li").count() >= 1
-        first = page.eval_on_selector_all(".academy-search__results a", "links => links.map(a => a.href)")
+        # what is shown: the hits and their excerpts, whose marks are the words the query matched
+        shown = "document.querySelector('.academy-search__results').innerHTML"
+        page.wait_for_function("() => !document.querySelector('.academy-search__results').hasAttribute('aria-busy')")
+        first = page.evaluate(shown)
+        assert "<mark>course</mark>" in first.lower()  # "c" matched "course" as well as "customers"
         page.clock.resume()  # the pause after the last key comes: the whole word is searched
         for _ in range(200):
-            hrefs = page.eval_on_selector_all(".academy-search__results a", "links => links.map(a => a.href)")
-            if hrefs != first and not page.evaluate(
+            now = page.evaluate(shown)
+            if now != first and not page.evaluate(
                     "document.querySelector('.academy-search__results').hasAttribute('aria-busy')"):
                 break
             page.wait_for_timeout(100)
-        assert hrefs != first  # the word's results replaced the letter's
+        assert now != first and "<mark>course</mark>" not in now.lower()  # the word's results replaced the letter's
+        hrefs = page.eval_on_selector_all(".academy-search__results a", "links => links.map(a => a.href)")
         assert any(h.startswith(f"{site_server}/journey/first-steps/") for h in hrefs), hrefs
         assert page.errors == []
 

@@ -129,6 +129,18 @@ def test_each_language_has_its_own_search_index_with_only_its_own_text(built_sit
     assert "Покупатель" not in text and "Nagbabasa" not in text
 
 
+@pytest.mark.parametrize("folder", ["", "fil", "ru"])
+def test_each_index_ships_only_what_the_academys_search_asks_for(built_site, folder):
+    """Pagefind's own ready-made interfaces (about 420 KB a language) are never loaded: the academy
+    searches through its own dialog. What that dialog loads stays: Pagefind, its worker, its
+    WebAssembly, the entry, metadata, index and fragments."""
+    index = built_site.site / folder / "pagefind"
+    names = {path.name for path in index.iterdir()}
+    assert not {name for name in names if "-ui." in name or "highlight" in name}, names
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "index", "fragment"} <= names, names
+    assert any(name.endswith(".pf_meta") for name in names) and any(name.startswith("wasm.") for name in names)
+
+
 def test_quiz_answers_and_feedback_never_reach_the_search_index(built_site):
     for folder in (built_site.site, built_site.site / "ru"):
         _languages, text = _index_texts(folder)

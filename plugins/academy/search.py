@@ -118,10 +118,22 @@ def build_index(site: Path, lang: str | None = None) -> None:
         _index_from_memory(_rewritten_pages(site, SPELLINGS[lang]), site / "pagefind")
     else:
         _run_pagefind(site, site / "pagefind")
+    _without_pagefinds_own_interface(site / "pagefind")
     try:  # what the page loads of the index before the trainee types (search_warmup.py)
         search_warmup.write_warmup(site / "pagefind")
     except search_warmup.PagefindMetaError as error:
         raise SearchIndexError(str(error)) from None
+
+
+# Pagefind writes its ready-made search interfaces beside the index (about 420 KB a language); the
+# academy searches through its own dialog (`search.js`), so nothing would ever ask for them.
+PAGEFIND_INTERFACE = re.compile(r"pagefind-(?:component-ui|modular-ui|ui)\.(?:css|js)|pagefind-highlight\.js")
+
+
+def _without_pagefinds_own_interface(output: Path) -> None:
+    for path in output.iterdir():
+        if PAGEFIND_INTERFACE.fullmatch(path.name):
+            path.unlink()
 
 
 def _rewritten_pages(site: Path, rewrite: Callable[[str], str]) -> Iterator[tuple[str, str]]:
