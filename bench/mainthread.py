@@ -14,21 +14,14 @@ them; medians and ranges close. Figures only; nothing is asserted.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import statistics
 import sys
 import threading
 from collections import Counter
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from lighthouse import GzipHandler  # noqa: E402
+from sites import chromium, served, spread  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 CATEGORIES = "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,loading"
 TASKS = ("RunTask", "ThreadControllerImpl::RunTask")
 
@@ -68,35 +61,18 @@ def figures(events: list[dict], url: str) -> tuple[float, float, float]:
     return bundle / 1000, loaded / 1000, blocking / 1000
 
 
-def spread(values: list[float]) -> str:
-    return f"{statistics.median(values):.0f} ({min(values):.0f}-{max(values):.0f})"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="A lesson's main-thread work at 4x CPU, sites side by side.")
     parser.add_argument("sites", nargs="+", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", default="ru/customer-journey/moments-of-truth/")
     args = parser.parse_args()
-    servers = []
-    for site in args.sites:
-        if not (site / "index.html").exists():
-            raise SystemExit(f"{site}: no built site; run `make site` first")
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
     results: dict[Path, list[tuple[float, float, float]]] = {site: [] for site in args.sites}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for _ in range(args.runs):
-                for site, server in zip(args.sites, servers, strict=True):
-                    url = f"http://127.0.0.1:{server.server_address[1]}/{args.page}"
-                    results[site].append(figures(trace(browser, url), url))
-            browser.close()
-    finally:
-        for server in servers:
-            server.shutdown()
+    with served(args.sites) as urls, chromium() as browser:
+        for _ in range(args.runs):
+            for site, base in zip(args.sites, urls, strict=True):
+                url = f"{base}/{args.page}"
+                results[site].append(figures(trace(browser, url), url))
     print(f"{args.page}, {args.runs} runs, 4x CPU: median (range) ms")
     for site, runs in results.items():
         bundle, loaded, blocking = zip(*runs, strict=True)

@@ -17,19 +17,15 @@ The sites take turns, so that a busy minute hits all of them. Figures only; noth
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import statistics
 import sys
 import threading
 from collections import Counter
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from lighthouse import PAGES, GzipHandler  # noqa: E402
-from mainthread import ARGS, CATEGORIES, TASKS  # noqa: E402
+from lighthouse import PAGES  # noqa: E402
+from mainthread import CATEGORIES, TASKS  # noqa: E402
+from sites import chromium, served, spread  # noqa: E402
 
 SLOWDOWN = 4  # Lighthouse's phone
 
@@ -75,35 +71,18 @@ def figures(events: list[dict], url: str) -> tuple[float, ...]:
     return of(tasks) + of([e for e in tasks if e["ts"] >= start])
 
 
-def spread(values: list[float]) -> str:
-    return f"{statistics.median(values):.0f} ({min(values):.0f}-{max(values):.0f})"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="Search's cost to a lesson's main thread, by the thread's clock.")
     parser.add_argument("sites", nargs="+", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    servers = []
-    for site in args.sites:
-        if not (site / "index.html").exists():
-            raise SystemExit(f"{site}: no built site; run `make site` first")
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
     results: dict[tuple[str, Path], list[tuple[float, ...]]] = {(lang, site): [] for lang in PAGES for site in args.sites}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for _ in range(args.runs):
-                for lang, path in PAGES.items():
-                    for site, server in zip(args.sites, servers, strict=True):
-                        url = f"http://127.0.0.1:{server.server_address[1]}/{path}"
-                        results[(lang, site)].append(figures(trace(browser, url), url))
-            browser.close()
-    finally:
-        for server in servers:
-            server.shutdown()
+    with served(args.sites) as urls, chromium() as browser:
+        for _ in range(args.runs):
+            for lang, path in PAGES.items():
+                for site, base in zip(args.sites, urls, strict=True):
+                    url = f"{base}/{path}"
+                    results[(lang, site)].append(figures(trace(browser, url), url))
     print(f"{args.runs} runs, main thread by its own clock, cold load until search is warm: median (range) ms")
     for (lang, site), runs in results.items():
         cpu, longest, blocking, s_cpu, s_longest, s_blocking = zip(*runs, strict=True)
