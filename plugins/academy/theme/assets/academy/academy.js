@@ -154,8 +154,13 @@
   }
 
   /* ---- quizzes ------------------------------------------------------------ */
+  /* A leading article is not part of a typed answer ("the Google", "si Google", "ang pagkamatiyaga" are
+     "Google", "pagkamatiyaga"): English a/an/the and Filipino ang/ang mga/si/sina, taken off both sides in
+     every language, so that an answer typed in one language keeps its verdict on another's page. */
+  var ARTICLE = /^\s*(?:(?:the|an|a|ang(?:\s+mga)?|si|sina)\s+)(?=\S)/i;
   function normalize(s) {
-    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s\-‐-―_.,!?'"’]+/g, "");
+    return String(s).replace(ARTICLE, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[\s\-‐-―_.,!?'"’]+/g, "");
   }
   /* A number as a trainee types it, in the page's convention or a neighbour's: "2,5", "2.5",
      "12 000", "12,000", "1.234,5", "−3", "53 %", "53 процента". Null for anything else, such as
