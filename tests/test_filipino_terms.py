@@ -73,11 +73,24 @@ REFUSED_VARIANTS = {
     "Pasado": re.compile(r"\bpumasa\s*:", re.IGNORECASE),
     # A figure is "numero", as in "numero ng Gallup"; "datos" reads as a textbook word.
     "numero": re.compile(r"\bdatos\b", re.IGNORECASE),
+    # The <ZMOT shopper is a "prospective customer" in the lesson and the glossary alike; "posibleng customer
+    # na" reads as "possibly a customer already", the opposite of a prospect.
+    "prospective customer": re.compile(r"\bposibleng\s+customers?\b", re.IGNORECASE),
 }
 
 # "gaano" asks "how ..." of a ka- adjective ("gaano ka-satisfied", "gaano kasaya"); a noun or a
-# nakaka- verb after it is ungrammatical ("gaano kasiyahan", "gaano nakakainis").
-GAANO_WITHOUT_ADJECTIVE = re.compile(r"\bgaano\s+(?:po\s+)?(?:nakaka\S*|kasiyahan)", re.IGNORECASE)
+# naka- verb after it is ungrammatical ("gaano kasiyahan", "gaano nakakainis"), also with "po" or the
+# pronoun of the thing in between ("gaano iyon nakakapag-alala", "gaano po ito nakakainis").
+GAANO_WITHOUT_ADJECTIVE = re.compile(
+    r"\bgaano\s+(?:(?:po|iyon|iyan|ito|yon|yan|yun|siya|sila|kayo)\s+)*(?:naka\S*|kasiyahan)", re.IGNORECASE)
+
+# "Walang" already says "there is no one"; "walang may gusto" doubles the existential. Heard on the phone,
+# it reads as a slip in a lesson ("Walang gustong ...", "walang nakakaalam"). "walang may-ari" is a noun.
+DOUBLE_EXISTENTIAL = re.compile(r"\bwalang\s+may\b(?!-)", re.IGNORECASE)
+
+# "dumaan" takes "sa" for each stop, never "mula sa": a process "nagsisimula sa ..., dumadaan sa ..., at
+# humahantong sa ...", as the lessons and quizzes put the interaction process and the customer journey.
+DUMAAN_MULA_SA = re.compile(r"\b(?:dumadaan|dumaraan|dumaan|dadaan)\b[^.;:!?]*?\bmula\s+sa\b", re.IGNORECASE)
 
 # The floor repeats the prefix's "ka" or "pa" (nakakaapekto, pinapakinggan, makakapagbigay); the textbook repeats
 # the root's first syllable (nakaaapekto, pinakikinggan, makapagbibigay, nakadaragdag with d turned r). Both
@@ -131,6 +144,16 @@ def test_one_word_per_idea_in_every_filipino_catalog():
 def test_gaano_is_followed_by_an_adjective():
     found = slips(GAANO_WITHOUT_ADJECTIVE)
     assert not found, "'gaano' takes a ka- adjective: 'gaano ka-satisfied', 'nakakainis talaga':\n" + "\n".join(found)
+
+
+def test_walang_is_not_followed_by_may():
+    found = slips(DOUBLE_EXISTENTIAL)
+    assert not found, "write 'Walang gustong ...', not 'Walang may gustong ...':\n" + "\n".join(found)
+
+
+def test_dumaan_does_not_take_mula_sa():
+    found = slips(DUMAAN_MULA_SA)
+    assert not found, "write 'Nagsisimula ... sa ..., dumadaan sa ..., at humahantong sa ...':\n" + "\n".join(found)
 
 
 def test_the_floor_repeats_the_prefix_not_the_root():
@@ -227,6 +250,20 @@ def test_the_rules_catch_what_they_are_for():
     assert GAANO_WITHOUT_ADJECTIVE.search("Naiintindihan ko po kung gaano nakakainis")
     assert not GAANO_WITHOUT_ADJECTIVE.search("kung gaano ka-satisfied ang mga customer")
     assert not GAANO_WITHOUT_ADJECTIVE.search("gaano man katagal ang abutin")
+    assert GAANO_WITHOUT_ADJECTIVE.search("naiintindihan niya kung gaano iyon nakakapag-alala")
+    assert GAANO_WITHOUT_ADJECTIVE.search("Alam ko po kung gaano po ito nakakainis")
+    for right in ("kung gaano nila kagusto ang produkto", "kung gaano talaga katatag", "gaano sila kahandang gawin ito",
+                  "kung gaano kadalas tumitingin ng mga review", "kung gaano iyon ka-stressful", "gaano ito kabilis"):
+        assert not GAANO_WITHOUT_ADJECTIVE.search(right), right
+    assert REFUSED_VARIANTS["prospective customer"].search("Sa puntong ito, posibleng customer na ang may-ari.")
+    assert not REFUSED_VARIANTS["prospective customer"].search("prospective customer pa lang ang may-ari")
+    assert DOUBLE_EXISTENTIAL.search("Walang may gustong dumaan sa dagdag na abala")
+    for right in ("Walang gustong dumaan sa dagdag na abala", "walang may-ari ang ticket", "Walang maysakit"):
+        assert not DOUBLE_EXISTENTIAL.search(right), right
+    assert DUMAAN_MULA_SA.search("Dumadaan ang proseso ng interaction mula sa unang contact, sa pag-unawa")
+    for right in ("Nagsisimula ang proseso sa unang contact, dumadaan sa pag-unawa sa pangangailangan",
+                  "Dumadaan ito sa pagre-research at pagbili. Mula sa unang ad"):
+        assert not DUMAAN_MULA_SA.search(right), right
     for textbook in ("Direktang nakaaapekto ang engagement", "kapag nararamdaman niyang pinakikinggan siya",
                      "makapagbibigay ka ng mabilis na sagot", "bawat isa ay nakadaragdag sa relasyon",
                      "Nagdaragdag ang academy ng isang hakbang", "Pinabababa nito ang churn rate",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 
@@ -95,42 +94,25 @@ def test_i18n_update_refuses_a_broken_quiz_and_keeps_every_translation(project, 
     assert {path: path.read_bytes() for path in (project / "locales").rglob("*.po*")} == catalogs
 
 
-def catalog_of(lang: str, quiz: str):
-    from babel.messages.pofile import read_po
-
-    with (Path(__file__).resolve().parent.parent / f"locales/{lang}/LC_MESSAGES/quizzes/{quiz}.po").open("rb") as handle:
-        catalog = read_po(handle)
-    return lambda text: (catalog.get(text).string if catalog.get(text) and catalog.get(text).string and not catalog.get(text).fuzzy
-                         else text)
-
-
-def typed(quiz_id: str, question_id: str):
-    from academy.quiz.load import load_quiz
-
-    quiz = load_quiz(Path(__file__).resolve().parent.parent / f"quizzes/{quiz_id}.yml")
-    return next(q for q in quiz.questions if q.id == question_id)
+TYPED = """\
+id: sample
+questions:
+  - id: coined-by
+    type: text
+    text: Which company coined the term zero moment of truth (ZMOT)?
+    answers: [Google, Think with Google]
+"""
 
 
 def test_a_translation_lists_several_forms_separated_by_a_bar():
-    question = typed("moments-of-truth", "zmot-coined-by")
+    question = parse_quiz(TYPED, "quizzes/sample.yml", "sample").questions[0]
     tr = {"Google": " Google | Гугл ||", "Think with Google": "Think with Google"}.get
     forms = question.translated(lambda text: tr(text) or text)
     assert forms == ["Google", "Гугл", "Think with Google"]
     assert question.answer_text(lambda text: tr(text) or text, UI) == "Google"
     assert question.translated(lambda text: "|" if text == "Think with Google" else text) == ["Google", "Think with Google"]
-
-
-@pytest.mark.parametrize("lang, expected", [
-    ("en", ["Google", "Think with Google"]),
-    ("ru", ["Google", "Гугл", "Think with Google"]),
-    ("fil", ["Google", "Think with Google"]),
-])
-def test_the_zmot_quiz_accepts_google_and_think_with_google(lang, expected):
-    question = typed("moments-of-truth", "zmot-coined-by")
-    tr = (lambda text: text) if lang == "en" else catalog_of(lang, "moments-of-truth")
-    accepted = question.key(tr, UI)["answers"]
-    assert [form for form in expected if form not in accepted] == []
-    assert {"Google", "Think with Google"} <= set(accepted)  # English counts on every page
+    accepted = question.key(lambda text: tr(text) or text, UI)["answers"]
+    assert {"Google", "Гугл", "Think with Google"} <= set(accepted)
 
 
 def test_the_translator_comment_explains_the_bar():

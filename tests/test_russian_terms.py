@@ -314,3 +314,88 @@ def test_the_first_complaint_step_has_one_name():
 def test_the_complaint_step_rule_catches_what_it_is_for():
     assert give_time_slips([("a", "step by step (give time, apologize)", "шаг за шагом: выслушать, извиниться")])
     assert not give_time_slips([("b", "Give the customer time", "Дайте клиенту высказаться")])
+
+
+# A moment of truth is where a customer forms an opinion or changes the one they have
+# ("forms an opinion … or changes an existing one"): «складывается мнение … или меняется уже
+# сложившееся», worded as the lesson defines it. «Впервые» is not in the English; placed before
+# two verbs it reads as "changes for the first time", and the definition no longer matches the lesson's.
+FORMS_AN_OPINION = re.compile(r"\bforms? an opinion\b", re.IGNORECASE)
+OPINION_FORMS = re.compile(r"складывается[ \u00a0]+мнение", re.IGNORECASE)
+FIRST_TIME = re.compile(r"впервые", re.IGNORECASE)
+
+
+def definition_slips(messages) -> list[str]:
+    return [f"{where}: «forms an opinion» is «складывается мнение», without «впервые»: …{msgstr[:80]}…"
+            for where, msgid, msgstr in messages if FORMS_AN_OPINION.search(msgid)
+            and (not OPINION_FORMS.search(msgstr) or (FIRST_TIME.search(msgstr) and "first" not in msgid.lower()))]
+
+
+def test_the_moment_of_truth_is_defined_one_way():
+    messages = [(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgid, e.msgstr) for path in CATALOGS for e in entries(path)]
+    assert len([m for m in messages if FORMS_AN_OPINION.search(m[1])]) >= 3
+    slips = definition_slips(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_definition_rule_catches_what_it_is_for():
+    assert definition_slips([("a", "a customer forms an opinion or changes an existing one",
+                              "у\u00a0клиента впервые складывается или меняется мнение")])
+    assert definition_slips([("b", "forms an opinion", "клиент впервые складывается мнение")])
+    assert not definition_slips([("c", "a customer forms an opinion or changes an existing one",
+                                  "у\u00a0клиента складывается мнение или меняется уже сложившееся")])
+
+
+# A quiz option that names one of its lesson's sections, with a word or two more ("Ask customers
+# for feedback" for the section "Ask for feedback"), keeps the section's Russian words, so the
+# trainee finds the lesson's strategy in the quiz and not a new one («Просите» for «Запрашивайте»).
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def renamed_sections(quiz, lesson) -> list[str]:
+    """Quiz options ([(where, comment, msgid, msgstr)]) that extend a lesson heading but drop its Russian words."""
+    headings = [(msgid, msgstr) for _, comment, msgid, msgstr in lesson if "section heading" in comment]
+    return [f"{where}: «{msgstr}» names the lesson's section «{heading_ru}»; keep its words"
+            for where, comment, msgid, msgstr in quiz if "quiz option" in comment
+            for heading_en, heading_ru in headings
+            if len(words(heading_en)) >= 2 and words(heading_en) <= words(msgid)
+            and len(words(msgid)) <= len(words(heading_en)) + 2 and not words(heading_ru) <= words(msgstr)]
+
+
+@pytest.mark.parametrize("catalog, lesson", list(pairs()), ids=lambda p: p.stem)
+def test_a_quiz_option_keeps_the_words_of_the_section_it_names(catalog, lesson):
+    def messages(path):
+        return [(f"{path.relative_to(ROOT)}:{e.linenum}", e.comment, e.msgid, e.msgstr) for e in entries(path)]
+    slips = renamed_sections(messages(catalog), messages(lesson))
+    assert not slips, "\n".join(slips)
+
+
+def test_the_section_rule_catches_what_it_is_for():
+    lesson = [("l", "section heading", "Ask for feedback", "Запрашивайте обратную связь")]
+    assert renamed_sections([("q", "quiz option, correct answer", "Ask customers for feedback",
+                              "Просите у\u00a0клиентов обратную связь")], lesson)
+    assert not renamed_sections([("q", "quiz option, correct answer", "Ask customers for feedback",
+                                  "Запрашивайте у\u00a0клиентов обратную связь")], lesson)
+    assert not renamed_sections([("q", "quiz question", "Why ask for feedback?", "Зачем просить отзывы?")], lesson)
+    assert not renamed_sections([("q", "quiz option, wrong answer", "You ask for feedback when a chat ends and a customer has left",
+                                  "Вы просите отзыв, когда чат закончился")], lesson)
+
+
+# A formula is written, not read aloud: «Индекс — это процент промоутеров минус процент критиков».
+# «Равен проценту …, минус процент …» puts the two terms of one subtraction in two cases.
+FORMULA_IN_TWO_CASES = re.compile(
+    r"(?:равен|равн[аоы])[ \u00a0]+(?:\w+[ \u00a0]+)?(?:процент|дол)(?:у|е|ам)\b[^.]*?\b(?:минус|плюс)[ \u00a0]+(?:процент|дол[яи])\b",
+    re.IGNORECASE)
+
+
+def test_a_formula_keeps_its_terms_in_one_case():
+    slips = [f"{path.relative_to(ROOT)}:{e.linenum}: …{m.group(0)}…" for path in CATALOGS for e in entries(path)
+             for m in FORMULA_IN_TWO_CASES.finditer(e.msgstr)]
+    assert not slips, "write «X — это A минус B» or «X равен A за вычетом B»:\n" + "\n".join(slips)
+
+
+def test_the_formula_rule_catches_what_it_is_for():
+    assert FORMULA_IN_TWO_CASES.search("Индекс равен проценту промоутеров, ответивших 9 или 10, минус процент критиков")
+    assert not FORMULA_IN_TWO_CASES.search("Индекс\u00a0— это процент промоутеров, ответивших 9 или 10, минус процент критиков")
+    assert not FORMULA_IN_TWO_CASES.search("Индекс равен проценту промоутеров минус проценту критиков")
