@@ -321,3 +321,15 @@ def test_no_two_words_run_together_in_the_search_index_or_on_a_page(academy_site
         html = path.read_text(encoding="utf-8")
         assert textjoins.glued_words(html) == [], f"{path}: words run together in the search index"
         assert textjoins.glued_words(html, indexed=False) == [], f"{path}: words run together on the page"
+
+
+@pytest.mark.parametrize("lang", PREFIXES)
+def test_the_home_page_states_the_reading_times_its_cards_show(academy_site, lang):
+    """The home page tells a trainee how long a lesson takes ("10 to 13 minutes"); each language's cards
+    count its own words, so each language's range is checked against its own cards."""
+    doc = parse(academy_site, f"{PREFIXES[lang]}index.html")
+    minutes = [int(re.match(r"\d+", text_of(meta)).group(0))
+               for meta in doc.iter("span") if meta.get("class") == "academy-card__meta"]
+    assert len(minutes) == len(LESSONS), minutes
+    stated = re.findall(r"\((\d+)\s*(?:to|–|hanggang)\s*(\d+)\b[^)]*\)", text_of(doc.find(".//article")))
+    assert stated == [(str(min(minutes)), str(max(minutes)))], (stated, sorted(minutes))
