@@ -76,6 +76,18 @@ REFUSED_VARIANTS = {
     # The <ZMOT shopper is a "prospective customer" in the lesson and the glossary alike; "posibleng customer
     # na" reads as "possibly a customer already", the opposite of a prospect.
     "prospective customer": re.compile(r"\bposibleng\s+customers?\b", re.IGNORECASE),
+    # An agent's vague promise is "sa lalong madaling panahon"; a Filipino sentence that ends in "soon" reads
+    # as half-translated.
+    "sa lalong madaling panahon": re.compile(r"\bsoon\b", re.IGNORECASE),
+    # A device that "will not connect" is one that "ayaw kumonekta", as in the moments-of-truth lesson;
+    # "mag-connect" beside it is one verb spelled two ways.
+    "kumonekta": re.compile(r"\b(?:mag|nag|ma|maka|naka|pag)-connect\w*", re.IGNORECASE),
+    # "Malaman" takes a fact, not a person or a company: "nalaman ang tungkol sa amin", never "kami nalaman".
+    "nalaman ang tungkol sa amin": re.compile(r"\b(?:kami|kayo|ako)\s+nalaman\b", re.IGNORECASE),
+    # The agent closes a call with "bago natin tapusin ang tawag"; "magbaba ng tawag" is not said on the floor.
+    "tapusin ang tawag": re.compile(r"\b(?:mag|nag)baba\s+ng\s+tawag\b", re.IGNORECASE),
+    # "Thank you for staying on the line" is "salamat po sa paghihintay"; "pananatili sa linya" is a calque.
+    "salamat po sa paghihintay": re.compile(r"\bpananatili\s+sa\s+linya\b", re.IGNORECASE),
 }
 
 # "gaano" asks "how ..." of a ka- adjective ("gaano ka-satisfied", "gaano kasaya"); a noun or a
@@ -224,6 +236,14 @@ def test_the_rules_catch_what_they_are_for():
     assert REFUSED_VARIANTS["unang impresyon"].search("nabubuo ang first impression niya")
     assert not REFUSED_VARIANTS["unang impresyon"].search("First moment of truth")
     assert REFUSED_VARIANTS["sa isang brand"].search("tinatahak ng customer kasama ang isang brand")
+    assert REFUSED_VARIANTS["sa lalong madaling panahon"].search("may kokontak po sa inyo soon.")
+    assert REFUSED_VARIANTS["kumonekta"].search("dahil ayaw mag-connect ng device")
+    assert not REFUSED_VARIANTS["kumonekta"].search("gumagana na ang connection ninyo")
+    assert REFUSED_VARIANTS["nalaman ang tungkol sa amin"].search('"Paano ninyo kami nalaman?"')
+    assert not REFUSED_VARIANTS["nalaman ang tungkol sa amin"].search("kung paano nila nalaman ang tungkol sa inyo")
+    assert REFUSED_VARIANTS["tapusin ang tawag"].search("bago tayo magbaba ng tawag")
+    assert REFUSED_VARIANTS["salamat po sa paghihintay"].search("salamat po sa pananatili sa linya")
+    assert not REFUSED_VARIANTS["salamat po sa paghihintay"].search("ang pananatiling kalmado")
     contact = REFUSED_VARIANTS["kokontak, makontak, pagkontak"]
     for slip in ("may magko-contact na lang po sa inyo", "para ma-contact ka ng mga customer",
                  "ang pag-contact sa mga customer bago pa sila magtanong"):
