@@ -41,6 +41,43 @@ def test_the_agent_speaks_as_operator_in_every_dialogue():
     assert not wrong, "\n".join(wrong)
 
 
+
+# The agent owns the fix: where the English agent speaks for themself ("I've opened a claim"), the
+# Russian agent says «я», not the company's «мы», as the handling-complaints lesson teaches
+# («Говорите от первого лица»). And the academy's agents are women («я проверила», «я вернула»).
+RUSSIAN_WE = re.compile(r"(?<!\w)(?:мы|нас|нам|нами|наш\w*)(?!\w)", re.IGNORECASE)
+ENGLISH_WE = re.compile(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)
+I_DID_AS_A_MAN = re.compile(r"(?<!\w)я[ \u00a0]+(?:уже[ \u00a0]+|сам[ \u00a0]+)?\w+л(?!\w)", re.IGNORECASE)
+
+
+def agent_voice_slips(lines) -> list[str]:
+    """Agent lines ([(where, msgid, msgstr)]) that say «мы» for the English "I", or speak as a man."""
+    slips = []
+    for where, msgid, msgstr in lines:
+        if not msgid.startswith("**Agent:**"):
+            continue
+        if not ENGLISH_WE.search(msgid) and (m := RUSSIAN_WE.search(msgstr)):
+            slips.append(f"{where}: «{m.group(0)}» where the English agent speaks for themself; write «я»")
+        if m := I_DID_AS_A_MAN.search(msgstr):
+            slips.append(f"{where}: «{m.group(0)}»: the academy's agents are women («я проверила»)")
+    return slips
+
+
+def test_the_agent_speaks_in_the_first_person_as_a_woman():
+    lines = [(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgid, e.msgstr) for path in CATALOGS for e in entries(path)]
+    slips = agent_voice_slips(lines)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_agent_voice_rule_catches_what_it_is_for():
+    assert agent_voice_slips([("a", "**Agent:** I've opened a claim with the courier.",
+                               "**Оператор:** Мы оформили претензию к\u00a0курьерской службе.")])
+    assert agent_voice_slips([("b", "**Agent:** I've checked.", "**Оператор:** Я\u00a0проверил.")])
+    assert not agent_voice_slips([("c", "**Agent:** I've opened a claim.", "**Оператор:** Я\u00a0оформила претензию."),
+                                  ("d", "**Agent:** Thank you for choosing us again.",
+                                   "**Оператор:** Спасибо, что снова выбрали нас."),
+                                  ("e", "**Customer:** We checked.", "**Клиент:** Мы проверили.")])
+
 def lesson_of(catalog: Path, lessons: dict[str, Path]) -> Path | None:
     """The lesson a quiz checks (same name) or a diagram illustrates (the lesson that shows its image)."""
     if catalog.parent.name == "quizzes":
@@ -399,3 +436,35 @@ def test_the_formula_rule_catches_what_it_is_for():
     assert FORMULA_IN_TWO_CASES.search("Индекс равен проценту промоутеров, ответивших 9 или 10, минус процент критиков")
     assert not FORMULA_IN_TWO_CASES.search("Индекс\u00a0— это процент промоутеров, ответивших 9 или 10, минус процент критиков")
     assert not FORMULA_IN_TWO_CASES.search("Индекс равен проценту промоутеров минус проценту критиков")
+
+
+# One English term, one Russian wording across the lessons and quizzes (TRANSLATING.md, "One word
+# per idea"): each rule is the English term and the Russian every translation of it contains.
+ONE_WORDING = [
+    ("store credit", re.compile(r"\bstore credit\b", re.IGNORECASE),
+     re.compile(r"бонус\w*[ \u00a0]+на[ \u00a0]+следующую[ \u00a0]+покупку", re.IGNORECASE),
+     "«бонусы на следующую покупку»"),
+]
+
+
+def one_wording_slips(messages) -> list[str]:
+    return [f"{where}: {term} is {wording}: …{msgstr[:70]}…"
+            for where, msgid, msgstr in messages
+            for term, english, russian, wording in ONE_WORDING
+            if english.search(msgid) and not russian.search(msgstr)]
+
+
+def test_a_term_is_worded_one_way():
+    messages = [(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgid, e.msgstr) for path in CATALOGS for e in entries(path)]
+    for term, english, _, _ in ONE_WORDING:
+        assert len([m for m in messages if english.search(m[1])]) >= 2, f"no longer two texts with {term}"
+    slips = one_wording_slips(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_one_wording_rule_catches_what_it_is_for():
+    assert one_wording_slips([("a", "a free exchange or store credit",
+                               "бесплатный обмен или зачислить стоимость на ваш бонусный счёт в\u00a0магазине")])
+    assert not one_wording_slips([("b", "a free exchange or store credit",
+                                   "бесплатный обмен или вернуть его стоимость бонусами на\u00a0следующую покупку"),
+                                  ("c", "a different product, store credit", "другой товар, бонусы на следующую покупку")])
