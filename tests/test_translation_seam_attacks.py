@@ -256,6 +256,7 @@ DIAGRAM = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40">
 </svg>
 """
 
+SITE_NAME = '0;url=https://evil.example/" http-equiv="refresh'
 LOOSE_SITE = {
     "Every customer meets the brand through a touchpoint.": "Каждый клиент </div></article> встречает бренд.",
     "A shopper reads reviews before buying.": "Покупатель <em>читает отзывы перед покупкой.",
@@ -264,6 +265,8 @@ LOOSE_SITE = {
     "Reads reviews": "Читает " + "[" * 20000,
     "Compare prices": "Сравнить\uffff цены",
     "First steps": "Первые\uffff шаги",
+    # plain text, accepted: the home page's title, which is also the site's name in the header and meta tags
+    "Test Academy": SITE_NAME,
 }
 
 
@@ -329,3 +332,14 @@ def test_a_noncharacter_never_reaches_a_diagram_or_a_package(loose_site):
             manifest = archive.read(member)
         etree.fromstring(manifest, etree.XMLParser(resolve_entities=False, no_network=True))
         assert "\uffff".encode() not in manifest and b"First steps" in manifest
+
+
+def test_the_translated_site_name_is_printed_as_the_text_it_is(loose_site):
+    built, _packaged = loose_site
+    for page in ("ru/index.html", "ru/journey/first-steps/index.html", "ru/404.html"):
+        doc = _doc(built, page)
+        assert not [m for m in doc.iter("meta") if m.get("http-equiv", "").lower() == "refresh"], page
+        assert [m.get("content") for m in doc.iter("meta") if m.get("property") == "og:site_name"] == [SITE_NAME], page
+        logos = [a for a in doc.iter("a") if "md-logo" in a.get("class", "")]
+        assert logos and all(a.get("aria-label") == SITE_NAME and a.get("title") == SITE_NAME for a in logos), page
+        assert doc.find(".//title").text.endswith(SITE_NAME), page
