@@ -343,3 +343,24 @@ def test_the_translated_site_name_is_printed_as_the_text_it_is(loose_site):
         logos = [a for a in doc.iter("a") if "md-logo" in a.get("class", "")]
         assert logos and all(a.get("aria-label") == SITE_NAME and a.get("title") == SITE_NAME for a in logos), page
         assert doc.find(".//title").text.endswith(SITE_NAME), page
+
+
+# The script compares typed answers without spaces, punctuation and accents: a form made of them
+# alone ("-", "?") would be compared as nothing, and any answer of punctuation would score, on
+# every language's page (a form counts in all of them).
+def test_an_accepted_form_with_no_letter_or_digit_never_counts():
+    from academy.quiz.load import parse_quiz
+
+    quiz = parse_quiz(sitekit.QUIZ, "quizzes/first-steps.yml", "first-steps")
+    [word] = [q for q in quiz.questions if q.id == "word"]
+    hostile = {"nag-research": "-|?|\u0301|...|исследование|изучение"}
+
+    def tr(text):
+        return hostile.get(text, text)
+
+    assert word.translated(tr) == ["исследование", "изучение"]
+    assert word.answer_text(tr, None) == "исследование"
+    assert word.key(lambda text: text, None, [tr])["answers"] == ["nag-research", "исследование", "изучение"]
+    hostile["nag-research"] = "-|?"
+    assert word.translated(tr) == ["nag-research"]  # nothing left: the English answer stands
+    assert word.translated(lambda text: "ёлка|Ёж") == ["ёлка", "Ёж"]
