@@ -364,3 +364,17 @@ def test_an_accepted_form_with_no_letter_or_digit_never_counts():
     hostile["nag-research"] = "-|?"
     assert word.translated(tr) == ["nag-research"]  # nothing left: the English answer stands
     assert word.translated(lambda text: "ёлка|Ёж") == ["ёлка", "Ёж"]
+
+
+# A Plural-Forms header is the translator's too. One that says a trillion forms made the check of
+# each plural message build a list of a trillion numbers: MemoryError, and a traceback.
+def test_a_plural_forms_header_with_absurdly_many_forms_stops_the_build_at_its_line(tmp_path):
+    root = sitekit.write_project(tmp_path)
+    ui = root / "locales/ru/LC_MESSAGES/ui.po"
+    sitekit.edit(ui, '"Plural-Forms: nplurals=3;', '"Plural-Forms: nplurals=999999999999;')
+    built = sitekit.build(root, check=False)
+    output = built.result.stdout + built.result.stderr
+    assert built.result.returncode != 0 and "Traceback" not in output and "MemoryError" not in output, output
+    line = sitekit.line_of(ui, "Plural-Forms")
+    assert f"locales/ru/LC_MESSAGES/ui.po:{line}: the Plural-Forms header is not a valid rule" in output, output
+    assert "hint:" in output
