@@ -378,3 +378,21 @@ def test_a_plural_forms_header_with_absurdly_many_forms_stops_the_build_at_its_l
     line = sitekit.line_of(ui, "Plural-Forms")
     assert f"locales/ru/LC_MESSAGES/ui.po:{line}: the Plural-Forms header is not a valid rule" in output, output
     assert "hint:" in output
+
+
+# Format characters beyond the direction controls and zero-width spaces: each hides text or changes
+# it unseen (tag characters spell a hidden sentence inside a word, interlinear annotation marks hide
+# what lies between them), and none is needed by Russian or Filipino text.
+HIDDEN_FORMAT = [
+    ("paragraph", "See [the glossary](../glossary.md#zmot).", "См. [глоссарий\U000e0069\U000e0067\U000e006e](../glossary.md#zmot)."),
+    ("text", "Reads reviews", "Читает\ufff9 отзывы\ufffaпрочти меня\ufffb"),
+    ("quiz accepted answer", "emotional", "эмоциональная|эмоц\u2062иональный"),
+    ("page title", "First steps", "Первые\u180e шаги"),
+    ("interface", "Search", "Поиск\u206a"),
+]
+
+
+@pytest.mark.parametrize(("kind", "msgid", "msgstr"), HIDDEN_FORMAT, ids=[f"{c[0]}-{i}" for i, c in enumerate(HIDDEN_FORMAT)])
+def test_a_format_character_that_hides_text_is_refused(kind, msgid, msgstr):
+    reason = markup_problem(msgid, msgstr, kind)
+    assert reason and "invisible character U+" in reason

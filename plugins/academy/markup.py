@@ -119,6 +119,16 @@ def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
 # allowed: emoji sequences and some scripts need them.
 INVISIBLE = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)),
              "\u2028", "\u2029", "\u200b", "\u2060", "\ufeff"}
+# The other format characters (Unicode's category Cf) no Russian or Filipino text needs, each as
+# invisible: invisible operators (U+2061–U+2064), the Mongolian vowel separator, deprecated format
+# controls (U+206A–U+206F), interlinear annotation marks (U+FFF9–U+FFFB, which can hide the text
+# between them), prepended number signs, shorthand and musical format controls, and the tag characters
+# (U+E0001, U+E0020–U+E007F), which can spell a whole hidden sentence inside a word. The soft hyphen
+# and the zero-width joiner and non-joiner stay allowed.
+INVISIBLE |= {"\u180e", *map(chr, range(0x2061, 0x2065)), *map(chr, range(0x206A, 0x2070)), *map(chr, range(0xFFF9, 0xFFFC)),
+              *map(chr, range(0x0600, 0x0606)), "\u06dd", "\u070f", "\u0890", "\u0891", "\u08e2", "\U000110bd", "\U000110cd",
+              *map(chr, range(0x13430, 0x13440)), *map(chr, range(0x1BCA0, 0x1BCA4)), *map(chr, range(0x1D173, 0x1D17B)),
+              "\U000e0001", *map(chr, range(0xE0020, 0xE0080))}
 # Unicode's noncharacters (U+FDD0–U+FDEF, and the last two code points of every plane: U+FFFE, U+FFFF,
 # U+1FFFE...) are not text. XML may not hold U+FFFE and U+FFFF at all: one in a diagram label or a
 # lesson title would make the diagram, the SCORM manifest or the cmi5 course structure unreadable.
