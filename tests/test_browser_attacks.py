@@ -27,6 +27,8 @@ ATTACKS = {
     "Zero moment of truth": "&lt;img src=x onerror=window.__pwned=1&gt;",
     # accepted (plain text), and must not become a formula in the exported CSV
     "First steps": '=HYPERLINK("https://evil.example/","Первые шаги")',
+    # the home page's title is the site's name, printed in the header's and a meta tag's attributes
+    "Test Academy": '0;url=https://evil.example/" http-equiv="refresh',
 }
 
 WATCH = """

@@ -136,18 +136,26 @@ class PluralRule:
         return int(self._function(n))
 
 
+# No language has more than six plural forms (Arabic); a header that says millions would have every
+# plural message checked against that many forms, and a build run out of memory.
+MOST_PLURAL_FORMS = 10
+
+
 @lru_cache(maxsize=256)
 def parse_plural_forms(value: str) -> PluralRule | None:
-    """The Plural-Forms header as a rule, or None if it is not one msgfmt would accept."""
+    """The Plural-Forms header as a rule, or None if it is not one msgfmt would accept
+    (or one with more than MOST_PLURAL_FORMS forms)."""
     import gettext
 
     match = _PLURAL_FORMS.match(value)
     if not match:
         return None
     count, expression = int(match.group(1)), match.group(2).strip()
+    if not 1 <= count <= MOST_PLURAL_FORMS:
+        return None
     try:
         function = gettext.c2py(expression)
-        if count < 1 or any(not 0 <= function(n) < count for n in range(1000)):
+        if any(not 0 <= function(n) < count for n in range(1000)):
             return None
     except (ValueError, SyntaxError, RecursionError, ZeroDivisionError, TypeError):
         return None
@@ -277,7 +285,8 @@ def _check_header(po: polib.POFile, shown: str, lines: list[str]) -> None:
     rule = parse_plural_forms(plural_forms) if plural_forms is not None else None
     if plural_forms is not None and rule is None:
         raise CatalogError(Problem(shown, _header_line(lines, "Plural-Forms"),
-                                   f"the Plural-Forms header is not a valid rule: {plural_forms!r}",
+                                   f"the Plural-Forms header is not a valid rule (with 1 to {MOST_PLURAL_FORMS} forms): "
+                                   f"{plural_forms[:200]!r}",
                                    "copy the rule from the template or another catalog of this language, e.g. "
                                    "`nplurals=2; plural=(n != 1);`"))
     for entry in po:

@@ -27,6 +27,8 @@ from functools import lru_cache
 
 import html5lib
 import markdown
+from html5lib._tokenizer import HTMLTokenizer
+from html5lib.constants import tokenTypes, voidElements
 
 # The site's Markdown extensions (mkdocs.yml), and a few more: rendering more
 # syntax as elements can only make the comparison stricter.
@@ -84,13 +86,13 @@ def markup_problem(msgid: str, msgstr: str, kind: str | None = None) -> str | No
 def block_problem(english: str, translated: str) -> str | None:
     """Why a whole block written by hand (lines as written, wrapped as the translator likes)
     may not stand for its English block, or None if it may."""
-    refusal = _characters(english, translated) or _same_tree(english, translated, "block")
+    refusal = _size(english, translated) or _characters(english, translated) or _same_tree(english, translated, "block")
     return refusal.reason if refusal else None
 
 
 @lru_cache(maxsize=16384)
 def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
-    for check in (_characters, _looks_like_script, _lines, _placeholders):
+    for check in (_size, _characters, _looks_like_script, _lines, _placeholders):
         refusal = check(msgid, msgstr)
         if refusal:
             return refusal
@@ -117,19 +119,59 @@ def _compare(msgid: str, msgstr: str, kind: str) -> Refusal | None:
 # allowed: emoji sequences and some scripts need them.
 INVISIBLE = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)),
              "\u2028", "\u2029", "\u200b", "\u2060", "\ufeff"}
+# The other format characters (Unicode's category Cf) no Russian or Filipino text needs, each as
+# invisible: invisible operators (U+2061–U+2064), the Mongolian vowel separator, deprecated format
+# controls (U+206A–U+206F), interlinear annotation marks (U+FFF9–U+FFFB, which can hide the text
+# between them), prepended number signs, shorthand and musical format controls, and the tag characters
+# (U+E0001, U+E0020–U+E007F), which can spell a whole hidden sentence inside a word. The soft hyphen
+# and the zero-width joiner and non-joiner stay allowed.
+INVISIBLE |= {"\u180e", *map(chr, range(0x2061, 0x2065)), *map(chr, range(0x206A, 0x2070)), *map(chr, range(0xFFF9, 0xFFFC)),
+              *map(chr, range(0x0600, 0x0606)), "\u06dd", "\u070f", "\u0890", "\u0891", "\u08e2", "\U000110bd", "\U000110cd",
+              *map(chr, range(0x13430, 0x13440)), *map(chr, range(0x1BCA0, 0x1BCA4)), *map(chr, range(0x1D173, 0x1D17B)),
+              "\U000e0001", *map(chr, range(0xE0020, 0xE0080))}
+# Unicode's noncharacters (U+FDD0–U+FDEF, and the last two code points of every plane: U+FFFE, U+FFFF,
+# U+1FFFE...) are not text. XML may not hold U+FFFE and U+FFFF at all: one in a diagram label or a
+# lesson title would make the diagram, the SCORM manifest or the cmi5 course structure unreadable.
+NONCHARACTERS = {*map(chr, range(0xFDD0, 0xFDF0)), *(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))}
 
 
 # The control characters (Unicode's category Cc: U+0000–U+001F and U+007F–U+009F) but the line
 # break, and the invisible ones: found by one search rather than a look at every character.
-_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + "".join(map(re.escape, sorted(INVISIBLE))) + "]")
+_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + "".join(map(re.escape, sorted(INVISIBLE | NONCHARACTERS))) + "]")
 
 
 def _characters(msgid: str, msgstr: str) -> Refusal | None:
     for found in _HIDDEN.finditer(msgstr):
         char = found.group()
         if char not in msgid:
+            if char in NONCHARACTERS:
+                return Refusal(f"the translation contains U+{ord(char):04X}, a noncharacter: it is not text, and a diagram "
+                               "or a package for an LMS (XML) cannot hold it; delete it")
             what = "control character" if unicodedata.category(char) == "Cc" else "invisible character"
             return Refusal(f"the translation contains the {what} U+{ord(char):04X}, which no reader can see")
+    return None
+
+
+# The characters through which Markdown and HTML nest. A translation may hold a few more of them than
+# its English (a parenthesis or a bracket in the text), never thousands: Python-Markdown's time grows
+# with the square of a run of brackets or backticks, so a message of 20,000 "[" would hold every
+# build for minutes. Each is counted once, in one pass per character, before anything is rendered.
+NESTING_CHARACTERS = "[]()<>*_`\\!&{}|~"
+EXTRA_SYNTAX = 24  # more of one such character than twice its English's count and this
+LONGER = 10  # a translation may be this many times as long as its English, and EXTRA_LENGTH more
+EXTRA_LENGTH = 2000
+
+
+def _size(msgid: str, msgstr: str) -> Refusal | None:
+    if len(msgstr) > LONGER * len(msgid) + EXTRA_LENGTH:
+        return Refusal(f"the translation is {len(msgstr)} characters long, its English {len(msgid)}: "
+                       f"translate the message, at most {LONGER * len(msgid) + EXTRA_LENGTH} characters")
+    for char in NESTING_CHARACTERS:
+        found = msgstr.count(char)
+        allowed = 2 * msgid.count(char) + EXTRA_SYNTAX
+        if found > allowed:
+            return Refusal(f"the translation has {found} {char!r} where its English has {msgid.count(char)}: "
+                           f"keep the English's markup, and use at most {allowed} of them")
     return None
 
 
@@ -314,6 +356,9 @@ def render(text: str, kind: str = "paragraph") -> str:
     return _renderer.convert(CONTEXTS.get(kind, "{}").replace("{}", text))
 
 
+_START_TAG, _END_TAG, _EMPTY_TAG = tokenTypes["StartTag"], tokenTypes["EndTag"], tokenTypes["EmptyTag"]
+
+
 @dataclass(frozen=True)
 class _Element:
     tag: str
@@ -348,9 +393,44 @@ def _neutral(element: _Element) -> _Element:
                     element.verbatim)
 
 
+def _loose_tags(html: str) -> Counter:
+    """The tags a fragment leaves open, and the end tags it has not opened (or closes out of order).
+
+    The fragment parser drops a stray ``</div>`` and closes an open ``<em>`` at the fragment's end,
+    so the trees of two fragments may be equal while the page is not: in a page, ``</div>`` closes
+    the page's own element around the message (the text after it leaves the article), and an ``<em>``
+    or ``<a>`` left open is opened again by the browser in every following paragraph.
+    """
+    stack: list[str] = []
+    loose: Counter = Counter()
+    for token in HTMLTokenizer(html):
+        kind = token["type"]
+        if kind in (_START_TAG, _EMPTY_TAG) and token["name"] not in voidElements:
+            stack.append(token["name"])  # a "/>" on an HTML element is ignored: <b/> opens a <b>
+        elif kind == _END_TAG and token["name"] not in voidElements:
+            name = token["name"]
+            if name not in stack:
+                loose[f"</{name}>"] += 1
+                continue
+            while (inner := stack.pop()) != name:
+                loose[f"<{inner}>"] += 1  # closed by an end tag of an element around it
+    loose.update(f"<{name}>" for name in stack)
+    return loose
+
+
 def _same_tree(msgid: str, msgstr: str, kind: str) -> Refusal | None:
-    english = _without_free(_elements(render(msgid, kind)))
-    translated = _without_free(_elements(render(msgstr, kind)))
+    english_html, translated_html = render(msgid, kind), render(msgstr, kind)
+    loose = _loose_tags(translated_html) - _loose_tags(english_html)
+    if loose:
+        opened = [tag for tag in loose if not tag.startswith("</")]
+        closed = [tag for tag in loose if tag.startswith("</")]
+        what = " and ".join(part for part in (
+            f"leaves {', '.join(opened)} open" if opened else "",
+            f"closes {', '.join(closed)} without opening it" if closed else "") if part)
+        return Refusal(f"the translation {what}: on the page, that would change the elements around the "
+                       "message; close every tag it opens, in the order the English does")
+    english = _without_free(_elements(english_html))
+    translated = _without_free(_elements(translated_html))
     if english == translated:
         return None
     for element in translated:

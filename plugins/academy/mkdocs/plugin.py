@@ -361,11 +361,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return files
 
     def _translate_site_name(self, config: MkDocsConfig) -> None:
-        """The site's name in this language, from the home page's catalog, which holds it as the page title."""
+        """The site's name in this language, from the home page's catalog, which holds it as the page title.
+
+        Plain text, as every title: Material prints it unescaped in attributes (the header's
+        aria-label, og:site_name), where a quote in it would end the attribute and start another."""
         home = Path(config.docs_dir) / "index.md"
-        if self.academy.is_source or not home.exists():
-            return
-        config.site_name = self.academy.translator_for(home.resolve())(config.site_name)
+        if not self.academy.is_source and home.exists():
+            config.site_name = self.academy.translator_for(home.resolve())(config.site_name)
+        config.site_name = plain(config.site_name)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         sections: list[tuple[str, list[str]]] = []

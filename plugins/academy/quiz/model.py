@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
@@ -21,6 +22,11 @@ Translate = Callable[[str], str]
 ALTERNATIVES = "|"  # separates accepted forms of a typed answer in a translation
 ANSWER_COMMENT = ("quiz accepted answer (trainees type it; keep it short). To accept several forms, separate them with |, "
                   "e.g. emotional|emotion; the first is shown as the right answer")
+
+
+def has_word(form: str) -> bool:
+    """Whether a typed answer holds a letter or a digit (accents, which the script ignores, aside)."""
+    return any(char.isalnum() for char in unicodedata.normalize("NFD", form) if not unicodedata.combining(char))
 
 
 class Strings(Protocol):
@@ -377,10 +383,14 @@ class TextAnswer(Question):
             yield Message(self.line, answer, ANSWER_COMMENT)
 
     def translated(self, tr: Translate) -> list[str]:
-        """Every accepted form in the page's language, the first answer's first form first."""
+        """Every accepted form in the page's language, the first answer's first form first.
+
+        A form with no letter or digit ("-", "?", an accent alone) is left out: the script compares
+        answers without spaces, punctuation and accents, so it would accept every answer made of
+        punctuation, on every language's page."""
         found: list[str] = []
         for answer in self.answers:
-            found += [form.strip() for form in tr(answer).split(ALTERNATIVES) if form.strip()] or [answer]
+            found += [form.strip() for form in tr(answer).split(ALTERNATIVES) if has_word(form)] or [answer]
         return list(dict.fromkeys(found))
 
     def answer_text(self, tr, ui):
