@@ -57,6 +57,7 @@ from .incremental import CompiledTemplates, Incremental, remember_installed_temp
 from .page_cache import FOLDER as PAGE_CACHE_FOLDER
 from .page_cache import PageCache, environment_key, keep_results, recall_results
 from .page_cache import enabled as page_cache_enabled
+from .page_theme import theme_problems
 from .quick import LastBuild, Saved, engine_build, page_domains, saved_pages, watch_saves
 from .settings import abbreviations_problems, check_overrides, fail, languages_of, refuse_second_instance, settle_engine_options
 
@@ -538,6 +539,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.env = env
         if self.page_cache is not None:
             self.page_cache.settle_faq(files, config, self.page_builds)
+        self.report.add(theme_problems(env, self._page_fronts(files)))
         # Every page has been read and rendered to HTML: report all content problems at once,
         # the engine's (a broken link) with ours.
         outcome = self.outcome()
@@ -547,6 +549,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     log.warning(str(problem))  # said too, so that one run shows everything to fix
             raise fail(outcome.blocking())
         return env
+
+    def _page_fronts(self, files: Files):
+        """Every page's front matter as its editor wrote it, with the path the editor knows."""
+        for file in files.documentation_pages():
+            try:
+                page = self.academy.source(file.src_uri)
+            except AcademyError:
+                continue  # reported when the page is read
+            yield page.shown, page.doc
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,0 +1,81 @@
+"""More of a careless editor's mistakes that once passed `academy check` silently, or stopped the build
+with a traceback: each is refused at its line, with a hint, by `academy check` and the build alike,
+and nothing is published.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sitekit
+from sitekit import edit, line_of
+
+LESSON = "content/journey/first-steps.md"
+QUIZ = "quizzes/first-steps.yml"
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    return sitekit.write_project(tmp_path_factory.mktemp("pristine"))
+
+
+@pytest.fixture
+def site(pristine, tmp_path) -> Path:
+    root = tmp_path / "academy"
+    shutil.copytree(pristine, root)
+    return root
+
+
+def check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=root, capture_output=True, text=True)
+
+
+def build(root: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ACADEMY_LANG", None)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, env=env)
+
+
+def front_matter(key_line: str):
+    def mistake(root: Path) -> tuple[str, int, str]:
+        edit(root / LESSON, "title: First steps\n", f"title: First steps\n{key_line}\n")
+        return LESSON, line_of(root / LESSON, key_line), key_line.split(":")[0]
+    return mistake
+
+
+# each makes one mistake in the site: (path, line, words of the message)
+MISTAKES = {
+    "a template the theme does not have": (front_matter("template: mian.html"), "the template 'mian.html' is not one of the theme's"),
+    "an icon that is a number": (front_matter("icon: 5"), "the icon 5 is not one of the theme's icons"),
+    "a misspelt icon": (front_matter("icon: material/schooll"), "the icon 'material/schooll' is not one of the theme's icons"),
+}
+
+
+@pytest.mark.parametrize("name", list(MISTAKES))
+def test_check_and_build_refuse_the_mistake_at_its_line_and_publish_nothing(site, name):
+    make, words = MISTAKES[name]
+    path, line, _ = make(site)
+    checked = check(site)
+    output = checked.stdout + checked.stderr
+    assert checked.returncode == 1, output
+    assert "Traceback" not in output, output
+    rows = output.splitlines()
+    found = [i for i, row in enumerate(rows) if row.startswith(f"{path}:{line}: ") and words in row]
+    assert found, output
+    assert rows[found[0] + 1].strip().startswith("hint: "), output
+    built = build(site)
+    assert built.returncode != 0, "check and build give the same verdict"
+    assert f"{path}:{line}: " in built.stderr and "Traceback" not in built.stdout + built.stderr, built.stderr
+    assert not (site / "site").exists(), "nothing is published"
+
+
+def test_a_template_and_an_icon_the_theme_has_pass(site):
+    edit(site / LESSON, "title: First steps\n", "title: First steps\nicon: material/school\ntemplate: main.html\n")
+    checked = check(site)
+    assert checked.returncode == 0, checked.stderr
