@@ -49,11 +49,18 @@ def front_matter(key_line: str):
     return mistake
 
 
+def page_listed_twice_in_nav(root: Path) -> tuple[str, int, str]:
+    edit(root / "mkdocs.yml", "  - progress.md\n", "  - progress.md\n  - Again: journey/first-steps.md\n")
+    return "mkdocs.yml", line_of(root / "mkdocs.yml", "Again: journey/first-steps.md"), ""
+
+
 # each makes one mistake in the site: (path, line, words of the message)
 MISTAKES = {
     "a template the theme does not have": (front_matter("template: mian.html"), "the template 'mian.html' is not one of the theme's"),
     "an icon that is a number": (front_matter("icon: 5"), "the icon 5 is not one of the theme's icons"),
     "a misspelt icon": (front_matter("icon: material/schooll"), "the icon 'material/schooll' is not one of the theme's icons"),
+    # once said as "the title 'First steps' is also the title of" the very same file
+    "a page listed twice in nav": (page_listed_twice_in_nav, "nav: journey/first-steps.md is listed twice (first on line 8)"),
 }
 
 

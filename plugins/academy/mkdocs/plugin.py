@@ -51,7 +51,7 @@ from ..urls import UrlScheme
 from . import material
 from .builds import CHILD, COMPLETE, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, engine, write_report
 from .config import AcademyConfig
-from .config_file import line_of, theme_in_file
+from .config_file import line_of, lines_of_value, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
 from .page_cache import FOLDER as PAGE_CACHE_FOLDER
@@ -410,8 +410,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def _check_page_names(self, nav: Navigation) -> None:
         """File names fit for an address, and a title of its own for every page (the source language's build)."""
         titled = []
+        listed: set[str] = set()
         for page in nav.pages:
             src = page.file.src_uri
+            if src in listed:
+                self.report.error(self._listed_twice(src))
+                continue
+            listed.add(src)
             shown = display_path(Path(page.file.abs_src_path or src), self.root)
             problem = page_names.file_name_problem(src, shown)
             if problem is not None:
@@ -422,6 +427,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 continue  # reported when the page is read
             titled.append((shown, self.academy.info(src).title, frontmatter.line_of_key(doc, "title")))
         self.report.add(page_names.same_titles(titled), warning=True)
+
+    def _listed_twice(self, src: str) -> Problem:
+        """A page listed twice in `nav:`: the menu would show it twice and its course would be unclear."""
+        lines = lines_of_value(self.config_file, "nav", src) or [1, 1]
+        return Problem(display_path(self.config_file, self.root), lines[-1] if len(lines) > 1 else lines[0],
+                       f"nav: {src} is listed twice" + (f" (first on line {lines[0]})" if len(lines) > 1 else ""),
+                       "keep one entry: a page has one place in the menu and one course; "
+                       "to lead trainees to it from elsewhere, link to it from a lesson")
 
     # -- pages -----------------------------------------------------------------
 
