@@ -54,6 +54,14 @@ def page_listed_twice_in_nav(root: Path) -> tuple[str, int, str]:
     return "mkdocs.yml", line_of(root / "mkdocs.yml", "Again: journey/first-steps.md"), ""
 
 
+def in_lesson(text: str, needle: str, lines_above: int = 0):
+    """`text` added above the FAQ; the mistake is on the line `lines_above` lines above the first holding `needle`."""
+    def mistake(root: Path) -> tuple[str, int, str]:
+        edit(root / LESSON, "## Frequently asked questions", f"{text}\n\n## Frequently asked questions")
+        return LESSON, line_of(root / LESSON, needle) - lines_above, ""
+    return mistake
+
+
 # each makes one mistake in the site: (path, line, words of the message)
 MISTAKES = {
     "a template the theme does not have": (front_matter("template: mian.html"), "the template 'mian.html' is not one of the theme's"),
@@ -61,6 +69,13 @@ MISTAKES = {
     "a misspelt icon": (front_matter("icon: material/schooll"), "the icon 'material/schooll' is not one of the theme's icons"),
     # once said as "the title 'First steps' is also the title of" the very same file
     "a page listed twice in nav": (page_listed_twice_in_nav, "nav: journey/first-steps.md is listed twice (first on line 8)"),
+    "a second heading with the same words": (in_lesson("## The research moment\n\nMore about it.", "More about it", 2),
+                                             "this heading's anchor #the-research-moment is already the anchor of the heading on line 10"),
+    "a heading given another's anchor": (in_lesson("## Reviews { #the-research-moment }\n\nText.", "## Reviews"),
+                                         "this heading's anchor #the-research-moment is already the anchor of the heading on line 10"),
+    "a section heading that repeats an FAQ question": (in_lesson("## Why do reviews matter?\n\nText.", "### Why do reviews"),
+                                                       "anchor #why-do-reviews-matter is already the anchor of the heading on line"),
+    "an image with no alt text": (in_lesson("![](../assets/missing.svg)", "![]("), "the image ../assets/missing.svg has no alt text"),
 }
 
 
@@ -80,6 +95,14 @@ def test_check_and_build_refuse_the_mistake_at_its_line_and_publish_nothing(site
     assert built.returncode != 0, "check and build give the same verdict"
     assert f"{path}:{line}: " in built.stderr and "Traceback" not in built.stdout + built.stderr, built.stderr
     assert not (site / "site").exists(), "nothing is published"
+
+
+def test_honest_headings_and_images_pass(site):
+    edit(site / LESSON, "## Frequently asked questions", "## The research moment again { #research-again }\n\n"
+         "Never write an image as `![](diagram.svg)`: it has no words for a screen reader.\n\n"
+         "## Frequently asked questions")
+    checked = check(site)
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_a_template_and_an_icon_the_theme_has_pass(site):
