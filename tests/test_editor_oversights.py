@@ -109,3 +109,56 @@ def test_a_template_and_an_icon_the_theme_has_pass(site):
     edit(site / LESSON, "title: First steps\n", "title: First steps\nicon: material/school\ntemplate: main.html\n")
     checked = check(site)
     assert checked.returncode == 0, checked.stderr
+
+
+# -- numbers in a quiz, read as the editor wrote them ---------------------------------
+
+QUIZ_TEXT = """\
+id: sample
+title: 2024
+questions:
+  - id: price
+    type: single
+    text: What does a coffee cost, in dollars?
+    options:
+      - text: 1.50
+        correct: true
+      - text: 2.00
+  - id: times
+    type: ordering
+    text: Put the shifts in order.
+    items: [9:30, 12:00, 007, 1_000]
+  - id: match
+    type: matching
+    text: Match each shift to its start.
+    pairs:
+      - {prompt: Morning, answer: 8:45}
+      - {prompt: Evening, answer: 17:00}
+  - id: share
+    type: numeric
+    text: What share, in percent?
+    answer: 053
+"""
+
+
+def test_a_number_shown_as_text_is_shown_as_written():
+    """YAML 1.1 read `9:30` as 570, `007` as 7 (an octal number) and `1.50` as 1.5; a trainee saw those."""
+    from academy.quiz.load import parse_quiz
+
+    quiz = parse_quiz(QUIZ_TEXT, "quizzes/sample.yml", "sample")
+    price, times, match, share = quiz.questions
+    assert quiz.title == "2024"
+    assert [o.text for o in price.options] == ["1.50", "2.00"]
+    assert times.items == ("9:30", "12:00", "007", "1_000")
+    assert [(p.prompt, p.answer) for p in match.pairs] == [("Morning", "8:45"), ("Evening", "17:00")]
+    assert share.answer == 53  # YAML 1.2, as the editor's schema reads it: not the octal 43
+
+
+def test_a_time_written_as_a_numeric_answer_is_refused_at_its_line():
+    from academy.errors import ContentError
+    from academy.quiz.load import parse_quiz
+
+    with pytest.raises(ContentError) as refused:
+        parse_quiz(QUIZ_TEXT.replace("answer: 053", "answer: 1:30"), "quizzes/sample.yml", "sample")
+    [problem] = refused.value.problems
+    assert problem.line == 24 and '`answer` must be a number, not "1:30"' in problem.message and problem.hint
