@@ -162,3 +162,35 @@ def test_a_time_written_as_a_numeric_answer_is_refused_at_its_line():
         parse_quiz(QUIZ_TEXT.replace("answer: 053", "answer: 1:30"), "quizzes/sample.yml", "sample")
     [problem] = refused.value.problems
     assert problem.line == 24 and '`answer` must be a number, not "1:30"' in problem.message and problem.hint
+
+
+MATCHING = """\
+id: sample
+title: Check
+questions:
+  - id: match
+    type: matching
+    text: Match each example to its stage.
+    pairs:
+      - {prompt: Reading reviews, answer: ZMOT}
+      - {prompt: Picking a box, answer: FMOT}
+      - {prompt: Using the product, answer: SMOT}
+"""
+
+
+@pytest.mark.parametrize(("old", "new", "line", "words"), [
+    # once two choices in every list, "FMOT" and "fmot", one of them right
+    ("{prompt: Using the product, answer: SMOT}", "{prompt: Using the product, answer: fmot }", 10,
+     'question match: the answer "fmot" reads the same as "FMOT", but they are two choices in every list'),
+    # once two rows that read the same
+    ("{prompt: Using the product,", "{prompt: reading  Reviews,", 10, 'question match: the prompt "reading  Reviews" is there twice (first as pair 1)'),
+])
+def test_matching_texts_that_read_the_same_are_refused_at_their_line(old, new, line, words):
+    from academy.errors import ContentError
+    from academy.quiz.load import parse_quiz
+
+    parse_quiz(MATCHING, "quizzes/sample.yml", "sample")
+    with pytest.raises(ContentError) as refused:
+        parse_quiz(MATCHING.replace(old, new), "quizzes/sample.yml", "sample")
+    [problem] = refused.value.problems
+    assert (problem.line, problem.message) == (line, words) and problem.hint
