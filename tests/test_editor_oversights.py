@@ -183,7 +183,8 @@ questions:
     ("{prompt: Using the product, answer: SMOT}", "{prompt: Using the product, answer: fmot }", 10,
      'question match: the answer "fmot" reads the same as "FMOT", but they are two choices in every list'),
     # once two rows that read the same
-    ("{prompt: Using the product,", "{prompt: reading  Reviews,", 10, 'question match: the prompt "reading  Reviews" is there twice (first as pair 1)'),
+    ("{prompt: Using the product,", "{prompt: reading  Reviews,", 10,
+     'question match: the prompt "reading  Reviews" is there twice (first as pair 1)'),
 ])
 def test_matching_texts_that_read_the_same_are_refused_at_their_line(old, new, line, words):
     from academy.errors import ContentError
