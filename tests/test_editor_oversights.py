@@ -195,3 +195,21 @@ def test_matching_texts_that_read_the_same_are_refused_at_their_line(old, new, l
         parse_quiz(MATCHING.replace(old, new), "quizzes/sample.yml", "sample")
     [problem] = refused.value.problems
     assert (problem.line, problem.message) == (line, words) and problem.hint
+
+
+def test_a_renamed_lessons_catalogs_left_behind_are_named_until_i18n_update_moves_them(site):
+    """Renamed without `academy i18n update`, the lesson was shown in English in every other language
+    and `academy check` found nothing."""
+    (site / LESSON).rename(site / "content/journey/getting-started.md")
+    edit(site / "mkdocs.yml", "journey/first-steps.md", "journey/getting-started.md")
+    checked = check(site)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    for lang in ("fil", "ru"):
+        assert (f"locales/{lang}/LC_MESSAGES/content/journey/first-steps.po: a catalog of content/journey/first-steps.*, "
+                "which no longer exists") in checked.stderr, checked.stderr
+    assert "hint: renamed the page? run `academy i18n update`" in checked.stderr
+    sitekit.academy(site, "i18n", "update")
+    checked = check(site)
+    assert checked.returncode == 0, checked.stderr
+    built = sitekit.build(site)
+    assert "Первые шаги" in built.html("ru/journey/getting-started/index.html")

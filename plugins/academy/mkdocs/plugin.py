@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from .. import diagrams, frontmatter, markup, memo, offline, page_names, publish, search
 from ..alternates import sitemap_index
+from ..catalogs import left_behind
 from ..errors import AcademyError, Problem, Report, display_path
 from ..head import inline_script, joined_css, material_stylesheets, script_versions, stylesheet_name
 from ..languages import KNOWN_LANGUAGES, Language
@@ -390,6 +391,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self._write_complete(Path(os.environ[COMPLETE]), [file.src_uri for file in files.documentation_pages()])
         if self.academy.is_source:
             self._check_page_names(nav)
+            self.report.add(left_behind(self.root, self.academy.locales, self.codes), warning=True)
         self._translate_site_name(config)
         if self.incremental is not None:
             self.changed = self.incremental.plan(self.academy, files, nav, config, self.page_builds, self.faq_registry,
