@@ -213,3 +213,42 @@ def test_a_renamed_lessons_catalogs_left_behind_are_named_until_i18n_update_move
     assert checked.returncode == 0, checked.stderr
     built = sitekit.build(site)
     assert "Первые шаги" in built.html("ru/journey/getting-started/index.html")
+
+
+# -- YAML that cannot be read, said in the editor's words at the line to fix ----------
+
+@pytest.mark.parametrize(("old", "new", "line", "words"), [
+    # once "found character '\t' that cannot start any token"
+    ("    type: ordering", "\ttype: ordering", 12, "a tab in the indentation: YAML indents with spaces only"),
+    # once "mapping values are not allowed here", one line below the no-break space
+    ("    type: ordering", "\u00a0   type: ordering", 12, "a no-break space (U+00A0) in the indentation"),
+    # once at the end of the file, where YAML gave up
+    ("    text: Order them.", "    text: 'Order them.", 13, "a quote opened here is never closed"),
+    ("items: [Need, Research, Purchase]", "items: [Need, Research, Purchase", 14, "a list opened here with `[` is never closed"),
+    ("    text: Order them.", "    text: Order: them.", 13, "a `: ` in a value, or a line indented deeper than the line above it"),
+    ("    text: Order them.", "    text: @support orders them.", 13, "a value cannot start with `@`"),
+    ("    text: Order them.", "    text: `Order` them.", 13, "a value cannot start with a backtick (`)"),
+    ("    text: Order them.", "    text: *Order* them.", 13, "a value cannot start with `*`"),
+    ("    type: ordering", "   type: ordering", 12, "this line is indented differently from the lines above it"),
+])
+def test_a_quiz_that_is_not_yaml_is_explained_at_the_line_to_fix(old, new, line, words):
+    from test_careless_editor import QUIZ_TEXT, quiz_problems
+
+    assert old in QUIZ_TEXT
+    [problem] = quiz_problems(QUIZ_TEXT.replace(old, new, 1))
+    assert problem.startswith(f"quizzes/sample.yml:{line}: quiz file is not valid YAML: {words}"), problem
+    assert "hint:" in problem
+
+
+@pytest.mark.parametrize(("old", "new", "line", "words"), [
+    ("title: A\n", "\ttitle: A\n", 2, "a tab in the indentation"),
+    ("title: A\n", "title: 'A\n", 2, "a quote opened here is never closed"),
+    ("description: D.", "description: Note: D.", 3, "a `: ` in a value"),
+    ("description: D.", "description: *Always* greet.", 3, "a value cannot start with `*`"),
+])
+def test_front_matter_that_is_not_yaml_is_explained_at_the_line_to_fix(old, new, line, words):
+    from test_careless_editor import front_matter_problems
+
+    text = "---\ntitle: A\ndescription: D.\n---\n\n# A\n"
+    [problem] = front_matter_problems(text.replace(old, new, 1))
+    assert problem.startswith(f"content/x.md:{line}: front matter is not valid YAML: {words}"), problem

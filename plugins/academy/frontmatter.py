@@ -13,6 +13,7 @@ import yaml
 
 from .errors import ContentError, Problem
 from .plaintext import CONTROL_HINT, control_problem
+from .yaml_words import explain
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 BOM = "\ufeff"  # some Windows editors start UTF-8 files with it
@@ -62,12 +63,10 @@ def parse(text: str, path: str) -> Document:
     try:
         meta = _load(match.group(1) or "") or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = (mark.line + 2) if mark is not None else 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
+        line, problem, hint = explain(error, match.group(1) or "")
         raise FrontMatterError(
-            Problem(path, line, f"front matter is not valid YAML: {problem}",
-                    "front matter is `key: value` lines between two `---` lines; quote values that contain a colon")
+            Problem(path, line + 1, f"front matter is not valid YAML: {problem}",  # below the opening `---`
+                    f"{hint}; front matter is `key: value` lines between two `---` lines")
         ) from None
     if not isinstance(meta, dict):
         raise FrontMatterError(Problem(path, 2, "front matter must be `key: value` lines",

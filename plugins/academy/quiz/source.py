@@ -16,6 +16,7 @@ import yaml
 
 from ..errors import Problem
 from ..plaintext import CONTROL_HINT, control_problem
+from ..yaml_words import explain
 
 Path_ = tuple[str | int, ...]
 MAX_DEPTH = 32  # a quiz is five levels deep; far deeper input is an accident or an attack
@@ -132,10 +133,8 @@ def read(text: str, path: str) -> Source:
     try:
         node = composer.get_single_node()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or "invalid YAML"
-        source.problems.append(Problem(path, mark.line + 1 if mark is not None else 1, f"quiz file is not valid YAML: {reason}",
-                                       "check the indentation and quote text that contains `: ` or starts with a symbol"))
+        line, reason, hint = explain(error, text)
+        source.problems.append(Problem(path, line, f"quiz file is not valid YAML: {reason}", hint))
         return source
     finally:
         composer.dispose()
