@@ -252,3 +252,29 @@ def test_front_matter_that_is_not_yaml_is_explained_at_the_line_to_fix(old, new,
     text = "---\ntitle: A\ndescription: D.\n---\n\n# A\n"
     [problem] = front_matter_problems(text.replace(old, new, 1))
     assert problem.startswith(f"content/x.md:{line}: front matter is not valid YAML: {words}"), problem
+
+
+# -- Material's keys with a value it cannot use -------------------------------------
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("hide: [tocc]", "`hide` lists 'tocc', which is no part of the page: nothing would be hidden"),
+    ("hide: 5", "`hide` must list what to hide, not int 5"),
+    ("tags: journey", '`tags` must be a list of words, not "journey"'),
+    ("subtitle: [Draft]", "`subtitle` must be text, not a list"),
+    ("status: 3", "`status` must be text, not int 3"),
+    ("search: exclude", '`search` must be `exclude: true` or `boost: NUMBER`, not "exclude"'),
+])
+def test_a_material_key_with_a_value_it_cannot_use_is_refused_at_its_line(line, words):
+    from test_careless_editor import front_matter_problems
+
+    [problem] = front_matter_problems(f"---\ntitle: A\ndescription: D.\n{line}\n---\n\n# A\n")
+    assert problem.startswith(f"content/x.md:4: {words}"), problem
+    assert "hint:" in problem
+
+
+@pytest.mark.parametrize("line", ["hide: [toc]", "hide: toc", "hide: [navigation, toc, footer]", "hide: []", "tags: [phone, email]",
+                                  "subtitle: For new agents", "status: new", "search:\n  exclude: true", "search:\n  boost: 2"])
+def test_the_values_material_reads_pass(line):
+    from test_careless_editor import front_matter_problems
+
+    assert front_matter_problems(f"---\ntitle: A\ndescription: D.\n{line}\n---\n\n# A\n") == []
