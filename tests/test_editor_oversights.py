@@ -75,6 +75,14 @@ MISTAKES = {
                                          "this heading's anchor #the-research-moment is already the anchor of the heading on line 10"),
     "a section heading that repeats an FAQ question": (in_lesson("## Why do reviews matter?\n\nText.", "### Why do reviews"),
                                                        "anchor #why-do-reviews-matter is already the anchor of the heading on line"),
+    # once "quiz first-steps is not used by any lesson", at the quiz's first line
+    "an indented quiz block": (lambda root: (edit(root / LESSON, "/// quiz | first-steps\n///", "    /// quiz | first-steps\n    ///"),
+                                             (LESSON, line_of(root / LESSON, "/// quiz"), ""))[1],
+                               "the `/// quiz` line is indented: the academy reads a quiz block only from the left margin"),
+    # once "this FAQ block has no question"
+    "an FAQ block inside an admonition": (in_lesson('!!! note "Questions"\n    /// faq\n    ### Why?\n\n    Because.\n    ///',
+                                                    "    /// faq"),
+                                          "the `/// faq` line is indented"),
     "an image with no alt text": (in_lesson("![](../assets/missing.svg)", "![]("), "the image ../assets/missing.svg has no alt text"),
 }
 

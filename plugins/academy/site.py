@@ -85,6 +85,12 @@ class SourcePage:
                 code = None if code and stripped.startswith(code) else (code or fence)
                 continue
             fence = BLOCK_FENCE.match(stripped)
+            if fence and fence.group(2) in OWN_LEVEL_BLOCKS and line[:1] in (" ", "\t"):
+                problems.append(Problem(shown, number, f"the `{fence.group(1)} {fence.group(2)}` line is indented: the "
+                                        f"academy reads a {fence.group(2)} block only from the left margin (and four spaces "
+                                        "make it code, or part of the list or admonition above it)",
+                                        "start the line, and the block's closing line, at the left margin, "
+                                        "outside any list or admonition"))
             if fence and fence.group(2):
                 problems.extend(_nesting_problems(shown, number, fence.group(2), blocks))
                 blocks.append((fence.group(1), fence.group(2), number))
