@@ -83,6 +83,8 @@ MISTAKES = {
     "an FAQ block inside an admonition": (in_lesson('!!! note "Questions"\n    /// faq\n    ### Why?\n\n    Because.\n    ///',
                                                     "    /// faq"),
                                           "the `/// faq` line is indented"),
+    "a section written as a second title heading": (in_lesson("# Another section\n\nText.", "# Another section"),
+                                                    "a second `# ` heading, after the page's title on line 6"),
     "an image with no alt text": (in_lesson("![](../assets/missing.svg)", "![]("), "the image ../assets/missing.svg has no alt text"),
 }
 
@@ -286,3 +288,10 @@ def test_the_values_material_reads_pass(line):
     from test_careless_editor import front_matter_problems
 
     assert front_matter_problems(f"---\ntitle: A\ndescription: D.\n{line}\n---\n\n# A\n") == []
+
+
+def test_a_key_written_twice_on_one_line_is_said_so():
+    from test_careless_editor import QUIZ_TEXT, quiz_problems
+
+    [problem] = quiz_problems(QUIZ_TEXT.replace("      - text: Typing", "      - {text: Typing, text: Typing fast}"))
+    assert problem.startswith("quizzes/sample.yml:10: duplicate key `text`, twice on line 10"), problem

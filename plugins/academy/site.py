@@ -77,6 +77,7 @@ class SourcePage:
         questions: dict[int, int] = {}  # FAQ questions in each open FAQ block, by its line
         terms: dict[str, int] = {}  # the glossary's terms, each with its line
         anchors: dict[str, int] = {}  # the anchor of every heading, with its line
+        titles: list[int] = []  # the line of every `# ` heading: a page has one
         code = None  # the fence of the code block we are in: nothing in it is a block
         for number, line in enumerate(text.splitlines(), start=1):
             stripped = line.strip()
@@ -131,6 +132,11 @@ class SourcePage:
                 problems.extend(_anchor_problems(shown, number, HEADING.match(line).group(1), anchors))
             elif number >= doc.body_line and (heading := HEADING.match(line)):
                 problems.extend(_heading_problems(shown, number, heading.group(1), blocks, terms))
+                if not line.startswith("##"):
+                    if titles:
+                        problems.append(Problem(shown, number, "a second `# ` heading, after the page's title on line "
+                                                f"{titles[0]}: a page has one title heading, and sections are `## `", "make it a section heading: `## " + heading.group(1) + "`"))
+                    titles.append(number)
                 if heading.group(1) and not (blocks and blocks[-1][1] == "glossary"):
                     problems.extend(_anchor_problems(shown, number, heading.group(1), anchors))
         for slashes, name, number in blocks:

@@ -179,7 +179,8 @@ def _value(node: yaml.Node, where: Path_, source: Source, loader: yaml.SafeLoade
                 continue
             if key in mapping:
                 first = source.lines[(*where, key)]
-                source.problems.append(Problem(source.path, line, f"duplicate key `{key}` (lines {first} and {line})",
+                source.problems.append(Problem(source.path, line, f"duplicate key `{key}` (lines {first} and {line})" if first != line
+                                               else f"duplicate key `{key}`, twice on line {line}",
                                                "keep one of them: YAML would silently use the last"))
                 source.reported.add((*where, key))
                 continue
