@@ -135,7 +135,8 @@ class SourcePage:
                 if not line.startswith("##"):
                     if titles:
                         problems.append(Problem(shown, number, "a second `# ` heading, after the page's title on line "
-                                                f"{titles[0]}: a page has one title heading, and sections are `## `", "make it a section heading: `## " + heading.group(1) + "`"))
+                                                f"{titles[0]}: a page has one title heading, and sections are `## `",
+                                                f"make it a section heading: `## {heading.group(1)}`"))
                     titles.append(number)
                 if heading.group(1) and not (blocks and blocks[-1][1] == "glossary"):
                     problems.extend(_anchor_problems(shown, number, heading.group(1), anchors))
