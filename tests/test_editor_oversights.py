@@ -295,3 +295,14 @@ def test_a_key_written_twice_on_one_line_is_said_so():
 
     [problem] = quiz_problems(QUIZ_TEXT.replace("      - text: Typing", "      - {text: Typing, text: Typing fast}"))
     assert problem.startswith("quizzes/sample.yml:10: duplicate key `text`, twice on line 10"), problem
+
+
+def test_a_subtitle_is_shown_as_text_never_as_markup(site):
+    """Material prints `subtitle:` under the page's title in the menu; it once went out as HTML."""
+    edit(site / LESSON, "title: First steps\n", 'title: First steps\nsubtitle: "<b>New</b> <img src=x onerror=alert(1)>"\n')
+    assert check(site).returncode == 0
+    built = sitekit.build(site)
+    for path in ("journey/first-steps/index.html", "ru/journey/first-steps/index.html"):
+        html = built.html(path)
+        assert "<b>New</b>" not in html and "<img src=x" not in html, path
+        assert "&lt;b&gt;New&lt;/b&gt;" in html, path

@@ -458,8 +458,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.academy.begin_page(page.file.src_uri, link)
         except AcademyError as error:
             self.report.add(error.problems)
-        # Title and description are plain text wherever a template prints them.
-        for key in ("title", "description"):
+        # Title, description and Material's subtitle (under the title in the menu) are plain text wherever a
+        # template prints them.
+        for key in ("title", "description", "subtitle"):
             if key in page.meta:
                 page.meta[key] = plain(page.meta[key])
         return markdown
