@@ -341,3 +341,25 @@ class Catalogs:
 # -- is a translation safe to show? -------------------------------------------
 # One home: the comparison of a translation's markup with its English lives in markup.py.
 from .markup import markup_problem  # noqa: E402,F401  (the name callers import from here)
+
+SOURCE_SUFFIXES = (".md", ".yml", ".yaml", ".svg")  # what a catalog's English source may be
+
+
+def left_behind(root: Path, locales: Path, codes: list[str] | tuple[str, ...]) -> list[Problem]:
+    """Catalogs whose English source is gone (a lesson renamed or deleted): their translations reach no page.
+
+    `academy i18n update` moves a renamed page's catalogs with it; until it is run the
+    page under its new name is shown in English in every other language.
+    """
+    problems = []
+    for code in codes[1:]:
+        folder = locales / code / "LC_MESSAGES"
+        for path in sorted(folder.rglob("*.po")) if folder.is_dir() else ():
+            domain = path.relative_to(folder).with_suffix("").as_posix()
+            if domain == UI_DOMAIN or any((root / f"{domain}{suffix}").is_file() for suffix in SOURCE_SUFFIXES):
+                continue
+            problems.append(Problem(display_path(path, root), 0,
+                                    f"a catalog of {domain}.*, which no longer exists: no page shows its translations",
+                                    "renamed the page? run `academy i18n update`: it moves the page's catalogs with it; "
+                                    "deleted it? delete this file"))
+    return problems

@@ -13,6 +13,7 @@ import yaml
 
 from .errors import ContentError, Problem
 from .plaintext import CONTROL_HINT, control_problem
+from .yaml_words import explain
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 BOM = "\ufeff"  # some Windows editors start UTF-8 files with it
@@ -62,12 +63,10 @@ def parse(text: str, path: str) -> Document:
     try:
         meta = _load(match.group(1) or "") or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = (mark.line + 2) if mark is not None else 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
+        line, problem, hint = explain(error, match.group(1) or "")
         raise FrontMatterError(
-            Problem(path, line, f"front matter is not valid YAML: {problem}",
-                    "front matter is `key: value` lines between two `---` lines; quote values that contain a colon")
+            Problem(path, line + 1, f"front matter is not valid YAML: {problem}",  # below the opening `---`
+                    f"{hint}; front matter is `key: value` lines between two `---` lines")
         ) from None
     if not isinstance(meta, dict):
         raise FrontMatterError(Problem(path, 2, "front matter must be `key: value` lines",
@@ -133,6 +132,7 @@ def check_page(text: str, path: str) -> Document:
     elif description_overlong(description):
         problems.append(Problem(path, line_of_key(doc, "description"), description_overlong(description),
                                 f"shorten it: {DESCRIPTION_TOO_LONG}"))
+    problems.extend(_material_problems(doc, path))
     for key, value in doc.meta.items():
         hidden = control_problem(value) if isinstance(value, str) else None
         if hidden:
@@ -144,6 +144,48 @@ def check_page(text: str, path: str) -> Document:
 
 # What a page's front matter may say: ours, the engine's (`template`) and Material's.
 KNOWN_KEYS = ("title", "description", "template", "hide", "icon", "status", "subtitle", "search", "tags")
+
+
+def _written(value: Any) -> str:
+    """A value as the editor wrote it, for a message."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) and value.strip() else _shown(value)
+
+
+HIDDEN_PARTS = ("navigation", "toc", "footer", "path", "tags", "feedback")  # what Material's `hide:` can hide
+
+
+def _material_problems(doc: Document, path: str) -> list[Problem]:
+    """Material's keys with a value it cannot use: nothing says so, the page just shows something else."""
+    problems = []
+
+    def problem(key: str, message: str, hint: str) -> None:
+        problems.append(Problem(path, line_of_key(doc, key), message, hint))
+
+    if "hide" in doc.meta:
+        hide = doc.meta["hide"]
+        parts = [hide] if isinstance(hide, str) else hide if isinstance(hide, list) else None
+        if parts is None:
+            problem("hide", f"`hide` must list what to hide, not {_written(hide)}", f"e.g. `hide: [toc]`; it can hide: {', '.join(HIDDEN_PARTS)}")
+        for part in parts or ():
+            if part not in HIDDEN_PARTS:
+                close = difflib.get_close_matches(str(part), HIDDEN_PARTS, n=1)
+                guess = f"did you mean `{close[0]}`? " if close else ""
+                problem("hide", f"`hide` lists {str(part)!r}, which is no part of the page: nothing would be hidden",
+                        f"{guess}it can hide: {', '.join(HIDDEN_PARTS)}")
+    for key in ("subtitle", "status"):
+        if key in doc.meta and (not isinstance(doc.meta[key], str) or not doc.meta[key].strip()):
+            problem(key, f"`{key}` must be text, not {_written(doc.meta[key])}", f"write one short phrase after `{key}:`, or delete the line")
+    if "tags" in doc.meta:
+        tags = doc.meta["tags"]
+        if not isinstance(tags, list) or not all(isinstance(tag, str) and tag.strip() for tag in tags):
+            problem("tags", f"`tags` must be a list of words, not {_written(tags)}", "e.g. `tags: [complaints, phone]`")
+    if "search" in doc.meta:
+        search = doc.meta["search"]
+        if not isinstance(search, dict) or not set(search) <= {"exclude", "boost"} or not isinstance(search.get("exclude", False), bool) \
+                or isinstance(search.get("boost", 1), bool) or not isinstance(search.get("boost", 1), (int, float)):
+            problem("search", f"`search` must be `exclude: true` or `boost: NUMBER`, not {_written(search)}",
+                    "write `search:` with `  exclude: true` (or `  boost: 2`) on the line below it, indented")
+    return problems
 
 
 def _shape_problems(text: str, doc: Document, path: str) -> list[Problem]:

@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from markdown.extensions.toc import slugify
+
 from . import abbreviations, frontmatter, markup, segment
 from .catalogs import UI_DOMAIN, Catalog, Catalogs, domain_of
 from .errors import AcademyError, ContentError, Problem, Report, display_path
@@ -35,6 +37,11 @@ QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([^\s|]+(?:[ \t]+[^\s|]+)*
 BLOCK_FENCE = re.compile(r"^(/{3,})(?:[ \t]+([\w-]+)\b.*?)?[ \t]*$")
 FAQ_QUESTION = re.compile(r"^#{2,6}(?!#)")  # Python-Markdown needs no space after the #s
 HEADING = re.compile(r"^#{1,6}(?!#)[ \t]*(.*?)[ \t#]*$")
+ATTRIBUTE_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")  # `## Heading { #anchor .class }`
+ANCHOR_ATTRIBUTE = re.compile(r"(?:^|[ \t])#([^\s}]+)")
+# An image with empty brackets: `![](diagram.svg)`, or brackets holding only spaces.
+INLINE_CODE = re.compile(r"`+[^`]*`+")
+NO_ALT_IMAGE = re.compile(r"!\[[ \t]*\]\(\s*<?([^)\s>]+)")
 
 
 def source_revision(text: str) -> str:
@@ -69,6 +76,8 @@ class SourcePage:
         blocks: list[tuple[str, str, int]] = []  # open /// blocks: (slashes, name, line)
         questions: dict[int, int] = {}  # FAQ questions in each open FAQ block, by its line
         terms: dict[str, int] = {}  # the glossary's terms, each with its line
+        anchors: dict[str, int] = {}  # the anchor of every heading, with its line
+        titles: list[int] = []  # the line of every `# ` heading: a page has one
         code = None  # the fence of the code block we are in: nothing in it is a block
         for number, line in enumerate(text.splitlines(), start=1):
             stripped = line.strip()
@@ -77,6 +86,12 @@ class SourcePage:
                 code = None if code and stripped.startswith(code) else (code or fence)
                 continue
             fence = BLOCK_FENCE.match(stripped)
+            if fence and fence.group(2) in OWN_LEVEL_BLOCKS and line[:1] in (" ", "\t"):
+                problems.append(Problem(shown, number, f"the `{fence.group(1)} {fence.group(2)}` line is indented: the "
+                                        f"academy reads a {fence.group(2)} block only from the left margin (and four spaces "
+                                        "make it code, or part of the list or admonition above it)",
+                                        "start the line, and the block's closing line, at the left margin, "
+                                        "outside any list or admonition"))
             if fence and fence.group(2):
                 problems.extend(_nesting_problems(shown, number, fence.group(2), blocks))
                 blocks.append((fence.group(1), fence.group(2), number))
@@ -96,6 +111,12 @@ class SourcePage:
                 problems.append(Problem(shown, number, f"an invisible control character (U+{ord(control.group()):04X}) "
                                         f"at column {control.start() + 1}",
                                         CONTROL_HINT))
+            image = NO_ALT_IMAGE.search(INLINE_CODE.sub("", line))
+            if image:
+                problems.append(Problem(shown, number, f"the image {image.group(1)} has no alt text",
+                                        "describe what it shows between the brackets, e.g. `![The five stages of the "
+                                        "customer journey](../assets/diagrams/customer-journey.svg)`: screen readers "
+                                        "read it out, and translators translate it"))
             quiz = QUIZ_BLOCK.match(line)
             if quiz and quizzes:
                 first, first_line = quizzes[0]
@@ -108,8 +129,17 @@ class SourcePage:
             elif blocks and blocks[-1][1] == "faq" and FAQ_QUESTION.match(line):
                 faq.append(number)
                 questions[blocks[-1][2]] += 1
+                problems.extend(_anchor_problems(shown, number, HEADING.match(line).group(1), anchors))
             elif number >= doc.body_line and (heading := HEADING.match(line)):
                 problems.extend(_heading_problems(shown, number, heading.group(1), blocks, terms))
+                if not line.startswith("##"):
+                    if titles:
+                        problems.append(Problem(shown, number, "a second `# ` heading, after the page's title on line "
+                                                f"{titles[0]}: a page has one title heading, and sections are `## `",
+                                                f"make it a section heading: `## {heading.group(1)}`"))
+                    titles.append(number)
+                if heading.group(1) and not (blocks and blocks[-1][1] == "glossary"):
+                    problems.extend(_anchor_problems(shown, number, heading.group(1), anchors))
         for slashes, name, number in blocks:
             problems.append(Problem(shown, number, f"the `{slashes} {name}` block opened here is never closed",
                                     f"add a line with `{slashes}` where the {name} block ends; without it the rest "
@@ -173,6 +203,23 @@ class PageInfo:
 class Course:
     index: PageInfo
     lessons: list[PageInfo] = field(default_factory=list)
+
+
+def _anchor_problems(shown: str, line: int, words: str, anchors: dict[str, int]) -> list[Problem]:
+    """A heading whose anchor another heading of the page already has: links and `review:` reach the first."""
+    attributes = ATTRIBUTE_LIST.search(words)
+    explicit = ANCHOR_ATTRIBUTE.search(attributes.group(1)) if attributes else None
+    text = words[:attributes.start()] if attributes else words
+    anchor = explicit.group(1) if explicit else slugify(text.strip(), "-")
+    if not anchor:
+        return []
+    if anchor in anchors:
+        return [Problem(shown, line, f"this heading's anchor #{anchor} is already the anchor of the heading on line "
+                        f"{anchors[anchor]}: a link or a quiz's `review:` to #{anchor} leads there",
+                        "reword one of the two headings, or give this one an anchor of its own, "
+                        "e.g. `## Examples { #complaint-examples }`")]
+    anchors[anchor] = line
+    return []
 
 
 @dataclass

@@ -52,3 +52,21 @@ def line_of(config_file: Path, key: str, value: bool = False) -> int:
     return 1
 
 
+
+
+def lines_of_value(config_file: Path, option: str, value: str) -> list[int]:
+    """The line of every list item or `Title: value` that reads `value` under a top-level option (`nav`), in file order."""
+    node = compose(config_file)
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    found = []
+    stack = [item for name, item in node.value if isinstance(name, yaml.ScalarNode) and name.value == option]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode) and current.value == value:
+            found.append(current.start_mark.line + 1)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(item for _, item in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return sorted(found)

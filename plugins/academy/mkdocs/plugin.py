@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from .. import diagrams, frontmatter, markup, memo, offline, page_names, publish, search
 from ..alternates import sitemap_index
+from ..catalogs import left_behind
 from ..errors import AcademyError, Problem, Report, display_path
 from ..head import inline_script, joined_css, material_stylesheets, script_versions, stylesheet_name
 from ..languages import KNOWN_LANGUAGES, Language
@@ -51,12 +52,13 @@ from ..urls import UrlScheme
 from . import material
 from .builds import CHILD, COMPLETE, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, engine, write_report
 from .config import AcademyConfig
-from .config_file import line_of, theme_in_file
+from .config_file import line_of, lines_of_value, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
 from .page_cache import FOLDER as PAGE_CACHE_FOLDER
 from .page_cache import PageCache, environment_key, keep_results, recall_results
 from .page_cache import enabled as page_cache_enabled
+from .page_theme import theme_problems
 from .quick import LastBuild, Saved, engine_build, page_domains, saved_pages, watch_saves
 from .settings import abbreviations_problems, check_overrides, fail, languages_of, refuse_second_instance, settle_engine_options
 
@@ -392,6 +394,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self._write_complete(Path(os.environ[COMPLETE]), [file.src_uri for file in files.documentation_pages()])
         if self.academy.is_source:
             self._check_page_names(nav)
+            self.report.add(left_behind(self.root, self.academy.locales, self.codes), warning=True)
         self._translate_site_name(config)
         if self.incremental is not None:
             self.changed = self.incremental.plan(self.academy, files, nav, config, self.page_builds, self.faq_registry,
@@ -412,8 +415,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def _check_page_names(self, nav: Navigation) -> None:
         """File names fit for an address, and a title of its own for every page (the source language's build)."""
         titled = []
+        listed: set[str] = set()
         for page in nav.pages:
             src = page.file.src_uri
+            if src in listed:
+                self.report.error(self._listed_twice(src))
+                continue
+            listed.add(src)
             shown = display_path(Path(page.file.abs_src_path or src), self.root)
             problem = page_names.file_name_problem(src, shown)
             if problem is not None:
@@ -424,6 +432,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 continue  # reported when the page is read
             titled.append((shown, self.academy.info(src).title, frontmatter.line_of_key(doc, "title")))
         self.report.add(page_names.same_titles(titled), warning=True)
+
+    def _listed_twice(self, src: str) -> Problem:
+        """A page listed twice in `nav:`: the menu would show it twice and its course would be unclear."""
+        lines = lines_of_value(self.config_file, "nav", src) or [1, 1]
+        return Problem(display_path(self.config_file, self.root), lines[-1] if len(lines) > 1 else lines[0],
+                       f"nav: {src} is listed twice" + (f" (first on line {lines[0]})" if len(lines) > 1 else ""),
+                       "keep one entry: a page has one place in the menu and one course; "
+                       "to lead trainees to it from elsewhere, link to it from a lesson")
 
     # -- pages -----------------------------------------------------------------
 
@@ -445,8 +461,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.academy.begin_page(page.file.src_uri, link)
         except AcademyError as error:
             self.report.add(error.problems)
-        # Title and description are plain text wherever a template prints them.
-        for key in ("title", "description"):
+        # Title, description and Material's subtitle (under the title in the menu) are plain text wherever a
+        # template prints them.
+        for key in ("title", "description", "subtitle"):
             if key in page.meta:
                 page.meta[key] = plain(page.meta[key])
         return markdown
@@ -541,6 +558,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.env = env
         if self.page_cache is not None:
             self.page_cache.settle_faq(files, config, self.page_builds)
+        self.report.add(theme_problems(env, self._page_fronts(files)))
         # Every page has been read and rendered to HTML: report all content problems at once,
         # the engine's (a broken link) with ours.
         outcome = self.outcome()
@@ -550,6 +568,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     log.warning(str(problem))  # said too, so that one run shows everything to fix
             raise fail(outcome.blocking())
         return env
+
+    def _page_fronts(self, files: Files):
+        """Every page's front matter as its editor wrote it, with the path the editor knows."""
+        for file in files.documentation_pages():
+            try:
+                page = self.academy.source(file.src_uri)
+            except AcademyError:
+                continue  # reported when the page is read
+            yield page.shown, page.doc
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -35,7 +35,7 @@ def parse_quiz(text: str, shown: str, stem: str | None) -> Quiz:
     if parsed.problems:
         raise ContentError(sorted(parsed.problems, key=lambda p: p.line))
     data = parsed.data
-    return Quiz(data["id"], str(data.get("title", "Quiz")), parsed.path, questions, float(data.get("pass_mark", 80)),
+    return Quiz(data["id"], _shown(data.get("title", "Quiz"), ("title",), parsed), parsed.path, questions, float(data.get("pass_mark", 80)),
                 data.get("shuffle", True), title_line=parsed.line(()) if "title" in data else 0)
 
 
@@ -50,11 +50,34 @@ def _questions(parsed: source.Source) -> tuple[Question, ...]:
         if index in unsound or not isinstance(raw, dict):
             continue
         at = ("questions", index)
+        raw = {key: value if key in NUMBERS else _as_written(value, (*at, key), parsed) for key, value in raw.items()}
         question = QUESTION_TYPES[raw["type"]].build(raw, lambda path, at=at: parsed.line((*at, *path)), data.get("shuffle", True))
         for rule in question.rules():
             parsed.problems.append(Problem(parsed.path, rule.line, f"question {question.id}: {rule.message}", rule.hint))
         built.append(question)
     return tuple(built)
+
+
+# A question's values that are numbers (`answer` of a numeric question, which true_false gives as true or false);
+# a number anywhere else is shown as text, as it was written (`1.50`, not 1.5).
+NUMBERS = ("answer", "tolerance", "points", "shuffle")
+
+
+def _shown(value, where: tuple, parsed: source.Source) -> str:
+    """A value shown as text: a number as it was written."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and where in parsed.written:
+        return parsed.written[where]
+    return str(value)
+
+
+def _as_written(value, where: tuple, parsed: source.Source):
+    if isinstance(value, list):
+        return [_as_written(item, (*where, index), parsed) for index, item in enumerate(value)]
+    if isinstance(value, dict):
+        return {key: _as_written(item, (*where, key), parsed) for key, item in value.items()}
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _shown(value, where, parsed)
+    return value
 
 
 def load_quizzes(folder: Path, root: Path | None = None) -> dict[str, Quiz]:

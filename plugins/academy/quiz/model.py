@@ -304,11 +304,18 @@ class Matching(Question):
             yield Rule(self.pairs_line, "every pair has the same answer, so there is nothing to match",
                        "give the pairs at least two different `answer:` values")
         first: dict[str, int] = {}
+        answers: dict[str, str] = {}
         for number, pair in enumerate(self.pairs, start=1):
-            if pair.prompt in first:
-                yield Rule(pair.line, f"the prompt {json.dumps(pair.prompt, ensure_ascii=False)} is there twice (first as pair {first[pair.prompt]})",
+            key = " ".join(pair.prompt.split()).casefold()
+            if key in first:
+                yield Rule(pair.line, f"the prompt {json.dumps(pair.prompt, ensure_ascii=False)} is there twice (first as pair {first[key]})",
                            "each prompt is one row of the question; merge the two pairs or reword one")
-            first.setdefault(pair.prompt, number)
+            first.setdefault(key, number)
+            answer = answers.setdefault(" ".join(pair.answer.split()).casefold(), pair.answer)
+            if answer != pair.answer:
+                yield Rule(pair.line, f"the answer {json.dumps(pair.answer, ensure_ascii=False)} reads the same as "
+                                      f"{json.dumps(answer, ensure_ascii=False)}, but they are two choices in every list",
+                           f"write it exactly as {json.dumps(answer, ensure_ascii=False)} where the same choice is meant")
 
     def _own_messages(self):
         for pair in self.pairs:

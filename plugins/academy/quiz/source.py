@@ -16,11 +16,17 @@ import yaml
 
 from ..errors import Problem
 from ..plaintext import CONTROL_HINT, control_problem
+from ..yaml_words import explain
 
 Path_ = tuple[str | int, ...]
 MAX_DEPTH = 32  # a quiz is five levels deep; far deeper input is an accident or an attack
 LARGEST = 10**15  # integers above this lose precision in the browser
 ALIAS = "!academy/refused-alias"
+# The numbers of YAML 1.2's core schema, which editors use: decimal, 0o octal and 0x hexadecimal
+# integers, decimal fractions with an optional exponent, and the infinities and not-a-number.
+YAML12_NUMBER = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                           r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+LEADING_ZEROS = re.compile(r"^[-+]?0[0-9]+$")  # an integer YAML 1.1 reads as octal
 # The tags PyYAML's safe loader gives plain values; any other (`!!python/...`, `!custom`) is refused.
 PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 
@@ -63,6 +69,8 @@ class Source:
     path: str
     data: Any = None
     lines: dict[Path_, int] = field(default_factory=dict)
+    # every number as it was written (`1.50`, `007`), for the places where it is shown as text
+    written: dict[Path_, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # paths whose value the reader already reported, so no second message is made for them
     reported: set[Path_] = field(default_factory=set)
@@ -125,10 +133,8 @@ def read(text: str, path: str) -> Source:
     try:
         node = composer.get_single_node()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or "invalid YAML"
-        source.problems.append(Problem(path, mark.line + 1 if mark is not None else 1, f"quiz file is not valid YAML: {reason}",
-                                       "check the indentation and quote text that contains `: ` or starts with a symbol"))
+        line, reason, hint = explain(error, text)
+        source.problems.append(Problem(path, line, f"quiz file is not valid YAML: {reason}", hint))
         return source
     finally:
         composer.dispose()
@@ -173,7 +179,8 @@ def _value(node: yaml.Node, where: Path_, source: Source, loader: yaml.SafeLoade
                 continue
             if key in mapping:
                 first = source.lines[(*where, key)]
-                source.problems.append(Problem(source.path, line, f"duplicate key `{key}` (lines {first} and {line})",
+                source.problems.append(Problem(source.path, line, f"duplicate key `{key}` (lines {first} and {line})" if first != line
+                                               else f"duplicate key `{key}`, twice on line {line}",
                                                "keep one of them: YAML would silently use the last"))
                 source.reported.add((*where, key))
                 continue
@@ -185,6 +192,14 @@ def _value(node: yaml.Node, where: Path_, source: Source, loader: yaml.SafeLoade
     if node.tag.endswith((":timestamp", ":bool")) and node.value.lower() not in ("true", "false"):
         # YAML 1.1 reads `2024-02-03` as a date and `yes` as true; editors read YAML 1.2, where both are text
         return node.value
+    if node.tag.endswith((":int", ":float")) and not node.style:  # plain, not quoted (libyaml says "")
+        # YAML 1.1 reads `9:30` as the number 570 and `1_000` as 1000: in YAML 1.2, as editors read it, both are
+        # text; and it reads `010` as 8, which YAML 1.2 reads as 10
+        if not YAML12_NUMBER.match(node.value):
+            return node.value
+        source.written[where] = node.value
+        if LEADING_ZEROS.match(node.value):
+            return int(node.value, 10)
     try:
         value = loader.construct_object(node)
     except (yaml.YAMLError, ValueError) as error:  # e.g. a timestamp such as 2024-02-30

@@ -1,0 +1,70 @@
+"""A YAML syntax error in an editor's words, at the line to fix.
+
+PyYAML says what its scanner met ("found character '\\t' that cannot start any
+token", "mapping values are not allowed here") and where it noticed, which for an
+unclosed quote is the end of the file. Quiz files and front matter report the
+common mistakes behind those words instead, at the line the editor must change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import yaml
+
+_CHARACTER = re.compile(r"found character '(.+)' that cannot start any token")
+_UNCLOSED = {"while scanning a quoted scalar": ("a quote opened here is never closed",
+                                                "close it at the end of the value, with the same quote mark"),
+             "while parsing a flow sequence": ("a list opened here with `[` is never closed",
+                                               "close it with `]` on the same line, or write the list as `- item` lines"),
+             "while parsing a flow mapping": ("a `{` opened here is never closed",
+                                              "close it with `}` on the same line"),
+             "while scanning a double-quoted scalar": ("a quote opened here is never closed",
+                                                       "close it at the end of the value, with the same quote mark")}
+_INDENT_HINT = "indent with spaces only: delete the space-like characters at the start of this line and type spaces"
+
+
+def _odd_indent(line: str) -> str | None:
+    """What other than a space indents the line (a tab, a no-break space), or None."""
+    for char in line[:len(line) - len(line.lstrip())]:
+        if char == "\t":
+            return "a tab"
+        if char != " ":
+            return f"a {unicodedata.name(char, 'space-like character').lower()} (U+{ord(char):04X})"
+    return None
+
+
+def explain(error: yaml.YAMLError, text: str) -> tuple[int, str, str]:
+    """(line in `text`, counted from 1; what is wrong; how to fix it) for a YAML error in `text`."""
+    mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or "invalid YAML"
+    context = getattr(error, "context", None) or ""
+    line = mark.line + 1 if mark is not None else 1
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):  # the line YAML stopped at, or one above it
+        odd = _odd_indent(lines[number - 1])
+        if odd:
+            return number, f"{odd} in the indentation: YAML indents with spaces only", _INDENT_HINT
+        if number < line - 1:
+            break
+    if context in _UNCLOSED and context_mark is not None and ("end of stream" in problem or "expected" in problem):
+        what, hint = _UNCLOSED[context]
+        return context_mark.line + 1, what, hint
+    character = _CHARACTER.match(problem)
+    if character or (problem.startswith("expected alphabetic or numeric character") and "alias" in context + problem):
+        shown = character.group(1) if character else "*"
+        named = "a backtick (`)" if shown == "`" else f"`{shown}`"
+        return line, f"a value cannot start with {named}: YAML reads it as a sign of its own", \
+            'put the whole value in quotes, e.g. `text: "..."`'
+    if problem == "mapping values are not allowed here":
+        return line, "a `: ` in a value, or a line indented deeper than the line above it", \
+            'put a value that holds `: ` in quotes (`text: "Note: ..."`), and indent each key like the keys beside it'
+    if problem.startswith("expected <block end>"):
+        return line, "this line is indented differently from the lines above it", \
+            "indent it like the keys or `- ` items it belongs with, with spaces"
+    if problem.startswith("found undefined alias"):
+        return line, "a value cannot start with `*`: YAML reads it as a sign of its own", \
+            'put the whole value in quotes, e.g. `text: "..."`'
+    return line, problem, "check the indentation (spaces only) and quote text that contains `: ` or starts with a symbol"
