@@ -171,3 +171,22 @@ def test_each_process_keeps_its_catalogs_in_one_file_that_holds_what_it_last_use
     _next_build(tmp_path)
     ru = json.loads((tmp_path / catalog_cache.FOLDER / "ru.json").read_text(encoding="utf-8"))["catalogs"]
     assert list(ru) == [digest(other.read_bytes())]
+
+
+def test_a_catalog_is_read_from_the_bytes_its_digest_was_taken_of_once_and_no_other(tmp_path):
+    from academy import memo
+    from academy.catalogs import read_catalog
+
+    path = _catalog(tmp_path)
+    first = memo.file_digest(path)
+    assert memo.hashed_bytes(path, first) == path.read_bytes()
+    assert memo.hashed_bytes(path, "another digest") is None
+    assert memo.hashed_bytes(tmp_path / "other.po", first) is None
+    catalog = read_catalog(path, "fil", "content/x", tmp_path)
+    assert catalog.digest == digest(path.read_bytes())
+    assert catalog.lookup("Hello").msgstr == "Kumusta"
+    # saved since: a new digest, and the new bytes are read, never the ones kept for the old digest
+    path.write_text(path.read_text(encoding="utf-8").replace('"Kumusta"', '"Mabuhay"'), encoding="utf-8")
+    catalog = read_catalog(path, "fil", "content/x", tmp_path)
+    assert catalog.digest == digest(path.read_bytes())
+    assert catalog.lookup("Hello").msgstr == "Mabuhay"
