@@ -19,7 +19,7 @@ import polib
 
 from . import catalog_cache
 from .errors import AcademyError, Problem, display_path
-from .memo import digest, file_digest, remembered
+from .memo import digest, file_digest, hashed_bytes, remembered
 
 UI_DOMAIN = "ui"
 
@@ -74,7 +74,7 @@ def read_catalog(path: Path, lang: str, domain: str, root: Path | None = None) -
 def _read_catalog(path: Path, lang: str, domain: str, root: Path | None, data: str = "") -> Catalog:
     catalog = Catalog(lang, domain, path, digest=data)
     try:
-        raw = path.read_bytes()
+        raw = hashed_bytes(path, data) or path.read_bytes()  # the bytes `data` was taken of, if just read
         key = digest(raw)  # of exactly the bytes read here: what is kept is what these bytes give
         parsed = catalog_cache.load(root, key) if root is not None else None
         if parsed is None:

@@ -257,7 +257,13 @@ class Interface:
         A count of 200 or more takes the form of 100 + count % 100: gettext's rules
         for large numbers depend on the last two digits only.
         """
-        return [plural_index(self.lang, n) for n in range(PLURAL_TABLE_SIZE)]
+        return list(_plural_table(self.lang))
+
+
+@cache
+def _plural_table(lang: str) -> tuple[int, ...]:
+    """The table of `Interface.plural_table`, made once per language (every page carries it)."""
+    return tuple(plural_index(lang, n) for n in range(PLURAL_TABLE_SIZE))
 
 
 PLURAL_TABLE_SIZE = 200

@@ -72,10 +72,26 @@ def end_build() -> None:
 
 
 def _file_digest(path: Path) -> str | None:
+    def read() -> str:
+        data = path.read_bytes()
+        value = digest(data)
+        _recent[:] = [str(path), value, data]
+        return value
+
     try:
-        return while_unchanged(_DIGESTS, path, lambda: digest(path.read_bytes()))
+        return while_unchanged(_DIGESTS, path, read)
     except OSError:
         return None
+
+
+_recent: list = []  # the file last hashed: its path, digest and bytes
+
+
+def hashed_bytes(path: Path, value: str | None) -> bytes | None:
+    """The bytes of the file just hashed to ``value`` (its reader need not open it again), or None."""
+    if value is not None and _recent and _recent[0] == str(path) and _recent[1] == value:
+        return _recent[2]
+    return None
 
 
 _TEXTS: dict[str, tuple[tuple[int, ...], str]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from html import escape, unescape
 
 from ..jsonld import dumps_for_script
@@ -31,16 +32,24 @@ def lean_config(html: str, *, material_search: bool) -> str:
     match = _CONFIG.search(html)
     if match is None:
         return html
-    try:
-        data = json.loads(match.group(2))
-    except ValueError:
+    lean = _lean(match.group(2), material_search)
+    if lean is None:
         return html
+    return html[:match.start(2)] + lean + html[match.end(2):]
+
+
+@lru_cache(maxsize=64)  # pages at the same depth carry the same configuration
+def _lean(config: str, material_search: bool) -> str | None:
+    try:
+        data = json.loads(config)
+    except ValueError:
+        return None
     translations = data.get("translations")
     if isinstance(translations, dict):
         data["translations"] = {key: text for key, text in translations.items()
                                 if not (key.startswith("search.") and not material_search)
                                 and not (key == "select.version" and not data.get("version"))}
-    return html[:match.start(2)] + dumps_for_script(data) + html[match.end(2):]
+    return dumps_for_script(data)
 
 
 _SECTION_TOGGLE = re.compile(

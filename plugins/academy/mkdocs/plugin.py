@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import diagrams, frontmatter, markup, memo, offline, page_names, publish, search
+from .. import catalog_cache, diagrams, frontmatter, markup, memo, offline, page_names, publish, search
 from ..alternates import sitemap_index
 from ..catalogs import left_behind
 from ..errors import AcademyError, Problem, Report, display_path
@@ -131,6 +131,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             raise fail([Problem(shown, 1, f"{LANG}={chosen} is not one of the site's languages",
                                  "choose one of: " + ", ".join(codes))])
         self.language: Language = KNOWN_LANGUAGES[chosen]
+        catalog_cache.reader = chosen  # the file this process keeps the catalogs it reads in
         self.only_one = bool(os.environ.get(LANG)) and not self.is_child
         self.codes = codes
         self.scheme = UrlScheme(config.site_url.rstrip("/") + "/", tuple(codes))
@@ -581,6 +582,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         memo.end_build()
+        catalog_cache.flush(self.root)  # every catalog was read by now
         site = Path(config.site_dir)
         if self.incremental is not None:
             self.incremental.settle(site, self.files)
