@@ -27,7 +27,21 @@ def test_a_shipped_quiz_reads_the_same_either_way(path, monkeypatch):
 
 
 @pytest.mark.parametrize("text", [
+    "id: q\ntitle: 'Closing a chat with \"Have a great day!\"'\n",   # an exclamation mark inside text
+    "id: q\ntitle: R&D and 5*3 on day one!\n",
+])
+def test_punctuation_inside_text_is_still_read_fast(text, monkeypatch):
+    assert source._fast_node(text) is not False
+    fast, careful = _both(text, monkeypatch)
+    assert (fast.data, fast.lines, fast.problems) == (careful.data, careful.lines, careful.problems)
+
+
+@pytest.mark.parametrize("text", [
     "id: q\nbase: &b {a: 1}\nother: *b\n",                      # anchor and alias: refused, never expanded
+    "id: q\nbase: [&b x, *b]\n",                                 # the same inside a flow sequence
+    "id: q\nbase: {a: x,*b : 1}\n",
+    "- !tag x\n",
+    "!!map {id: q}\n",
     "id: !!python/name:os.system q\n",                           # a tag
     "id: q\nx: " + "[" * 40 + "]" * 40 + "\n",                   # nested too deep
     "id: q\n  bad: indentation\n",                               # not YAML: the careful reader's message

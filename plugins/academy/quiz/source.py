@@ -93,7 +93,10 @@ class Source:
 # that cannot hold an anchor, an alias or a tag, nested shallowly, and only when it succeeds:
 # anything else (and every error message) comes from the Python composer above.
 _FAST = getattr(yaml, "CSafeLoader", None)
-_NOT_FOR_FAST = re.compile(r"[&*!]")
+# where an anchor (&), an alias (*) or a tag (!) can start: at the start of the text or of a token (after
+# a space, a flow bracket, a comma, a colon, a dash or a question mark); "R&D" or "Have a great day!" in
+# a prompt are text, and the file is still read fast
+_NOT_FOR_FAST = re.compile(r"(?:^|[\s\[\]{},:?-])[&*!]")
 
 
 def _fast_node(text: str) -> yaml.Node | None | bool:
