@@ -335,6 +335,11 @@ def academy(root: Path, *args: str) -> subprocess.CompletedProcess:
                           text=True, check=True)
 
 
+def check(root: Path) -> subprocess.CompletedProcess:
+    """`academy check` as an editor runs it: its output and exit status, whatever they are."""
+    return subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=root, capture_output=True, text=True)
+
+
 def leftovers(root: Path, seconds: float = 60) -> list[str]:
     """The folders a build left beside `site/`, once the old sites handed to a deleter are gone
     (a build does not wait for that; it takes a moment)."""

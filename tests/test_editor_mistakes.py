@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,14 +15,11 @@ from sitekit import edit, line_of
 LESSON = "content/journey/first-steps.md"
 
 
-def check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=root, capture_output=True, text=True)
+check = sitekit.check
 
 
 def build(root: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("ACADEMY_LANG", None)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, env=env)
+    return sitekit.build(root, check=False).result
 
 
 def unclosed_faq(root: Path) -> tuple[str, int]:

@@ -5,10 +5,8 @@ and nothing is published.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -32,14 +30,11 @@ def site(pristine, tmp_path) -> Path:
     return root
 
 
-def check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=root, capture_output=True, text=True)
+check = sitekit.check
 
 
 def build(root: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("ACADEMY_LANG", None)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, env=env)
+    return sitekit.build(root, check=False).result
 
 
 def front_matter(key_line: str):
