@@ -150,7 +150,10 @@ def test_a_tag_written_as_text_in_a_translation_stays_text_in_search_results(sea
         page.goto(f"{url}/ru/")
         page.locator(".academy-search-open").click()
         page.keyboard.type("покупателизыв")
-        page.locator(".academy-search__results li").first.wait_for()
+        # the first letter's hits show at once; wait for the whole word's, which hold the excerpt
+        page.wait_for_function("() => { const r = document.querySelector('.academy-search__results');"
+                               " return !r.hasAttribute('aria-busy') && r.textContent.includes('покупателизыв'); }",
+                               timeout=30_000)
         results = page.locator(".academy-search__results")
         assert '<b class="academy-injected">' in results.inner_text()
         assert results.locator(".academy-injected").count() == 0 and results.locator("img").count() == 0
