@@ -294,3 +294,55 @@ def test_the_rules_catch_what_they_are_for():
                   "nakakakumbinsi", "nakakainis", "nakasara ang tindahan", "pinakamahalaga", "nakaupo",
                   "nagdadala", "pinagsasama", "makakausap", "nakapag-file na po ako", "ipinapakita"):
         assert not TEXTBOOK_REPETITION.search(floor), floor
+
+
+# "Late" alone says the thing itself is late ("Late ang sapatos"); the lessons say the delivery ran late:
+# "na-late ang dating ng order".
+LATE_WITHOUT_NA = re.compile(r"(?<![-\w])late\s+ang\b", re.IGNORECASE)
+
+# "gaya ng" and "tulad ng" take a noun phrase ("gaya ng pagkontak mo mismo sa billing team"); a clause with
+# its own ang-pronoun after them ("gaya ng ikaw mismo ang kokontak") is ungrammatical.
+LIKE_BEFORE_A_CLAUSE = re.compile(r"\b(?:gaya|tulad)\s+ng\s+(?:ikaw|ako|siya|sila|kami|tayo|kayo)\b", re.IGNORECASE)
+
+# The lesson's tip: a reply that starts with "No" or "Unfortunately" sets a negative tone. A model reply that
+# starts with "Walang problema" or "Hindi na po" breaks the rule it is there to teach.
+NEGATIVE_FIRST_WORD = re.compile(r"^\W*(?:hindi|wala|walang|unfortunately|sa\s+kasamaang[- ]palad)\b", re.IGNORECASE)
+
+
+def test_a_late_delivery_is_na_late_ang_dating():
+    found = slips(LATE_WITHOUT_NA)
+    assert not found, "write 'na-late ang dating ng ...', as the lessons do:\n" + "\n".join(found)
+
+
+def test_gaya_ng_takes_a_noun_phrase():
+    found = slips(LIKE_BEFORE_A_CLAUSE)
+    assert not found, "write 'gaya ng pagkontak mo mismo ...', not 'gaya ng ikaw mismo ang ...':\n" + "\n".join(found)
+
+
+def test_a_better_reply_does_not_open_with_a_negative_word():
+    """The better phrasings a trainee matches in the soft skills quiz lead with what the agent can do."""
+    better = {pair["answer"] for path in sorted((ROOT / "quizzes").glob("*.yml"))
+              for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+              if q["type"] == "matching" and q.get("review") == "#avoid-negative-language" for pair in q["pairs"]}
+    found = [f"{path.relative_to(ROOT)}:{e.linenum}: {e.msgstr}" for path in sorted((FIL / "quizzes").glob("*.po"))
+             for e in entries(path) if e.msgid in better and NEGATIVE_FIRST_WORD.search(e.msgstr)]
+    assert better and not found, "\n".join(found)
+
+
+def test_every_filipino_catalog_has_the_same_project_and_team_header():
+    headers = {(polib.pofile(str(path)).metadata.get("Project-Id-Version"),
+                polib.pofile(str(path)).metadata.get("Language-Team")): path for path in CATALOGS}
+    assert headers.keys() == {("Customer Support Academy 1", "Filipino <academy-fil@example.org>")}, \
+        "\n".join(f"{path.relative_to(ROOT)}: {header}" for header, path in headers.items())
+
+
+def test_the_new_rules_catch_what_they_are_for():
+    assert LATE_WITHOUT_NA.search("Late ang sapatos pangkasal ng customer.")
+    assert not LATE_WITHOUT_NA.search("Sorry po at na-late ang dating ng order ninyo.")
+    assert LIKE_BEFORE_A_CLAUSE.search("gaya ng ikaw mismo ang kokontak sa billing team")
+    assert not LIKE_BEFORE_A_CLAUSE.search("gaya ng pagkontak mo mismo sa billing team")
+    for negative in ("Walang problema po. Mahahanap ko po ang order ninyo.", "Hindi na po available ang model na 'yan.",
+                     "\"Unfortunately, ibang department po ito.\""):
+        assert NEGATIVE_FIRST_WORD.search(negative), negative
+    for better in ("Happy to help po. Mahahanap ko po ang order ninyo.", "Hindian", "May mas bago na pong model"):
+        assert not NEGATIVE_FIRST_WORD.search(better), better
