@@ -468,3 +468,69 @@ def test_the_one_wording_rule_catches_what_it_is_for():
     assert not one_wording_slips([("b", "a free exchange or store credit",
                                    "бесплатный обмен или вернуть его стоимость бонусами на\u00a0следующую покупку"),
                                   ("c", "a different product, store credit", "другой товар, бонусы на следующую покупку")])
+
+
+# "Take responsibility" is «взять ответственность на себя» (the step «Возьмите ответственность на
+# себя»): the verb without «на себя» is a clipped collocation, and a page description or a quiz that
+# words the step so no longer names it as the lesson does.
+CLIPPED_RESPONSIBILITY = re.compile(
+    r"(?<!\w)(?:вз[яв]\w*|возьм\w*|бер[уёиеу]\w*|брат\w*)[ \u00a0]+ответственност(?!\w*[ \u00a0]+на[ \u00a0]+себя)\w*",
+    re.IGNORECASE)
+
+
+def clipped_responsibility(messages) -> list[str]:
+    return [f"{where}: «{m.group(0)}»: take responsibility is «взять на себя ответственность» "
+            f"or «взять ответственность на себя»"
+            for where, text in messages for m in CLIPPED_RESPONSIBILITY.finditer(text)]
+
+
+def test_taking_responsibility_keeps_na_sebya():
+    slips = clipped_responsibility([(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgstr)
+                                    for path in CATALOGS for e in entries(path)])
+    assert not slips, "\n".join(slips)
+
+
+def test_the_responsibility_rule_catches_what_it_is_for():
+    assert clipped_responsibility([("a", "дать высказаться, извиниться, взять ответственность, предложить решение")])
+    assert clipped_responsibility([("b", "Оператор берёт ответственность и\u00a0решает")])
+    assert not clipped_responsibility([("c", "взять на себя ответственность"), ("d", "Возьмите ответственность на себя"),
+                                       ("e", "берёт ответственность на\u00a0себя"), ("f", "показывает ответственность")])
+
+
+# A speaker label names the customer as the scene does: where the agent greets a woman by name
+# («Здравствуйте, Лена!»), her line is «**Клиентка:**» and her email «**Письмо клиентки:**», as the
+# engagement lesson labels Мария. A scene runs from one section heading to the next.
+WOMEN_IN_SCENES = re.compile(r"(?<!\w)(?:Мари(?:я|и|ю|ей)|Лен(?:а|ы|е|у|ой)|При(?:я|и|ю|ей)|Анн(?:а|ы|е|у|ой))(?!\w)")
+MALE_CUSTOMER_LABEL = re.compile(r"^\*\*(?:Клиент|Письмо клиента|Звонящий):\*\*")
+
+
+def label_slips(messages) -> list[str]:
+    """Customer labels in `messages` ([(where, comment, msgstr)], in page order) that miss the scene's woman."""
+    scenes, slips = [[]], []
+    for message in messages:
+        if "section heading" in message[1]:
+            scenes.append([])
+        scenes[-1].append(message)
+    for scene in scenes:
+        woman = next((m.group(0) for _, _, text in scene if (m := WOMEN_IN_SCENES.search(text))), None)
+        if woman:
+            slips += [f"{where}: the customer here is {woman}; label her «**Клиентка:**» or «**Письмо клиентки:**»"
+                      for where, _, text in scene if MALE_CUSTOMER_LABEL.match(text)]
+    return slips
+
+
+def test_a_speaker_label_names_the_customer_as_the_scene_does():
+    lessons = sorted(p for p in (RU / "content").rglob("*.po") if p.parent.name in ("customer-journey", "service-skills"))
+    slips = [slip for path in lessons
+             for slip in label_slips([(f"{path.relative_to(ROOT)}:{e.linenum}", e.comment, e.msgstr) for e in entries(path)])]
+    assert not slips, "\n".join(slips)
+
+
+def test_the_label_rule_catches_what_it_is_for():
+    assert label_slips([("h", "section heading", "Чат о\u00a0задержке заказа"),
+                        ("a", "paragraph", "**Клиент:** Где мой заказ?!"),
+                        ("b", "paragraph", "**Удачный ответ:** «Здравствуйте, Лена!»")])
+    assert label_slips([("c", "paragraph", "**Письмо клиента:** «Почему?»"), ("d", "paragraph", "«Прия, спасибо за идею!»")])
+    assert not label_slips([("e", "paragraph", "**Клиентка:** Здравствуйте"), ("f", "paragraph", "Здравствуйте, Мария"),
+                            ("g", "section heading", "Звонок"), ("h", "paragraph", "**Клиент:** Вы дважды списали"),
+                            ("i", "paragraph", "Приятно слышать")])
