@@ -346,3 +346,41 @@ def test_the_new_rules_catch_what_they_are_for():
         assert NEGATIVE_FIRST_WORD.search(negative), negative
     for better in ("Happy to help po. Mahahanap ko po ang order ninyo.", "Hindian", "May mas bago na pong model"):
         assert not NEGATIVE_FIRST_WORD.search(better), better
+
+
+def _shared_translations(catalogs) -> list[str]:
+    """Sentences whose one translation stands for two different English sentences in the same catalog."""
+    found = []
+    for path in catalogs:
+        seen: dict[str, dict[str, int]] = {}
+        for e in entries(path):
+            if len(e.msgid.split()) >= 8:
+                seen.setdefault(e.msgstr, {}).setdefault(e.msgid, e.linenum)
+        found += [f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:"
+                  f"{', '.join(map(str, lines.values()))}: {msgstr[:80]}…"
+                  for msgstr, lines in seen.items() if len(lines) > 1]
+    return found
+
+
+def test_two_different_sentences_do_not_share_one_translation():
+    """An update can carry a sibling's translation into a changed message (a fuzzy match on the option next to it:
+    the new feedback of one quiz option showed the feedback of another). Once its fuzzy mark is cleared, the page
+    answers the trainee with the wrong reason. Short labels may coincide ("Take/Accept responsibility"); sentences
+    may not."""
+    found = _shared_translations(CATALOGS)
+    assert not found, "\n".join(found)
+
+
+def test_the_shared_translation_rule_catches_what_it_is_for(tmp_path):
+    catalog = tmp_path / "soft-skills.po"
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    sibling = "Mahirap sundan ang isang buong listahan ng hakbang para sa taong naliligaw na."
+    po.append(polib.POEntry(msgid="A list of steps is a lot to take in for someone who is already lost.",
+                            msgstr=sibling))
+    po.append(polib.POEntry(msgid='That is the "As I already told you" a patient agent avoids. Go back one step.',
+                            msgstr=sibling, flags=["fuzzy"]))
+    po.append(polib.POEntry(msgid="Take responsibility", msgstr="Akuin ang responsibilidad"))
+    po.append(polib.POEntry(msgid="Accept responsibility", msgstr="Akuin ang responsibilidad"))
+    po.save(str(catalog))
+    assert len(_shared_translations([catalog])) == 1
