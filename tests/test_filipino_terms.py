@@ -384,3 +384,12 @@ def test_the_shared_translation_rule_catches_what_it_is_for(tmp_path):
     po.append(polib.POEntry(msgid="Accept responsibility", msgstr="Akuin ang responsibilidad"))
     po.save(str(catalog))
     assert len(_shared_translations([catalog])) == 1
+
+
+def test_friendly_appears_only_where_the_english_has_it():
+    """"Friendly" names the soft skill "pagiging friendly"; a "friendly" the English does not have (left over from
+    an earlier English, "a friendly personal check-in message") makes the trainee look for a skill that is not
+    there, and matches the wrong etiquette skill in the quiz."""
+    found = [f"{path.relative_to(ROOT)}:{e.linenum}: {e.msgstr[:80]}…" for path in CATALOGS for e in entries(path)
+             if "friendly" in e.msgstr.lower() and "friendl" not in e.msgid.lower()]
+    assert not found, "\n".join(found)
