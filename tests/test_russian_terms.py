@@ -534,3 +534,43 @@ def test_the_label_rule_catches_what_it_is_for():
     assert not label_slips([("e", "paragraph", "**Клиентка:** Здравствуйте"), ("f", "paragraph", "Здравствуйте, Мария"),
                             ("g", "section heading", "Звонок"), ("h", "paragraph", "**Клиент:** Вы дважды списали"),
                             ("i", "paragraph", "Приятно слышать")])
+
+
+# A glossary entry whose English opens with its term ("A touchpoint is…", "Empathy means…") opens
+# with the Russian headword too («Точка контакта — это…»): a reader who jumps to an entry finds
+# the term first, then its definition, never a list of examples that names the term at the end.
+ENGLISH_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+GLOSS = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def headword_slips(messages) -> list[str]:
+    """Glossary definitions ([(where, comment, msgid, msgstr)], in page order) that do not open with their term."""
+    slips, heading = [], None
+    for where, comment, msgid, msgstr in messages:
+        if "section heading" in comment:
+            heading = (msgid, GLOSS.sub("", msgstr))
+            continue
+        if heading and "paragraph" in comment:
+            english, russian = heading
+            opens_with_term = ENGLISH_ARTICLE.sub("", msgid).casefold().startswith(english.casefold() + " ")
+            if opens_with_term and not msgstr.casefold().startswith(russian.casefold()):
+                slips.append(f"{where}: the English opens with «{english}»; open with «{russian} — …»: {msgstr[:60]}…")
+        heading = None
+    return slips
+
+
+def test_a_glossary_definition_opens_with_its_term():
+    messages = [(f"{GLOSSARY.relative_to(ROOT)}:{e.linenum}", e.comment, e.msgid, e.msgstr) for e in entries(GLOSSARY)]
+    assert len([m for m in messages if "section heading" in m[1]]) >= 20
+    slips = headword_slips(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_headword_rule_catches_what_it_is_for():
+    heading = ("h", "section heading", "Touchpoint", "Точка контакта (touchpoint)")
+    assert headword_slips([heading, ("p", "paragraph", "A touchpoint is any place where a customer meets the brand.",
+                                     "Ваш чат поддержки\u00a0— это точка контакта.")])
+    assert not headword_slips([heading, ("p", "paragraph", "A touchpoint is any place where a customer meets the brand.",
+                                         "Точка контакта\u00a0— это любое место, где клиент встречается с\u00a0брендом.")])
+    assert not headword_slips([("h", "section heading", "Customer retention", "Удержание клиентов (customer retention)"),
+                               ("p", "paragraph", "Customers who come back are retained.", "Клиенты, которые возвращаются…")])
