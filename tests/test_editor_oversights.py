@@ -301,3 +301,23 @@ def test_a_subtitle_is_shown_as_text_never_as_markup(site):
         html = built.html(path)
         assert "<b>New</b>" not in html and "<img src=x" not in html, path
         assert "&lt;b&gt;New&lt;/b&gt;" in html, path
+
+
+def test_a_subtitle_is_translated_like_the_title(site):
+    """Material prints `subtitle:` under the page's title in the menu of every page that lists it, so the
+    translator meets it in the page's catalog beside the title, and each language shows its own."""
+    from bs4 import BeautifulSoup
+
+    edit(site / LESSON, "title: First steps\n", "title: First steps\nsubtitle: For new agents\n")
+    sitekit.academy(site, "i18n", "update")
+    sitekit.translate(site, "ru", "content/journey/first-steps", "For new agents", "Для новых операторов")
+    built = sitekit.build(site)
+
+    def subtitles(path: str) -> list[str]:
+        return [small.get_text() for small in BeautifulSoup(built.html(path), "html.parser").select(".md-nav small")]
+
+    assert "For new agents" in subtitles("journey/first-steps/index.html")
+    russian = subtitles("ru/journey/first-steps/index.html")
+    assert "Для новых операторов" in russian and "For new agents" not in russian, russian
+    # untranslated, it shows in English and the page says it is not all translated, as for any message
+    assert "For new agents" in subtitles("fil/journey/first-steps/index.html")

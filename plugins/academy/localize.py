@@ -13,7 +13,7 @@ from .catalogs import Catalog, markup_problem
 from .errors import Problem, display_path
 from .markup import block_problem
 
-TRANSLATED_META = ("title", "description")
+TRANSLATED_META = ("title", "description", "subtitle")  # subtitle: Material prints it under the title in the menu
 
 
 @dataclass

@@ -11,7 +11,7 @@ reference-style link, an ``{: id=... }`` attribute list, a new heading, list
 item or table column, or a tag the English lacks are all refused, whatever
 their spelling, because they all change the tree.
 
-Some messages are printed as plain text (page titles and descriptions,
+Some messages are printed as plain text (page titles, subtitles and descriptions,
 abbreviation titles, interface strings): they must not carry markup at all.
 """
 
@@ -36,7 +36,7 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "tables", "footnote
               "pymdownx.details", "pymdownx.superfences"]
 
 # Messages whose text is printed outside Markdown, as plain text or in an attribute.
-PLAIN_TEXT_KINDS = {"page title", "page description", "abbreviation", "interface"}
+PLAIN_TEXT_KINDS = {"page title", "page description", "page subtitle", "abbreviation", "interface"}
 
 # Bold and italic change no meaning a page depends on; a translation may move, add or drop them.
 FREE_FORMATTING = {"strong", "em"}

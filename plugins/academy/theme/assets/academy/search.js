@@ -60,7 +60,7 @@
     };
     var run = function () {
       var q = input.value.trim(), mine = ++seq;
-      if (!q) { list.textContent = ""; status.textContent = ""; return; }
+      if (!q) { list.textContent = ""; status.textContent = ""; list.removeAttribute("aria-busy"); return; }
       mark("run");
       status.textContent = t("search.loading");
       /* while the trainee types on, results for the word so far beat an empty list; older ones never replace newer */
@@ -99,21 +99,27 @@
           });
         });
       }).catch(function () { if (mine === seq) status.textContent = t("search.unavailable"); })
-        .then(function () { if (mine === seq) list.removeAttribute("aria-busy"); });
+        /* busy until the newest query's hits are all in: not while keys typed since wait for a pause */
+        .then(function () { if (mine === seq && !timer) list.removeAttribute("aria-busy"); });
     };
     input.addEventListener("input", function () {
       /* The first keystroke searches at once; the keys that follow it closely wait for a pause. */
       var now = Date.now(), typingOn = now - lastKey < PAUSE;
       lastKey = now;
       clearTimeout(timer);
-      if (typingOn) timer = setTimeout(run, PAUSE); else run();
+      timer = 0;
+      if (typingOn) {
+        timer = setTimeout(function () { timer = 0; run(); }, PAUSE);
+        /* what the list shows answers an older query: a screen reader, or a test, waits for the newer one */
+        if (input.value.trim()) list.setAttribute("aria-busy", "true");
+      } else run();
       /* the index's pieces for the word so far start coming while the trainee types */
       var q = input.value.trim();
       if (q && pagefind) pagefind.then(function (pf) { return pf.preload(searchKeys(q)); }).catch(quiet);
     });
     dialog.querySelector("form").addEventListener("submit", function (e) {
       if (e.submitter && e.submitter.classList.contains("academy-search__close")) return;
-      clearTimeout(timer); run();
+      clearTimeout(timer); timer = 0; run();
     });
     if (input.value.trim()) run(); /* typed while this script was on its way */
     else load().catch(quiet);
