@@ -24,7 +24,7 @@ CATALOGS = sorted(FIL.rglob("*.po"))
 ENGLISH_PLURALS = re.compile(
     r"\b(?:skills|tickets|customers|agents|reviews|channels|touchpoints|emojis|features|reports|codes|deals"
     r"|cards|surveys|metrics|strategies|rewards|tools|platforms|sessions|referrals|orders|details|prices"
-    r"|refunds|offers|replies|messages|emails|ads|posts)\b", re.IGNORECASE)
+    r"|refunds|offers|replies|messages|emails|ads|posts|days)\b", re.IGNORECASE)
 
 # A word the catalogs settled on, and the variants a trainee must not meet next to it.
 REFUSED_VARIANTS = {
@@ -393,3 +393,48 @@ def test_friendly_appears_only_where_the_english_has_it():
     found = [f"{path.relative_to(ROOT)}:{e.linenum}: {e.msgstr[:80]}…" for path in CATALOGS for e in entries(path)
              if "friendly" in e.msgstr.lower() and "friendl" not in e.msgid.lower()]
     assert not found, "\n".join(found)
+
+
+# A ma- adjective after "mga" or a plural numeral repeats its second syllable: "anim na mahahalagang soft skill",
+# "mga magagandang review", as the soft skills lesson heading and its quiz say. "Anim na mahalagang" beside them
+# reads as a slip.
+PLURAL_ADJECTIVE_NOT_REPEATED = re.compile(
+    r"\b(?:mga|dalawang|tatlong|apat\s+na|limang|anim\s+na|pitong|walong|siyam\s+na|sampung)\s+"
+    r"(?:mahalaga|maganda|malaki|maliit)(?:ng\b|\s+na\b)", re.IGNORECASE)
+
+# "Matagal" before a verb with aspect ("bumibili", "nananatili", "nagtatrabaho") takes the linker: "mas matagal na
+# bumibili", as the glossary's lifetime value and the lessons say. Before the bare verb none is needed ("matagal
+# dumating"), nor before a pronoun ("mas matagal nilang natatandaan").
+MATAGAL_WITHOUT_LINKER = re.compile(
+    r"\bmatagal\s+(?!(?:na|nang|naman|namang|nila|niya|nilang|niyang|ninyo|ninyong|namin|naming|natin|nating)\b)"
+    r"(?:na\w{3,}|([bcdfghklmnprstwy])(?:um|in)([aeiou])\1\2\w*|in([aeiou])\3\w*)", re.IGNORECASE)
+
+
+def test_an_adjective_after_mga_or_a_plural_numeral_repeats_its_syllable():
+    found = slips(PLURAL_ADJECTIVE_NOT_REPEATED)
+    assert not found, "write 'anim na mahahalagang soft skill', 'mga magagandang review':\n" + "\n".join(found)
+
+
+def test_matagal_before_a_verb_with_aspect_takes_na():
+    found = slips(MATAGAL_WITHOUT_LINKER)
+    assert not found, "write 'mas matagal na bumibili', 'mas matagal na nananatili':\n" + "\n".join(found)
+
+
+def test_the_round_eight_rules_catch_what_they_are_for():
+    assert ENGLISH_PLURALS.search("sa loob ng 3 hanggang 5 business days.")
+    assert not ENGLISH_PLURALS.search("sa loob ng tatlo hanggang limang business day.")
+    for slip in ("Anim na mahalagang soft skill ng mga support agent", "mga magandang review", "tatlong malaking problema"):
+        assert PLURAL_ADJECTIVE_NOT_REPEATED.search(slip), slip
+    for right in ("Anim na mahahalagang soft skill", "isang maliit na negosyo", "ang magandang karanasan niya",
+                  "mga magagandang review", "Mahalagang tandaan"):
+        assert not PLURAL_ADJECTIVE_NOT_REPEATED.search(right), right
+    for slip in ("Mas matagal nananatili at mas marami ang binibili", "Mas matagal bumibili ang customer",
+                 "mas matagal nagtatrabaho", "matagal kumakain",
+                 "matagal binibili", "matagal iniisip"):
+        assert MATAGAL_WITHOUT_LINKER.search(slip), slip
+    for right in ("Mas matagal na nananatili", "Mas matagal na bumibili ang customer", "matagal dumating ang order",
+                  "mas matagal nilang natatandaan ang karanasan", "kahit matagal na silang nakabili",
+                  "sa matagal nang tapos ang pagbili", "ng mga page na matagal niyang tiningnan",
+                  "maghintay nang matagal na naka-hold", "mas matagal silang nananatili", "mas matagal kaysa dati",
+                  "matagal naman ang proseso"):
+        assert not MATAGAL_WITHOUT_LINKER.search(right), right
