@@ -574,3 +574,42 @@ def test_the_headword_rule_catches_what_it_is_for():
                                          "Точка контакта\u00a0— это любое место, где клиент встречается с\u00a0брендом.")])
     assert not headword_slips([("h", "section heading", "Customer retention", "Удержание клиентов (customer retention)"),
                                ("p", "paragraph", "Customers who come back are retained.", "Клиенты, которые возвращаются…")])
+
+
+# What the agent says is already done ("I've noted it on your ticket", "I've started the refund") is
+# done in the Russian too, and the agent who did it is a woman: «я отметила», «я уже оформила». A
+# promise («я внесу») or an action still under way («я оформляю») tells the customer it has not
+# happened yet, and in a quiz option that changes what the option is about.
+ENGLISH_DONE = re.compile(r"\bI(?:'ve|[ \u00a0]+have)[ \u00a0]+(?:already[ \u00a0]+|just[ \u00a0]+|also[ \u00a0]+)?"
+                          r"(?!been\b|got\b|had\b)\w+(?:ed|ent|ade|one)\b")
+DONE_AS_A_WOMAN = re.compile(r"(?<!\w)я[ \u00a0]+(?:уже[ \u00a0]+|сама[ \u00a0]+|только[ \u00a0]+что[ \u00a0]+)?\w+ла(?!\w)",
+                             re.IGNORECASE)
+
+
+def done_action_slips(messages) -> list[str]:
+    """Agent replies ([(where, comment, msgid, msgstr)]) whose done action reads as a promise or a man's."""
+    return [f"{where}: the English agent has already done it; say so as a woman («я отметила»): …{msgstr[:70]}…"
+            for where, comment, msgid, msgstr in messages
+            if (msgid.startswith("**Agent:**") or comment.startswith("quiz option"))
+            and ENGLISH_DONE.search(msgid) and not DONE_AS_A_WOMAN.search(msgstr)]
+
+
+def test_what_the_agent_has_done_is_done_in_the_russian():
+    messages = [(f"{path.relative_to(ROOT)}:{e.linenum}", e.comment, e.msgid, e.msgstr)
+                for path in CATALOGS for e in entries(path)]
+    assert len([m for m in messages if ENGLISH_DONE.search(m[2]) and m[2].startswith("**Agent:**")]) >= 3
+    slips = done_action_slips(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_done_action_rule_catches_what_it_is_for():
+    option = ("q", "quiz option, wrong answer",
+              "I'm sorry your package hasn't arrived. I've noted it on your ticket, and someone will get back to you.")
+    assert done_action_slips([(*option, "Мне жаль. Я\u00a0внесу это в\u00a0ваше обращение, и\u00a0с\u00a0вами свяжутся.")])
+    assert done_action_slips([(*option, "Мне жаль. Я\u00a0отметил это в\u00a0вашем обращении, и\u00a0с\u00a0вами свяжутся.")])
+    assert done_action_slips([("a", "paragraph", "**Agent:** I've started the refund now.",
+                               "**Оператор:** Я\u00a0уже оформляю возврат.")])
+    assert not done_action_slips([(*option, "Мне жаль. Я\u00a0отметила это в\u00a0вашем обращении, и\u00a0с\u00a0вами свяжутся."),
+                                  ("a", "paragraph", "**Agent:** I've started the refund now.",
+                                   "**Оператор:** Я\u00a0уже оформила возврат."),
+                                  ("c", "paragraph", "**Caller:** I've checked everywhere.", "**Клиент:** Везде уже проверили.")])
