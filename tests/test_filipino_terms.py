@@ -438,3 +438,37 @@ def test_the_round_eight_rules_catch_what_they_are_for():
                   "maghintay nang matagal na naka-hold", "mas matagal silang nananatili", "mas matagal kaysa dati",
                   "matagal naman ang proseso"):
         assert not MATAGAL_WITHOUT_LINKER.search(right), right
+
+
+# Words a translation can only owe to its English: a name, a borrowed term, a figure. When the English drops
+# one ("saved on this device" became "saved in this browser"; the "creative ideas" list left the quiz), a
+# translation carried over from the earlier English keeps it, and the trainee reads what the lesson no longer says.
+CARRIED_OVER = {r"\bdevice": "device", r"\bbrowser": "browser", r"\baksyon": "action", r"\bmarketing": "marketing",
+                r"\bmalikhain": "creativ", r"\bYelp\b": "yelp", r"\bGoogle\b": "google", r"\bCSAT\b": "csat",
+                r"\b53%": "53%"}
+
+
+def _carried_over(catalogs) -> list[str]:
+    return [f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{e.linenum}: "
+            f"'{english}' is not in the English: {e.msgstr[:80]}…"
+            for path in catalogs for e in entries(path) for pattern, english in CARRIED_OVER.items()
+            if re.search(pattern, e.msgstr, re.IGNORECASE) and english not in e.msgid.lower()]
+
+
+def test_a_name_term_or_figure_appears_only_where_the_english_has_it():
+    found = _carried_over(CATALOGS)
+    assert not found, "\n".join(found)
+
+
+def test_the_carried_over_rule_catches_what_it_is_for(tmp_path):
+    catalog = tmp_path / "progress.po"
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="Your best score, saved in this browser.",
+                            msgstr="Ang pinakamataas mong score, naka-save sa device na ito."))
+    po.append(polib.POEntry(msgid="Match each line to the etiquette skill it shows best.",
+                            msgstr="Itugma ang bawat linya o aksyon sa etiquette skill na pinakamalinaw na ipinapakita nito."))
+    po.append(polib.POEntry(msgid="Your best score, saved in this browser.",
+                            msgctxt="right", msgstr="Ang pinakamataas mong score, naka-save sa browser na ito."))
+    po.save(str(catalog))
+    assert len(_carried_over([catalog])) == 2
