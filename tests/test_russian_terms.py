@@ -444,6 +444,12 @@ ONE_WORDING = [
     ("store credit", re.compile(r"\bstore credit\b", re.IGNORECASE),
      re.compile(r"бонус\w*[ \u00a0]+на[ \u00a0]+следующую[ \u00a0]+покупку", re.IGNORECASE),
      "«бонусы на следующую покупку»"),
+    # Progress is kept in the browser's storage: another browser on the same device does not see it.
+    ("this browser", re.compile(r"\bthis browser\b", re.IGNORECASE),
+     re.compile(r"(?<!\w)этом[ \u00a0]+браузере(?!\w)", re.IGNORECASE), "«в этом браузере», not «на этом устройстве»"),
+    # The question a shopper asks before buying, as the moments-of-truth lesson names it.
+    ("a pre-sales question", re.compile(r"\bpre-sales\b", re.IGNORECASE),
+     re.compile(r"перед[ \u00a0]+покупкой", re.IGNORECASE), "«вопрос перед покупкой», not «предпродажный»"),
 ]
 
 
@@ -468,6 +474,12 @@ def test_the_one_wording_rule_catches_what_it_is_for():
     assert not one_wording_slips([("b", "a free exchange or store credit",
                                    "бесплатный обмен или вернуть его стоимость бонусами на\u00a0следующую покупку"),
                                   ("c", "a different product, store credit", "другой товар, бонусы на следующую покупку")])
+    assert one_wording_slips([("d", "your quiz status and best score, saved in this browser",
+                               "Данные хранятся на этом устройстве")])
+    assert one_wording_slips([("e", "They belong to marketing, so support should pass pre-sales questions on.",
+                               "Это дело маркетинга, поэтому предпродажные вопросы лучше передавать дальше.")])
+    assert not one_wording_slips([("f", "saved in this browser", "Данные хранятся в\u00a0этом браузере"),
+                                  ("g", "answering pre-sales questions", "отвечают на вопросы перед покупкой")])
 
 
 # "Take responsibility" is «взять ответственность на себя» (the step «Возьмите ответственность на
