@@ -472,3 +472,41 @@ def test_the_carried_over_rule_catches_what_it_is_for(tmp_path):
                             msgctxt="right", msgstr="Ang pinakamataas mong score, naka-save sa browser na ito."))
     po.save(str(catalog))
     assert len(_carried_over([catalog])) == 2
+
+
+# A customer the agent greets by name is "Sir Sam", "Ma'am Maria" in every sample line a trainee copies: a bare
+# first name ("Hi Sam", "pasensya na po sa abala, Sam") reads as too familiar at a Manila desk.
+GREETED_NAME = re.compile(r"\b(?:Hi|Hello|Hey)\s+([A-Z][a-z]+)\b")
+_HONORIFICS = {"Sir", "Ma", "Mr", "Ms", "Mrs", "Miss", "Dr"}
+
+
+def _bare_names(catalogs) -> list[str]:
+    names = {m.group(1) for path in catalogs for e in entries(path) for m in GREETED_NAME.finditer(e.msgid)}
+    names -= _HONORIFICS
+    if not names:
+        return []
+    bare = re.compile(r"(?:\b(?:Hi|Hello|Hey)|,)\s+(" + "|".join(sorted(names)) + r")\b")
+    return [f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{e.linenum}: "
+            f"'{m.group(0)}' without Sir or Ma'am: {e.msgstr[:80]}…"
+            for path in catalogs for e in entries(path) for m in bare.finditer(e.msgstr)]
+
+
+def test_a_customer_addressed_by_name_takes_sir_or_maam():
+    found = _bare_names(CATALOGS)
+    assert not found, "write 'Hi Sir Sam', 'pasensya na po, Ma'am Maria':\n" + "\n".join(found)
+
+
+def test_the_bare_name_rule_catches_what_it_is_for(tmp_path):
+    catalog = tmp_path / "lesson.po"
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="**Agent:** Hi Sam, thanks for contacting Page & Co!",
+                            msgstr="**Agent:** Hi Sam, salamat po sa pag-contact sa Page & Co!"))
+    po.append(polib.POEntry(msgid="**Agent:** I'm sorry to hear that, Sam.",
+                            msgstr="**Agent:** Naku, pasensya na po sa abala, Sam."))
+    po.append(polib.POEntry(msgid="**Agent:** Hi Maria, thanks for getting in touch.",
+                            msgstr="**Agent:** Hi Ma'am Maria, salamat po sa pag-message."))
+    po.append(polib.POEntry(msgid="A month later Sam orders again.",
+                            msgstr="Pagkalipas ng isang buwan, umorder ulit si Sam."))
+    po.save(str(catalog))
+    assert len(_bare_names([catalog])) == 2
