@@ -47,6 +47,31 @@ def test_messages_carry_their_source_file_and_what_they_are(project):
     assert quiz.find("Sleeps").comment == "quiz option, wrong answer"
 
 
+def test_an_editors_note_to_translators_reaches_the_catalog_beside_its_message_and_nothing_else(project):
+    """`<!-- translators: ... -->` above a block is shown to translators (Poedit, Weblate: the extracted comment) with
+    that block's message, as xgettext's `TRANSLATORS:` comments are; the reader never sees it."""
+    sitekit.edit(project / "content/journey/first-steps.md", "A shopper reads reviews before buying.\n",
+                 "<!-- Translators: keep the example\n     a shopper would recognize. -->\n\n"
+                 "A shopper reads reviews before buying.\n")
+    sitekit.academy(project, "i18n", "update")
+    catalog = read(po(project, "ru", "content/journey/first-steps"))
+    noted = catalog.find("A shopper reads reviews before buying.")
+    assert noted.comment == "paragraph\nTRANSLATORS: keep the example a shopper would recognize.", noted.comment
+    assert noted.msgstr == "Покупатель читает отзывы перед покупкой."  # the translation is kept
+    assert all("TRANSLATORS" not in entry.comment for entry in catalog if entry is not noted)
+    assert all("Translators" not in entry.msgid for entry in catalog)
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po(project, "ru", "content/journey/first-steps"))],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    built = sitekit.build(project)
+    for page in ("journey/first-steps/index.html", "ru/journey/first-steps/index.html"):
+        from bs4 import BeautifulSoup
+
+        text = BeautifulSoup(built.html(page), "html.parser").get_text(" ")
+        assert "Translators" not in text and "recognize" not in text, page
+    assert "Покупатель читает отзывы перед покупкой." in built.html("ru/journey/first-steps/index.html")
+
+
 def test_code_blocks_are_not_extracted(project):
     lesson = project / "content/journey/first-steps.md"
     lesson.write_text(lesson.read_text() + "\n```\nprint('do not translate me')\n```\n", encoding="utf-8")

@@ -27,7 +27,7 @@ def _text(fileobj: IO[bytes]) -> str:
 def extract_markdown(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict) -> Extracted:
     text = _text(fileobj)
     for unit in messages_of_page(text, getattr(fileobj, "name", "page.md")):
-        yield unit.line, None, unit.text, [unit.kind]
+        yield unit.line, None, unit.text, [unit.kind] + ([f"TRANSLATORS: {unit.note}"] if unit.note else [])
 
 
 def extract_svg(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict) -> Extracted:

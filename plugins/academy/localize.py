@@ -6,12 +6,18 @@ fuzzy one) stays English, and the page is marked so that the reader is told.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from . import frontmatter, segment
 from .catalogs import Catalog, markup_problem
 from .errors import Problem, display_path
 from .markup import block_problem
+
+# An editor's note to translators, on its own lines just above the block it is about (a blank line after it):
+# shown in the catalog beside that block's first message, as xgettext shows a `TRANSLATORS:` comment.
+TRANSLATOR_NOTE = re.compile(r"<!--\s*translators?\s*:\s*(.*?)\s*-->", re.DOTALL | re.IGNORECASE)
 
 TRANSLATED_META = ("title", "description", "subtitle")  # subtitle: Material prints it under the title in the menu
 
@@ -122,7 +128,17 @@ def messages_of_page(text: str, path: str) -> list[segment.Unit]:
         value = doc.meta.get(key)
         if isinstance(value, str) and value.strip():
             found.append(segment.Unit(value, f"page {key}", frontmatter.line_of_key(doc, key)))
-    found.extend(segment.units(segment.split(doc.body, doc.body_line)))
+    note = ""
+    for part in segment.split(doc.body, doc.body_line):
+        if not part.units:
+            if part.original.strip():
+                written = TRANSLATOR_NOTE.fullmatch(part.original.strip())
+                note = " ".join(written.group(1).split()) if written else ""
+            continue
+        first, *rest = part.units
+        found.append(dataclasses.replace(first, note=note) if note else first)
+        found.extend(rest)
+        note = ""
     return found
 
 

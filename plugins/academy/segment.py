@@ -29,6 +29,7 @@ class Unit:
     text: str
     kind: str
     line: int
+    note: str = ""  # the editor's note to translators (`<!-- translators: ... -->` just above it)
 
 
 Translate = Callable[[Unit], "str | None"]
