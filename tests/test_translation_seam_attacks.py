@@ -399,3 +399,17 @@ HIDDEN_FORMAT = [
 def test_a_format_character_that_hides_text_is_refused(kind, msgid, msgstr):
     reason = markup_problem(msgid, msgstr, kind)
     assert reason and "invisible character U+" in reason
+
+
+def test_every_hidden_character_beyond_the_first_plane_is_refused_and_an_emoji_is_not():
+    """The search for hidden characters looks up those beyond U+FFFF apart (markup.py): a tag
+    character or a noncharacter of any plane is still found, between emoji that stay allowed."""
+    from academy.markup import INVISIBLE as HIDDEN_CHARACTERS
+    from academy.markup import NONCHARACTERS as ALL_NONCHARACTERS
+    astral = sorted(c for c in HIDDEN_CHARACTERS | ALL_NONCHARACTERS if ord(c) > 0xFFFF)
+    assert len(astral) > 100
+    for char in astral:
+        reason = markup_problem("Thank the customer", f"Salamat 👍🏽 sa{char} customer 🙂", "paragraph")
+        assert reason and f"U+{ord(char):04X}" in reason, hex(ord(char))
+    for char in ("👍", "🙂", "\U0001fffd", "\U00010000", "\U0010fffd", "\U000e0000", "\U000e0080"):
+        assert markup_problem("Thank the customer", f"Salamat{char} sa customer", "paragraph") is None, hex(ord(char))

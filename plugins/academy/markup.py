@@ -137,12 +137,20 @@ NONCHARACTERS = {*map(chr, range(0xFDD0, 0xFDF0)), *(chr(plane * 0x10000 + low) 
 
 # The control characters (Unicode's category Cc: U+0000–U+001F and U+007F–U+009F) but the line
 # break, and the invisible ones: found by one search rather than a look at every character.
-_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + "".join(map(re.escape, sorted(INVISIBLE | NONCHARACTERS))) + "]")
+# The search finds those of the Basic Multilingual Plane and any character beyond it, which is
+# then looked up in the set: a class holding characters beyond the plane is matched by a walk
+# through its list for every character of the text (25 times slower on every translation).
+_ASTRAL_HIDDEN = frozenset(char for char in INVISIBLE | NONCHARACTERS if ord(char) > 0xFFFF)
+_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f"
+                     + "".join(map(re.escape, sorted(c for c in INVISIBLE | NONCHARACTERS if ord(c) <= 0xFFFF)))
+                     + "\U00010000-\U0010FFFF]")
 
 
 def _characters(msgid: str, msgstr: str) -> Refusal | None:
     for found in _HIDDEN.finditer(msgstr):
         char = found.group()
+        if ord(char) > 0xFFFF and char not in _ASTRAL_HIDDEN:
+            continue  # beyond the plane and visible (an emoji)
         if char not in msgid:
             if char in NONCHARACTERS:
                 return Refusal(f"the translation contains U+{ord(char):04X}, a noncharacter: it is not text, and a diagram "

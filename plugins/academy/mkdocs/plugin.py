@@ -55,6 +55,7 @@ from .config import AcademyConfig
 from .config_file import line_of, lines_of_value, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
+from .markdown_engine import MarkdownEngine
 from .page_cache import FOLDER as PAGE_CACHE_FOLDER
 from .page_cache import PageCache, environment_key, keep_results, recall_results
 from .page_cache import enabled as page_cache_enabled
@@ -100,6 +101,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.last_build: LastBuild | None = None  # under `serve --dirty`: for the next quick rebuild
         self.page_cache: PageCache | None = None  # under `mkdocs build`: pages kept from earlier builds
         self.results_version: str | None = None  # under `make site`: results kept for the next build (memo)
+        self.markdown_engine = MarkdownEngine()  # one Markdown engine per build, reset between pages
 
     # -- configuration ------------------------------------------------------
 
@@ -112,6 +114,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         memo.begin_build()  # ended when the build ends, however it ends
         self.last_build = None
+        self.markdown_engine.forget()
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.root = config_file.parent
         self.config_file = config_file
@@ -443,6 +446,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                        "to lead trainees to it from elsewhere, link to it from a lesson")
 
     # -- pages -----------------------------------------------------------------
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        self.markdown_engine.use_for(page)
+        return page
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         try:
