@@ -50,6 +50,10 @@ RU = {
         "Результаты пока не удалось отправить. Они сохранены на этом устройстве и будут отправлены, как только "
         "восстановится связь.",
     "Your results have been sent.": "Ваши результаты отправлены.",
+    "This lesson's session with your learning platform has ended, so results from here on are not recorded. "
+    "To have them recorded, open the lesson again from the platform.":
+        "Сеанс урока на вашей учебной платформе завершён, поэтому дальнейшие результаты не записываются. Чтобы они "
+        "записались, откройте урок заново с\u00a0платформы.",
 }
 
 

@@ -139,9 +139,30 @@
     var L = launch();
     if (!L) { tell("lms.unrecorded", "warning"); startAcademy(); return; }
     var SCOPE = "academy:cmi5:" + L.registration + ":" + L.activityId, QUEUE = SCOPE + ":queue", DONE = SCOPE + ":done";
-    var token = null, data = null, busy = false, failing = false, timer = 0;
-    var queue = store.get(QUEUE) || [];
-    var done = store.get(DONE) || {};  /* cmi5 allows one passed, one failed, one completed per registration */
+    /* This launch (one session): its fetch URL is its own. A reload of the page is the same launch. */
+    var LAUNCH = L.fetch, ENDED = "academy:cmi5:ended:" + LAUNCH;
+    var token = null, data = null, busy = false, failing = false, timer = 0, ended = false;
+    try { ended = sessionStorage.getItem(ENDED) === "1"; } catch (e) { ended = false; }
+    /* Every session of the registration in this browser (another tab, the next launch) shares the
+     * queue and what cmi5 allows once per registration: both are read from storage before each
+     * change, never from a copy this page made when it opened. */
+    var memory = { queue: [], done: {} }, stored = { queue: true, done: true };
+    var read = function (key, name, check) {
+      var v = stored[name] ? store.get(key) : null;
+      return check(v) ? v : memory[name];
+    };
+    var queueNow = function () { return read(QUEUE, "queue", Array.isArray); };
+    var doneNow = function () {
+      var d = read(DONE, "done", function (v) { return v && typeof v === "object" && !Array.isArray(v); });
+      Object.keys(memory.done).forEach(function (k) { d[k] = true; });
+      return d;
+    };
+    var write = function (key, name, v) {
+      memory[name] = v;
+      try { localStorage.setItem(key, JSON.stringify(v)); stored[name] = true; } catch (e) { stored[name] = false; }
+    };
+    var setQueue = function (q) { write(QUEUE, "queue", q); };
+    var mark = function (verb) { var d = doneNow(); d[verb] = true; write(DONE, "done", d); };
     var headers = function (json) {
       var h = { "Authorization": "Basic " + token, "X-Experience-API-Version": "1.0.3" };
       if (json) h["Content-Type"] = "application/json";
@@ -153,17 +174,24 @@
     var ok = function (r) { if (!r.ok && r.status !== 409) throw new Error(r.status); return r; };
     var connect = function () {
       if (data) return Promise.resolve();
-      var stored = null;
-      try { stored = sessionStorage.getItem("academy:cmi5:token:" + L.fetch); } catch (e) { stored = null; }
+      var kept = null;
+      try { kept = sessionStorage.getItem("academy:cmi5:token:" + L.fetch); } catch (e) { kept = null; }
       /* The fetch URL gives its token once; a reload of the same launch keeps it for the tab. */
-      return (token || stored ? Promise.resolve(token || stored) : fetch(L.fetch, { method: "POST" }).then(ok).then(function (r) { return r.json(); }).then(function (j) {
+      return (token || kept ? Promise.resolve(token || kept) : fetch(L.fetch, { method: "POST" }).then(ok).then(function (r) { return r.json(); }).then(function (j) {
         if (!j["auth-token"]) throw new Error("no token");
         try { sessionStorage.setItem("academy:cmi5:token:" + L.fetch, j["auth-token"]); } catch (e) { /* fetched again next time */ }
         return j["auth-token"];
       })).then(function (t) {
         token = t;
         return fetch(stateUrl("LMS.LaunchData"), { headers: headers(false) }).then(ok).then(function (r) { return r.json(); });
-      }).then(function (d) { data = d; });
+      }).then(function (d) {
+        data = d;
+        /* what this session queued before it knew its context gets it now, once and for good */
+        setQueue(queueNow().map(function (i) {
+          if (i.verb && !i.context && i.launch === LAUNCH) i.context = data.contextTemplate || {};
+          return i;
+        }));
+      });
     };
     var restore = function () {
       if (!KEY) return Promise.resolve();
@@ -172,12 +200,13 @@
         return ok(r).json();
       }).then(function (saved) {
         if (saved && saved.quiz) store.set(KEY, saved.quiz);
-        if (saved && saved.done) Object.keys(saved.done).forEach(function (k) { done[k] = true; });
+        if (saved && saved.done) Object.keys(saved.done).forEach(function (k) { memory.done[k] = true; mark(k); });
       });
     };
-    var keep = function () { store.set(QUEUE, queue); store.set(DONE, done); };
+    /* A statement is made whole when it is queued: sent again, on this launch or the next one,
+     * it is the same statement, in its own session, which the LRS takes as the one it already has. */
     var statement = function (item) {
-      var context = JSON.parse(JSON.stringify(data.contextTemplate || {}));
+      var context = JSON.parse(JSON.stringify(item.context || {}));
       context.registration = L.registration;
       context.language = S.lang;
       var acts = context.contextActivities = context.contextActivities || {};
@@ -205,7 +234,10 @@
     var send = function (items, keepalive) {
       items.forEach(function (i) { inflight[i.id] = true; });
       return connect().then(function () {
-        var statements = items.filter(function (i) { return i.verb; });
+        var now = {};
+        queueNow().forEach(function (i) { now[i.id] = i; });
+        items = items.map(function (i) { return now[i.id] || i; });  /* as connecting may have completed them */
+        var statements = items.filter(function (i) { return i.verb && i.context; });
         var state = items.filter(function (i) { return i.state; }).pop();
         /* both at once: when the page is going, nothing runs after the first answer */
         return Promise.all([
@@ -213,17 +245,19 @@
             body: JSON.stringify(statements.map(statement)) }).then(ok) : null,
           state ? fetch(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
             body: JSON.stringify(state.state) }).then(ok) : null
-        ]);
-      }).then(function () {
+        ]).then(function () { return statements.concat(state ? [state] : []); });
+      }).then(function (delivered) {
         var sent = {};
-        items.forEach(function (i) { sent[i.id] = true; });
-        queue = queue.filter(function (i) { return !sent[i.id]; }); keep();
-        if (failing) { failing = false; tell("lms.sent", "success"); }
+        delivered.forEach(function (i) { sent[i.id] = true; });
+        setQueue(queueNow().filter(function (i) { return !sent[i.id]; }));
+        if (failing) { failing = false; tell(ended ? "lms.ended" : "lms.sent", ended ? "warning" : "success"); }
       }, function () {
         failing = true; tell("lms.queued", "warning"); retryLater();
       }).then(function () { items.forEach(function (i) { delete inflight[i.id]; }); });
     };
-    var waiting = function () { return queue.filter(function (i) { return !inflight[i.id]; }); };
+    /* what this page may send: anything made whole, by any session, and this session's own */
+    var sendable = function (i) { return !inflight[i.id] && (i.state ? !ended : i.context || i.launch === LAUNCH); };
+    var waiting = function () { return queueNow().filter(sendable); };
     var flush = function () {
       if (busy) { again = true; return; }
       var items = waiting();
@@ -235,27 +269,52 @@
       });
     };
     var add = function (item) {
-      item.id = uuid(); item.timestamp = new Date().toISOString();
-      queue.push(item); keep();
+      if (ended) return false;  /* the session is over: nothing more may be said in it (cmi5 9.3) */
+      item.id = uuid(); item.timestamp = new Date().toISOString(); item.launch = LAUNCH;
+      if (data && item.verb) item.context = data.contextTemplate || {};
+      var q = queueNow(); q.push(item); setQueue(q);
+      return true;
     };
     var saveState = function () {
-      queue = queue.filter(function (i) { return !i.state; });  /* only the latest progress counts */
-      queue.push({ id: uuid(), state: { quiz: progress(), done: done } }); keep();
+      if (ended) return;
+      /* only the latest progress counts */
+      var q = queueNow().filter(function (i) { return !i.state; });
+      q.push({ id: uuid(), state: { quiz: progress(), done: doneNow() } });
+      setQueue(q);
     };
     /* The statement that meets the LMS's moveOn rule carries the moveon category (cmi5 9.6.2.2). */
     var movesOn = function (verb) {
-      var rule = data && data.moveOn || "NotApplicable";
+      var rule = data && data.moveOn || "NotApplicable", done = doneNow();
       if (rule === "CompletedOrPassed") return true;
       if (rule === "CompletedAndPassed") return verb === "passed" ? !!done.completed : !!done.passed;
       return rule === (verb === "passed" ? "Passed" : "Completed");
     };
     var normal = function () { return !data || !data.launchMode || data.launchMode === "Normal"; };
+    var complete = function () {
+      if (doneNow().completed) return;
+      mark("completed");
+      add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
+    };
     window.addEventListener("online", function () { flush(); });
+    /* What an earlier session queued here and never got to say (the LRS could not be reached all
+     * along) is said in this one, after its initialized: that earlier session has no start or end
+     * the LMS could take. */
+    var orphan = function (i) { return i.verb && !i.context && i.launch !== LAUNCH; };
     connect().then(restore).catch(function () { failing = true; tell("lms.queued", "warning"); }).then(function () {
-      add({ verb: "initialized" });
-      if (!QUIZ && !done.completed && normal()) {
-        done.completed = true;
-        add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
+      if (ended) {
+        tell("lms.ended", "warning");
+      } else {
+        add({ verb: "initialized" });
+        var q = queueNow(), orphans = q.filter(orphan);
+        q = q.filter(function (i) { return !orphan(i); });
+        orphans.forEach(function (o) {
+          if (o.verb === "initialized" || o.verb === "terminated") return;
+          o.launch = LAUNCH;
+          if (data) o.context = data.contextTemplate || {};
+          q.push(o);
+        });
+        setQueue(q);
+        if (!QUIZ && normal()) complete();
       }
       startAcademy();
       if (!failing) flush(); else retryLater();
@@ -265,6 +324,7 @@
     document.addEventListener("academy:answer", function (e) { if (mine(e)) answers.push(e.detail); });
     document.addEventListener("academy:complete", function (e) {
       if (!mine(e)) return;
+      if (ended) { answers = []; tell("lms.ended", "warning"); return; }
       var saved = progress() || {}, given = saved.answers || {};
       answers.forEach(function (a) {
         var v = given[a.question] ? given[a.question].value : null, response = null;
@@ -283,26 +343,27 @@
         score: { scaled: Math.round(scaled * 10000) / 10000, raw: e.detail.score, min: 0, max: e.detail.total } };
       add({ verb: passed ? "passed" : "failed", quizResult: true, result: result });
       if (normal()) {
-        if (passed && !done.passed) { add({ verb: "passed", result: result, mastery: mastery, moveOn: movesOn("passed") }); done.passed = true; }
-        if (!passed && !done.passed && !done.failed) { done.failed = true; add({ verb: "failed", result: result, mastery: mastery }); }
-        if (!done.completed) {
-          done.completed = true;
-          add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
-        }
+        var done = doneNow();  /* as every session of the registration left it, this one's and the others' */
+        if (passed && !done.passed) { add({ verb: "passed", result: result, mastery: mastery, moveOn: movesOn("passed") }); mark("passed"); }
+        if (!passed && !done.passed && !done.failed) { mark("failed"); add({ verb: "failed", result: result, mastery: mastery }); }
+        complete();
       }
       saveState();
       flush();
     });
-    var ended = false;
-    window.addEventListener("pagehide", function () {
+    var end = function () {
       if (ended) return;
-      ended = true;
       add({ verb: "terminated", result: { duration: duration(Date.now() - started) } });
+      ended = true;
+      try { sessionStorage.setItem(ENDED, "1"); } catch (e) { /* a reload then starts again */ }
       /* The page is going, and requests on their way may be cut: everything still queued goes now,
        * in one request that outlives the page (the LRS ignores a statement it already has),
        * or stays queued for the next launch. */
-      if (data && queue.length) send(queue.slice(), true);
-    });
+      if (data) { var q = queueNow().filter(function (i) { return i.state || i.context || i.launch === LAUNCH; }); if (q.length) send(q, true); }
+    };
+    window.addEventListener("pagehide", end);
+    /* Back to this page from the history (a phone's back button): its session ended when it was left. */
+    window.addEventListener("pageshow", function (e) { if (e.persisted && ended) tell("lms.ended", "warning"); });
   }
 
   if (S.standard === "scorm12") scorm(); else cmi5();
