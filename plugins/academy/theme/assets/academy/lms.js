@@ -63,7 +63,7 @@
     try { if (!api && window.opener) api = findApi(window.opener); } catch (e) { api = null; }
     if (!api || String(api.LMSInitialize("")) !== "true") { tell("lms.unrecorded", "warning"); startAcademy(); return; }
     var get = function (k) { return String(api.LMSGetValue(k) || ""); };
-    var set = function (k, v) { return api.LMSSetValue(k, String(v)); };
+    var set = function (k, v) { return String(api.LMSSetValue(k, String(v))) === "true"; };
     if (KEY) {
       var saved = null;
       try { saved = JSON.parse(get("cmi.suspend_data") || "null"); } catch (e) { saved = null; }
@@ -91,10 +91,13 @@
       if (!mine(e)) return;
       var mastery = parseFloat(get("cmi.student_data.mastery_score"));
       var passed = isNaN(mastery) ? e.detail.passed : e.detail.percent >= mastery;
-      set("cmi.core.score.min", 0); set("cmi.core.score.max", 100); set("cmi.core.score.raw", e.detail.percent);
-      if (passed || get("cmi.core.lesson_status") !== "passed") set("cmi.core.lesson_status", passed ? "passed" : "failed");
+      /* The LMS keeps the best score of its attempt, as `academy results` does: a retake that does worse
+       * never lowers it, nor lets an LMS that sets the status from the score (RTE 3.4.4) fail a pass. */
+      var before = parseFloat(get("cmi.core.score.raw")), best = isNaN(before) ? e.detail.percent : Math.max(before, e.detail.percent);
+      var recorded = set("cmi.core.score.min", 0) && set("cmi.core.score.max", 100) && set("cmi.core.score.raw", best);
+      if (recorded && (passed || get("cmi.core.lesson_status") !== "passed")) recorded = set("cmi.core.lesson_status", passed ? "passed" : "failed");
       suspend();
-      api.LMSCommit("");
+      if (!recorded || String(api.LMSCommit("")) !== "true") tell("lms.ended", "warning");
     });
     var finish = function () {
       if (finished) return;
@@ -108,6 +111,8 @@
     };
     window.addEventListener("pagehide", finish);
     window.addEventListener("beforeunload", finish);
+    /* Back to this page from the history (a phone's back button): its session ended when it was left. */
+    window.addEventListener("pageshow", function (e) { if (e.persisted && finished) tell("lms.ended", "warning"); });
     window.academyLmsFinish = finish;  /* an LMS frame may end the session itself */
     startAcademy();
   }
