@@ -16,7 +16,7 @@ from lxml import etree
 
 import lmskit
 import lrskit
-from test_browser_quiz import answer_all, submit
+from test_browser_quiz import answer_all, choose_option, submit
 
 pytestmark = pytest.mark.browser
 
@@ -370,3 +370,21 @@ def test_statements_whose_answer_was_lost_are_sent_again_unchanged_on_the_next_l
     assert sessions[one] == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed", "terminated"]
     assert sessions[two] == ["initialized", "terminated"]
     assert _cmi5_order_problems(statements) == []
+
+
+@pytest.mark.parametrize("mastery", [1.0, 0.1])
+def test_the_lms_mastery_score_is_the_pass_mark_the_trainee_sees(browser, lms, ralph, mastery):
+    """cmi5 10.0: the LMS's masteryScore decides passed or failed. The lesson says what is recorded:
+    never "passed" on the page for a failed statement, nor "try again" for a passed one."""
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee(f"mastery-{mastery}"), registration, mastery=mastery)
+    context, page = open_lesson(browser, url)
+    answer_all(page, right=mastery == 1.0, lang="ru")
+    choose_option(page, "research", "Спит" if mastery == 1.0 else "Читает отзывы")
+    submit(page)
+    verb = "failed" if mastery == 1.0 else "passed"
+    statements = wait_for_statements(ralph, registration, verb, 2)
+    assert [label(s) for s in statements if s["object"]["id"] == QUIZ] == [f"{verb}@quiz"]
+    assert page.locator(f".academy-quiz__summary .academy-quiz__{verb}").count() == 1
+    page.goto("about:blank")
+    context.close()

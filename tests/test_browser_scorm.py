@@ -208,3 +208,19 @@ def test_when_the_lms_has_ended_the_session_the_trainee_is_told_the_result_was_n
     assert "open the lesson again" in notice.text_content()
     assert errors == []
     context.close()
+
+
+def test_the_lms_mastery_score_is_the_pass_mark_the_trainee_sees(browser, lms):
+    """The LMS's mastery score, not the quiz's own pass mark, decides (SCORM 1.2 RTE): the lesson
+    must say what the LMS records, never "Passed" for a result the LMS keeps as failed."""
+    lms.scorm_launch = {"core": {"student_id": "trainee-6", "student_name": "Trainee, Six", "entry": "ab-initio"},
+                        "student_data": {"mastery_score": "100"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    answer_all(lesson, right=True)
+    choose_option(lesson, "research", "Sleeps")
+    submit(lesson)
+    assert _cmi(page, "cmi.core.lesson_status") == "failed"
+    assert lesson.locator(".academy-quiz__summary .academy-quiz__failed").count() == 1
+    assert "You need 100% to pass" in lesson.text_content(".academy-quiz__summary")
+    assert errors == []
+    context.close()

@@ -23,6 +23,17 @@
     if (config) config.parentNode.insertBefore(s, config.nextSibling);
     else document.head.appendChild(s);
   }
+  /* The LMS's mastery score is the pass mark (SCORM 1.2 RTE, cmi5 10.0): the quiz shows the verdict
+   * the LMS records, so the page never says "passed" for what the LMS keeps as failed. */
+  function passMark(percent) {
+    if (!QUIZ || !(percent >= 0 && percent <= 100)) return;
+    Array.prototype.forEach.call(document.querySelectorAll("template.academy-quiz__key"), function (t) {
+      var key = JSON.parse(t.content.textContent);
+      if (key.id !== QUIZ.id) return;
+      key.passMark = percent;
+      t.content.textContent = JSON.stringify(key);
+    });
+  }
   var notice = null;
   function tell(key, kind) {
     if (!notice) {
@@ -70,6 +81,7 @@
       /* The LMS's record is the trainee's progress: another attempt in this browser does not leak in. */
       if (saved && saved.quiz) store.set(KEY, saved.quiz); else store.del(KEY);
     }
+    passMark(parseFloat(get("cmi.student_data.mastery_score")));
     var status = get("cmi.core.lesson_status");
     if (!QUIZ) set("cmi.core.lesson_status", "completed");
     else if (status === "not attempted" || status === "") set("cmi.core.lesson_status", "incomplete");
@@ -306,6 +318,7 @@
      * the LMS could take. */
     var orphan = function (i) { return i.verb && !i.context && i.launch !== LAUNCH; };
     connect().then(restore).catch(function () { failing = true; tell("lms.queued", "warning"); }).then(function () {
+      if (data && typeof data.masteryScore === "number") passMark(data.masteryScore * 100);
       if (ended) {
         tell("lms.ended", "warning");
       } else {
