@@ -388,3 +388,32 @@ def test_the_lms_mastery_score_is_the_pass_mark_the_trainee_sees(browser, lms, r
     assert page.locator(f".academy-quiz__summary .academy-quiz__{verb}").count() == 1
     page.goto("about:blank")
     context.close()
+
+
+def test_a_launch_whose_fetch_url_was_already_used_tells_the_trainee_to_open_it_again(browser, lms, ralph):
+    """cmi5 8.2.3: a fetch URL gives its token once; called again (the launch address opened a second
+    time, or expired) it answers an error. No result of this page can be recorded in that session: the
+    trainee is told to open the lesson again from the platform, not that the connection will come back,
+    and the page does not ask the fetch URL again and again."""
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("used-fetch-uma"), registration)
+    fetch_url = parse_qs(urlsplit(url).query)["fetch"][0]
+    import requests
+
+    assert "auth-token" in requests.post(fetch_url, timeout=10).json()  # another window took the token
+    context = browser.new_context()
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if r.url == fetch_url else None)
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    notice = page.locator(".academy-lms[data-lms='lms.ended']")
+    notice.wait_for()
+    assert "заново" in notice.text_content()
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.wait_for_timeout(7000)  # two of the retries a passing outage would make
+    assert page.locator(".academy-lms").get_attribute("data-lms") == "lms.ended"
+    assert len(asked) == 1
+    context.close()
+    assert ralph.statements(registration=registration) == []

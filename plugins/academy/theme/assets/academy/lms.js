@@ -158,7 +158,7 @@
     var SCOPE = "academy:cmi5:" + L.registration + ":" + L.activityId, QUEUE = SCOPE + ":queue", DONE = SCOPE + ":done";
     /* This launch (one session): its fetch URL is its own. A reload of the page is the same launch. */
     var LAUNCH = L.fetch, ENDED = "academy:cmi5:ended:" + LAUNCH;
-    var token = null, data = null, busy = false, failing = false, timer = 0, ended = false;
+    var token = null, data = null, busy = false, failing = false, timer = 0, ended = false, expired = false;
     try { ended = sessionStorage.getItem(ENDED) === "1"; } catch (e) { ended = false; }
     /* Every session of the registration in this browser (another tab, the next launch) shares the
      * queue and what cmi5 allows once per registration: both are read from storage before each
@@ -194,8 +194,13 @@
       var kept = null;
       try { kept = sessionStorage.getItem("academy:cmi5:token:" + L.fetch); } catch (e) { kept = null; }
       /* The fetch URL gives its token once; a reload of the same launch keeps it for the tab. */
-      return (token || kept ? Promise.resolve(token || kept) : fetch(L.fetch, { method: "POST" }).then(ok).then(function (r) { return r.json(); }).then(function (j) {
-        if (!j["auth-token"]) throw new Error("no token");
+      return (token || kept ? Promise.resolve(token || kept) : fetch(L.fetch, { method: "POST" }).then(function (r) {
+        if (r.status >= 400 && r.status < 500) expired = true;
+        return ok(r).json();
+      }).then(function (j) {
+        /* An error from the fetch URL (cmi5 8.2.3: used already, expired) is for good: this launch
+         * gets no token. What the page queues waits on the device for the next launch. */
+        if (!j || !j["auth-token"]) { expired = true; throw new Error("no token"); }
         try { sessionStorage.setItem("academy:cmi5:token:" + L.fetch, j["auth-token"]); } catch (e) { /* fetched again next time */ }
         return j["auth-token"];
       })).then(function (t) {
@@ -269,13 +274,16 @@
         setQueue(queueNow().filter(function (i) { return !sent[i.id]; }));
         if (failing) { failing = false; tell(ended ? "lms.ended" : "lms.sent", ended ? "warning" : "success"); }
       }, function () {
-        failing = true; tell("lms.queued", "warning"); retryLater();
+        failing = true;
+        if (expired) tell("lms.ended", "warning");
+        else { tell("lms.queued", "warning"); retryLater(); }
       }).then(function () { items.forEach(function (i) { delete inflight[i.id]; }); });
     };
     /* what this page may send: anything made whole, by any session, and this session's own */
     var sendable = function (i) { return !inflight[i.id] && (i.state ? !ended : i.context || i.launch === LAUNCH); };
     var waiting = function () { return queueNow().filter(sendable); };
     var flush = function () {
+      if (expired) return;
       if (busy) { again = true; return; }
       var items = waiting();
       if (!items.length) return;
@@ -319,6 +327,7 @@
     var orphan = function (i) { return i.verb && !i.context && i.launch !== LAUNCH; };
     connect().then(restore).catch(function () { failing = true; tell("lms.queued", "warning"); }).then(function () {
       if (data && typeof data.masteryScore === "number") passMark(data.masteryScore * 100);
+      if (expired) tell("lms.ended", "warning");
       if (ended) {
         tell("lms.ended", "warning");
       } else {
