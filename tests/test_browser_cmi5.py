@@ -417,3 +417,30 @@ def test_a_launch_whose_fetch_url_was_already_used_tells_the_trainee_to_open_it_
     assert len(asked) == 1
     context.close()
     assert ralph.statements(registration=registration) == []
+
+
+def test_an_lrs_that_never_answers_is_given_up_on_the_trainee_is_told_and_it_is_sent_again(browser, lms, ralph):
+    """An LRS (or a proxy before it) that takes the request and never answers: the page does not wait
+    for ever with nothing said. It gives up, tells the trainee the results are kept, and sends again."""
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("hung-hana"), registration)
+    context, page = open_lesson(browser, url)
+    wait_for_statements(ralph, registration, "initialized")
+    held = []
+
+    def hang_once(route):
+        if route.request.method == "POST" and not held:
+            held.append(route)  # never answered
+        else:
+            route.continue_()
+
+    page.route("**/lrs/statements*", hang_once)
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.locator(".academy-lms[data-lms='lms.queued']").wait_for(timeout=60000)
+    page.locator(".academy-lms[data-lms='lms.sent']").wait_for(timeout=30000)
+    assert len(held) == 1
+    verbs = [label(s) for s in wait_for_statements(ralph, registration, "completed")]
+    assert verbs == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed"]
+    page.goto("about:blank")
+    context.close()

@@ -189,12 +189,22 @@
       return L.endpoint + "activities/state?" + new URLSearchParams({ stateId: id, activityId: L.activityId, agent: JSON.stringify(L.actor), registration: L.registration });
     };
     var ok = function (r) { if (!r.ok && r.status !== 409) throw new Error(r.status); return r; };
+    /* A request the LRS takes and never answers is given up after a while, and counts as failed:
+     * the trainee is told, and it is sent again (the LRS ignores a statement it already has). */
+    var WAIT = 20000;
+    var ask = function (url, options) {
+      options = options || {};
+      if (options.keepalive || !window.AbortController) return fetch(url, options);
+      var stop = new AbortController(), timer = setTimeout(function () { stop.abort(); }, WAIT);
+      options.signal = stop.signal;
+      return fetch(url, options).then(function (r) { clearTimeout(timer); return r; }, function (e) { clearTimeout(timer); throw e; });
+    };
     var connect = function () {
       if (data) return Promise.resolve();
       var kept = null;
       try { kept = sessionStorage.getItem("academy:cmi5:token:" + L.fetch); } catch (e) { kept = null; }
       /* The fetch URL gives its token once; a reload of the same launch keeps it for the tab. */
-      return (token || kept ? Promise.resolve(token || kept) : fetch(L.fetch, { method: "POST" }).then(function (r) {
+      return (token || kept ? Promise.resolve(token || kept) : ask(L.fetch, { method: "POST" }).then(function (r) {
         if (r.status >= 400 && r.status < 500) expired = true;
         return ok(r).json();
       }).then(function (j) {
@@ -205,7 +215,7 @@
         return j["auth-token"];
       })).then(function (t) {
         token = t;
-        return fetch(stateUrl("LMS.LaunchData"), { headers: headers(false) }).then(ok).then(function (r) { return r.json(); });
+        return ask(stateUrl("LMS.LaunchData"), { headers: headers(false) }).then(ok).then(function (r) { return r.json(); });
       }).then(function (d) {
         data = d;
         /* what this session queued before it knew its context gets it now, once and for good */
@@ -217,7 +227,7 @@
     };
     var restore = function () {
       if (!KEY) return Promise.resolve();
-      return fetch(stateUrl("academy-progress"), { headers: headers(false) }).then(function (r) {
+      return ask(stateUrl("academy-progress"), { headers: headers(false) }).then(function (r) {
         if (r.status === 404) { store.del(KEY); return null; }
         return ok(r).json();
       }).then(function (saved) {
@@ -263,9 +273,9 @@
         var state = items.filter(function (i) { return i.state; }).pop();
         /* both at once: when the page is going, nothing runs after the first answer */
         return Promise.all([
-          statements.length ? fetch(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
+          statements.length ? ask(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
             body: JSON.stringify(statements.map(statement)) }).then(ok) : null,
-          state ? fetch(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
+          state ? ask(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
             body: JSON.stringify(state.state) }).then(ok) : null
         ]).then(function () { return statements.concat(state ? [state] : []); });
       }).then(function (delivered) {
