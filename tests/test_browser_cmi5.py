@@ -444,3 +444,25 @@ def test_an_lrs_that_never_answers_is_given_up_on_the_trainee_is_told_and_it_is_
     assert verbs == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed"]
     page.goto("about:blank")
     context.close()
+
+
+def test_the_back_button_to_a_left_lesson_sends_nothing_more_and_tells_the_trainee(browser, lms, ralph):
+    """A phone's back button after leaving: the page comes back (from the back-forward cache, or
+    loaded again) in a session that has ended with terminated."""
+    registration = str(uuid.uuid4())
+    url, session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("back-button-bea"), registration)
+    context, page = open_lesson(browser, url)
+    page.goto(f"{lms.url}/pkg/cmi5.xml")  # the trainee follows a link away: pagehide, terminated
+    wait_for_statements(ralph, registration, "terminated")
+    page.go_back()
+    page.locator(".academy-lms[data-lms='lms.ended']").wait_for()
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.goto("about:blank")
+    context.close()
+    import time
+
+    time.sleep(1)
+    statements = in_order(ralph.statements(registration=registration))
+    assert [label(s) for s in statements] == ["initialized", "terminated"]
+    assert _cmi5_order_problems(statements) == []
