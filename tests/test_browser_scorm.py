@@ -224,3 +224,26 @@ def test_the_lms_mastery_score_is_the_pass_mark_the_trainee_sees(browser, lms):
     assert "You need 100% to pass" in lesson.text_content(".academy-quiz__summary")
     assert errors == []
     context.close()
+
+
+def test_progress_too_long_for_scorm_12_suspend_data_is_cut_to_fit_not_dropped(browser, lms):
+    """SCORM 1.2 keeps 4,096 characters of suspend_data. A long typed answer must not stop every
+    answer from being kept from then on: the longest answers are cut until the rest fits."""
+    lms.scorm_launch = {"core": {"student_id": "trainee-7", "student_name": "Trainee, Seven", "entry": "ab-initio"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    field = lesson.locator('fieldset[data-q="word"] input[type=text]')
+    field.fill("a pasted paragraph " * 250)
+    field.press("Tab")  # the answer is changed: kept
+    choose_option(lesson, "research", "Reads reviews")
+    final = _close_lesson(page, lms)["cmi"]
+    assert len(final["suspend_data"]) <= 4096
+    saved = json.loads(final["suspend_data"])["quiz"]["answers"]
+    assert set(saved) == {"word", "research"} and saved["word"]["value"].startswith("a pasted paragraph")
+    context.close()
+
+    lms.scorm_launch = _relaunch_data(lms.commits[-1])
+    context, page, lesson, errors = _launch(browser, lms)
+    assert lesson.locator('fieldset[data-q="research"] input[type=radio]:checked').count() == 1
+    assert lesson.locator('fieldset[data-q="word"] input[type=text]').input_value().startswith("a pasted paragraph")
+    assert errors == []
+    context.close()

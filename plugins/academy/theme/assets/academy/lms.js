@@ -86,9 +86,26 @@
     if (!QUIZ) set("cmi.core.lesson_status", "completed");
     else if (status === "not attempted" || status === "") set("cmi.core.lesson_status", "incomplete");
     var interactions = 0, finished = false;
+    /* SCORM 1.2 keeps 4,096 characters of suspend_data: the longest typed answers are cut (to a
+     * beginning, which a checked quiz shows with the verdict it earned) until the rest fits; if even
+     * that is too long, the answers go and the scores stay. */
+    var LIMIT = 4096;
+    var fitted = function (state) {
+      var text = JSON.stringify({ quiz: state });
+      if (text.length <= LIMIT || !state || !state.answers || typeof state.answers !== "object") return text;
+      var copy = JSON.parse(JSON.stringify(state)), answers = copy.answers;
+      var typed = Object.keys(answers).filter(function (id) { return answers[id] && typeof answers[id].value === "string"; })
+        .sort(function (a, b) { return answers[b].value.length - answers[a].value.length; });
+      for (var i = 0; i < typed.length && text.length > LIMIT; i++) {
+        answers[typed[i]].value = answers[typed[i]].value.slice(0, 100);
+        text = JSON.stringify({ quiz: copy });
+      }
+      if (text.length > LIMIT) { copy.answers = {}; copy.checked = false; text = JSON.stringify({ quiz: copy }); }
+      return text.length <= LIMIT ? text : null;
+    };
     var suspend = function () {
-      var text = JSON.stringify({ quiz: progress() });
-      if (text.length <= 4096) set("cmi.suspend_data", text);  /* SCORM 1.2's limit */
+      var text = fitted(progress());
+      if (text != null) set("cmi.suspend_data", text);
     };
     document.addEventListener("change", function () { setTimeout(suspend, 0); });
     document.addEventListener("academy:answer", function (e) {
