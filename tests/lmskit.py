@@ -50,6 +50,10 @@ RU = {
         "Результаты пока не удалось отправить. Они сохранены на этом устройстве и будут отправлены, как только "
         "восстановится связь.",
     "Your results have been sent.": "Ваши результаты отправлены.",
+    "This lesson's session with your learning platform has ended, so results from here on are not recorded. "
+    "To have them recorded, open the lesson again from the platform.":
+        "Сеанс урока на вашей учебной платформе завершён, поэтому дальнейшие результаты не записываются. Чтобы они "
+        "записались, откройте урок заново с\u00a0платформы.",
 }
 
 
@@ -88,7 +92,7 @@ SCORM_HOST = """<!doctype html>
 <script src="/node/scorm-again/dist/scorm12.min.js"></script></head>
 <body>
 <script>
-  window.API = new Scorm12API({lmsCommitUrl: "/scorm/commit", autocommit: false, logLevel: 5});
+  window.API = new Scorm12API(Object.assign({lmsCommitUrl: "/scorm/commit", autocommit: false, logLevel: 5}, %(settings)s));
   var launch = %(launch)s;
   if (launch) window.API.loadFromJSON(launch, "");
 </script>
@@ -110,6 +114,7 @@ class LMS:
         self.commits: list[dict] = []
         self.lrs_errors: list[str] = []  # what the LRS refused, to show when a test fails
         self.scorm_launch: dict | None = None
+        self.scorm_settings: dict = {}  # scorm-again's settings: how this LMS treats what the SCO reports
         self.fetch_keys: dict[str, bool] = {}  # fetch key -> already used
         self.state: dict[tuple[str, str, str, str], bytes] = {}
         self.lock = threading.Lock()
@@ -172,7 +177,7 @@ class LMS:
             return _reply(request, 200, target.read_bytes(), mimetypes.guess_type(target.name)[0] or "application/octet-stream")
         if path == "/scorm/host.html":
             sco = parse_qs(parts.query)["sco"][0]
-            page = SCORM_HOST % {"launch": json.dumps(self.scorm_launch), "sco": sco}
+            page = SCORM_HOST % {"launch": json.dumps(self.scorm_launch), "sco": sco, "settings": json.dumps(self.scorm_settings)}
             return _reply(request, 200, page.encode(), "text/html; charset=utf-8")
         if path.startswith("/scorm/commit"):
             with self.lock:

@@ -16,7 +16,7 @@ from lxml import etree
 
 import lmskit
 import lrskit
-from test_browser_quiz import answer_all, submit
+from test_browser_quiz import answer_all, choose_option, submit
 
 pytestmark = pytest.mark.browser
 
@@ -249,3 +249,220 @@ def test_a_review_launch_records_the_attempt_but_no_cmi5_outcome(browser, lms, r
     statements = wait_for_statements(ralph, registration, "terminated")
     # cmi5 9.5.2: in Browse and Review modes an AU sends no passed, failed or completed.
     assert [label(s) for s in statements] == ["initialized", *["answered"] * 7, "passed@quiz", "terminated"]
+
+
+def _by_session(statements: list[dict]) -> dict[str, list[str]]:
+    sessions: dict[str, list[str]] = {}
+    for s in in_order(statements):
+        sessions.setdefault(s["context"]["extensions"][SESSION], []).append(label(s))
+    return sessions
+
+
+def _cmi5_order_problems(statements: list[dict]) -> list[str]:
+    """cmi5 9.3: in each session initialized comes first and once, terminated last and once;
+    in the whole registration, one cmi5-defined passed and one completed per AU."""
+    problems = []
+    for session, verbs in _by_session(statements).items():
+        if verbs[0] != "initialized" or verbs.count("initialized") != 1:
+            problems.append(f"{session}: initialized is not first and once: {verbs}")
+        if "terminated" in verbs and (verbs[-1] != "terminated" or verbs.count("terminated") != 1):
+            problems.append(f"{session}: statements after terminated: {verbs}")
+    defined = [label(s) for s in statements if {"id": CATEGORY} in s["context"]["contextActivities"].get("category", [])]
+    for verb in ("passed", "completed"):
+        if defined.count(verb) > 1:
+            problems.append(f"{defined.count(verb)} {verb} statements in one registration")
+    return problems
+
+
+def test_a_reload_never_sends_statements_after_terminated_and_tells_the_trainee(browser, lms, ralph):
+    """A reload ends the session (pagehide sends terminated); the reloaded page must not go on
+    sending in it. The trainee is told to open the lesson again from the platform."""
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("reload-rita"), registration)
+    context, page = open_lesson(browser, url)
+    answer_all(page, right=False, lang="ru")
+    submit(page)
+    wait_for_statements(ralph, registration, "failed")
+    page.reload()
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    wait_for_statements(ralph, registration, "terminated")
+    ended = page.locator(".academy-lms[data-lms='lms.ended']")
+    ended.wait_for()
+    assert "заново" in ended.text_content()
+    retry(page)
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    assert "100" in page.text_content(".academy-quiz__summary")  # the quiz still works
+    page.goto("about:blank")
+    context.close()
+    import time
+
+    time.sleep(1)
+    statements = ralph.statements(registration=registration)
+    assert _cmi5_order_problems(statements) == []
+    assert [label(s) for s in in_order(statements)][-1] == "terminated"
+
+
+def test_two_sessions_of_one_registration_in_two_tabs_send_one_passed(browser, lms, ralph):
+    """The trainee launches the lesson twice from the LMS (two tabs, one registration, one browser)
+    and passes in both: cmi5 allows one passed and one completed per registration."""
+    actor, registration = trainee("twotabs-tomas"), str(uuid.uuid4())
+    context = browser.new_context()
+    tabs = []
+    for _ in range(2):  # each launch writes the session's LMS.LaunchData just before it opens
+        url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+        tabs.append(page)
+    for number, page in enumerate(tabs, start=1):
+        answer_all(page, right=True, lang="ru")
+        submit(page)
+        wait_for_statements(ralph, registration, "passed", number + 1)  # this attempt on the quiz, and one passed
+    for page in tabs:
+        page.goto("about:blank")
+    context.close()
+    statements = wait_for_statements(ralph, registration, "terminated", 2)
+    assert [label(s) for s in statements].count("passed@quiz") == 2  # both attempts are kept
+    assert _cmi5_order_problems(statements) == []
+
+
+def test_statements_whose_answer_was_lost_are_sent_again_unchanged_on_the_next_launch(browser, lms, ralph):
+    """Offline while submitting: the LRS stored the statements but the answer never came back, and
+    the trainee closed the tab offline. The next launch sends them again: they must be the same
+    statements (their own session), or the LRS refuses the batch (409) and what was new in it is lost."""
+    actor, registration = trainee("lost-answer-lina"), str(uuid.uuid4())
+    url, one = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    wait_for_statements(ralph, registration, "initialized")
+    delivered = []
+
+    def deliver_then_drop(route):
+        if route.request.method == "POST" and not delivered:
+            delivered.append(route.fetch().status)  # the LRS stores them ...
+            route.abort("connectionreset")  # ... and the answer is lost
+        else:
+            route.abort("internetdisconnected")
+
+    page.route("**/lrs/statements*", deliver_then_drop)
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.locator(".academy-lms[data-lms='lms.queued']").wait_for()
+    assert delivered == [200]
+    context.set_offline(True)
+    page.goto("about:blank")  # the tab is closed while offline: terminated waits on the device
+    page.close()
+    context.set_offline(False)
+
+    url, two = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    wait_for_statements(ralph, registration, "initialized", 2)
+    page.goto("about:blank")
+    context.close()
+    statements = wait_for_statements(ralph, registration, "terminated", 2)
+    assert lms.lrs_errors == []
+    sessions = _by_session(statements)
+    assert sessions[one] == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed", "terminated"]
+    assert sessions[two] == ["initialized", "terminated"]
+    assert _cmi5_order_problems(statements) == []
+
+
+@pytest.mark.parametrize("mastery", [1.0, 0.1])
+def test_the_lms_mastery_score_is_the_pass_mark_the_trainee_sees(browser, lms, ralph, mastery):
+    """cmi5 10.0: the LMS's masteryScore decides passed or failed. The lesson says what is recorded:
+    never "passed" on the page for a failed statement, nor "try again" for a passed one."""
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee(f"mastery-{mastery}"), registration, mastery=mastery)
+    context, page = open_lesson(browser, url)
+    answer_all(page, right=mastery == 1.0, lang="ru")
+    choose_option(page, "research", "Спит" if mastery == 1.0 else "Читает отзывы")
+    submit(page)
+    verb = "failed" if mastery == 1.0 else "passed"
+    statements = wait_for_statements(ralph, registration, verb, 2)
+    assert [label(s) for s in statements if s["object"]["id"] == QUIZ] == [f"{verb}@quiz"]
+    assert page.locator(f".academy-quiz__summary .academy-quiz__{verb}").count() == 1
+    page.goto("about:blank")
+    context.close()
+
+
+def test_a_launch_whose_fetch_url_was_already_used_tells_the_trainee_to_open_it_again(browser, lms, ralph):
+    """cmi5 8.2.3: a fetch URL gives its token once; called again (the launch address opened a second
+    time, or expired) it answers an error. No result of this page can be recorded in that session: the
+    trainee is told to open the lesson again from the platform, not that the connection will come back,
+    and the page does not ask the fetch URL again and again."""
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("used-fetch-uma"), registration)
+    fetch_url = parse_qs(urlsplit(url).query)["fetch"][0]
+    import requests
+
+    assert "auth-token" in requests.post(fetch_url, timeout=10).json()  # another window took the token
+    context = browser.new_context()
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if r.url == fetch_url else None)
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    notice = page.locator(".academy-lms[data-lms='lms.ended']")
+    notice.wait_for()
+    assert "заново" in notice.text_content()
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.wait_for_timeout(7000)  # two of the retries a passing outage would make
+    assert page.locator(".academy-lms").get_attribute("data-lms") == "lms.ended"
+    assert len(asked) == 1
+    context.close()
+    assert ralph.statements(registration=registration) == []
+
+
+def test_an_lrs_that_never_answers_is_given_up_on_the_trainee_is_told_and_it_is_sent_again(browser, lms, ralph):
+    """An LRS (or a proxy before it) that takes the request and never answers: the page does not wait
+    for ever with nothing said. It gives up, tells the trainee the results are kept, and sends again."""
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("hung-hana"), registration)
+    context, page = open_lesson(browser, url)
+    wait_for_statements(ralph, registration, "initialized")
+    held = []
+
+    def hang_once(route):
+        if route.request.method == "POST" and not held:
+            held.append(route)  # never answered
+        else:
+            route.continue_()
+
+    page.route("**/lrs/statements*", hang_once)
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.locator(".academy-lms[data-lms='lms.queued']").wait_for(timeout=60000)
+    page.locator(".academy-lms[data-lms='lms.sent']").wait_for(timeout=30000)
+    assert len(held) == 1
+    verbs = [label(s) for s in wait_for_statements(ralph, registration, "completed")]
+    assert verbs == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed"]
+    page.goto("about:blank")
+    context.close()
+
+
+def test_the_back_button_to_a_left_lesson_sends_nothing_more_and_tells_the_trainee(browser, lms, ralph):
+    """A phone's back button after leaving: the page comes back (from the back-forward cache, or
+    loaded again) in a session that has ended with terminated."""
+    registration = str(uuid.uuid4())
+    url, session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("back-button-bea"), registration)
+    context, page = open_lesson(browser, url)
+    page.goto(f"{lms.url}/pkg/cmi5.xml")  # the trainee follows a link away: pagehide, terminated
+    wait_for_statements(ralph, registration, "terminated")
+    page.go_back()
+    page.locator(".academy-lms[data-lms='lms.ended']").wait_for()
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    page.goto("about:blank")
+    context.close()
+    import time
+
+    time.sleep(1)
+    statements = in_order(ralph.statements(registration=registration))
+    assert [label(s) for s in statements] == ["initialized", "terminated"]
+    assert _cmi5_order_problems(statements) == []

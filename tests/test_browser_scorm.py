@@ -8,7 +8,7 @@ import time
 import pytest
 
 import lmskit
-from test_browser_quiz import answer_all, submit
+from test_browser_quiz import answer_all, choose_option, submit
 
 pytestmark = pytest.mark.browser
 
@@ -142,4 +142,108 @@ def test_a_lesson_without_a_quiz_is_completed_once_opened(browser, lms):
     page.wait_for_function("() => window.API.isInitialized()")
     assert _cmi(page, "cmi.core.lesson_status") == "completed"
     assert _close_lesson(page, lms)["cmi"]["core"]["exit"] == ""
+    context.close()
+
+
+def test_a_retake_after_passing_never_lowers_the_score_the_lms_keeps(browser, lms):
+    """Retakes: the LMS keeps the best score, as `academy results` does. An LMS that sets the status
+    from the score and the mastery score (SCORM 1.2 RTE 3.4.4; scorm-again's mastery_override) would
+    otherwise turn a passed trainee who tried again and did worse into failed."""
+    lms.scorm_settings = {"mastery_override": True}
+    lms.scorm_launch = {"core": {"student_id": "trainee-3", "student_name": "Trainee, Three", "entry": "ab-initio"},
+                        "student_data": {"mastery_score": "80"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    answer_all(lesson, right=True)
+    submit(lesson)
+    assert (_cmi(page, "cmi.core.lesson_status"), _cmi(page, "cmi.core.score.raw")) == ("passed", "100")
+    lesson.locator(".academy-quiz [data-action=retry]").click()
+    answer_all(lesson, right=False)
+    submit(lesson)
+    assert (_cmi(page, "cmi.core.lesson_status"), _cmi(page, "cmi.core.score.raw")) == ("passed", "100")
+    final = _close_lesson(page, lms)["cmi"]
+    assert (final["core"]["lesson_status"], final["core"]["score"]["raw"]) == ("passed", "100")
+    assert errors == []
+    context.close()
+
+    # A failed attempt then a worse one: the better of the two stays.
+    lms.scorm_launch = {"core": {"student_id": "trainee-4", "student_name": "Trainee, Four", "entry": "ab-initio"},
+                        "student_data": {"mastery_score": "80"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    answer_all(lesson, right=False)
+    choose_option(lesson, "research", "Reads reviews")  # one more right than the next attempt
+    submit(lesson)
+    first = int(_cmi(page, "cmi.core.score.raw"))
+    lesson.locator(".academy-quiz [data-action=retry]").click()
+    answer_all(lesson, right=False)
+    submit(lesson)
+    assert (_cmi(page, "cmi.core.lesson_status"), int(_cmi(page, "cmi.core.score.raw"))) == ("failed", first)
+    context.close()
+
+
+def test_when_the_lms_has_ended_the_session_the_trainee_is_told_the_result_was_not_recorded(browser, lms):
+    """An LMS that ends the session early (LMSFinish from its frame: a timeout, a second launch):
+    the quiz still works, and the trainee is told, in the lesson's language, that it was not recorded."""
+    lms.scorm_launch = {"core": {"student_id": "trainee-5", "student_name": "Trainee, Five", "entry": "ab-initio"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    assert lesson.locator(".academy-lms").count() == 0
+    # As Moodle's SCORM 1.2 runtime does (and the RTE asks, error 301): once finished, nothing more is taken.
+    # scorm-again takes values after LMSFinish and never sends them, which no SCO can tell.
+    page.evaluate("""() => {
+      const api = window.API, finish = api.LMSFinish.bind(api);
+      let finished = false, error = "0";
+      api.LMSFinish = (p) => { finished = true; return finish(p); };
+      for (const name of ["LMSSetValue", "LMSCommit", "LMSGetValue"]) {
+        const call = api[name].bind(api);
+        api[name] = (...args) => { if (finished) { error = "301"; return name === "LMSGetValue" ? "" : "false"; } return call(...args); };
+      }
+      const lastError = api.LMSGetLastError.bind(api);
+      api.LMSGetLastError = () => finished ? error : lastError();
+      api.LMSFinish("");
+    }""")
+    answer_all(lesson, right=True)
+    submit(lesson)
+    assert "Passed: 100%" in lesson.text_content(".academy-quiz__summary")
+    notice = lesson.locator(".academy-lms[data-lms='lms.ended']")
+    notice.wait_for()
+    assert "open the lesson again" in notice.text_content()
+    assert errors == []
+    context.close()
+
+
+def test_the_lms_mastery_score_is_the_pass_mark_the_trainee_sees(browser, lms):
+    """The LMS's mastery score, not the quiz's own pass mark, decides (SCORM 1.2 RTE): the lesson
+    must say what the LMS records, never "Passed" for a result the LMS keeps as failed."""
+    lms.scorm_launch = {"core": {"student_id": "trainee-6", "student_name": "Trainee, Six", "entry": "ab-initio"},
+                        "student_data": {"mastery_score": "100"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    answer_all(lesson, right=True)
+    choose_option(lesson, "research", "Sleeps")
+    submit(lesson)
+    assert _cmi(page, "cmi.core.lesson_status") == "failed"
+    assert lesson.locator(".academy-quiz__summary .academy-quiz__failed").count() == 1
+    assert "You need 100% to pass" in lesson.text_content(".academy-quiz__summary")
+    assert errors == []
+    context.close()
+
+
+def test_progress_too_long_for_scorm_12_suspend_data_is_cut_to_fit_not_dropped(browser, lms):
+    """SCORM 1.2 keeps 4,096 characters of suspend_data. A long typed answer must not stop every
+    answer from being kept from then on: the longest answers are cut until the rest fits."""
+    lms.scorm_launch = {"core": {"student_id": "trainee-7", "student_name": "Trainee, Seven", "entry": "ab-initio"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    field = lesson.locator('fieldset[data-q="word"] input[type=text]')
+    field.fill("a pasted paragraph " * 250)
+    field.press("Tab")  # the answer is changed: kept
+    choose_option(lesson, "research", "Reads reviews")
+    final = _close_lesson(page, lms)["cmi"]
+    assert len(final["suspend_data"]) <= 4096
+    saved = json.loads(final["suspend_data"])["quiz"]["answers"]
+    assert set(saved) == {"word", "research"} and saved["word"]["value"].startswith("a pasted paragraph")
+    context.close()
+
+    lms.scorm_launch = _relaunch_data(lms.commits[-1])
+    context, page, lesson, errors = _launch(browser, lms)
+    assert lesson.locator('fieldset[data-q="research"] input[type=radio]:checked').count() == 1
+    assert lesson.locator('fieldset[data-q="word"] input[type=text]').input_value().startswith("a pasted paragraph")
+    assert errors == []
     context.close()

@@ -106,6 +106,8 @@ LMS_STRINGS = {
     "lms.queued": N_("Your results could not be sent yet. They are kept on this device and sent as soon as "
                      "the connection is back."),
     "lms.sent": N_("Your results have been sent."),
+    "lms.ended": N_("This lesson's session with your learning platform has ended, so results from here on are not "
+                    "recorded. To have them recorded, open the lesson again from the platform."),
 }
 # Read only by trainers, on the answer-key page; never sent to a trainee's browser.
 TRAINER_STRINGS = {

@@ -23,6 +23,17 @@
     if (config) config.parentNode.insertBefore(s, config.nextSibling);
     else document.head.appendChild(s);
   }
+  /* The LMS's mastery score is the pass mark (SCORM 1.2 RTE, cmi5 10.0): the quiz shows the verdict
+   * the LMS records, so the page never says "passed" for what the LMS keeps as failed. */
+  function passMark(percent) {
+    if (!QUIZ || !(percent >= 0 && percent <= 100)) return;
+    Array.prototype.forEach.call(document.querySelectorAll("template.academy-quiz__key"), function (t) {
+      var key = JSON.parse(t.content.textContent);
+      if (key.id !== QUIZ.id) return;
+      key.passMark = percent;
+      t.content.textContent = JSON.stringify(key);
+    });
+  }
   var notice = null;
   function tell(key, kind) {
     if (!notice) {
@@ -63,20 +74,38 @@
     try { if (!api && window.opener) api = findApi(window.opener); } catch (e) { api = null; }
     if (!api || String(api.LMSInitialize("")) !== "true") { tell("lms.unrecorded", "warning"); startAcademy(); return; }
     var get = function (k) { return String(api.LMSGetValue(k) || ""); };
-    var set = function (k, v) { return api.LMSSetValue(k, String(v)); };
+    var set = function (k, v) { return String(api.LMSSetValue(k, String(v))) === "true"; };
     if (KEY) {
       var saved = null;
       try { saved = JSON.parse(get("cmi.suspend_data") || "null"); } catch (e) { saved = null; }
       /* The LMS's record is the trainee's progress: another attempt in this browser does not leak in. */
       if (saved && saved.quiz) store.set(KEY, saved.quiz); else store.del(KEY);
     }
+    passMark(parseFloat(get("cmi.student_data.mastery_score")));
     var status = get("cmi.core.lesson_status");
     if (!QUIZ) set("cmi.core.lesson_status", "completed");
     else if (status === "not attempted" || status === "") set("cmi.core.lesson_status", "incomplete");
     var interactions = 0, finished = false;
+    /* SCORM 1.2 keeps 4,096 characters of suspend_data: the longest typed answers are cut (to a
+     * beginning, which a checked quiz shows with the verdict it earned) until the rest fits; if even
+     * that is too long, the answers go and the scores stay. */
+    var LIMIT = 4096;
+    var fitted = function (state) {
+      var text = JSON.stringify({ quiz: state });
+      if (text.length <= LIMIT || !state || !state.answers || typeof state.answers !== "object") return text;
+      var copy = JSON.parse(JSON.stringify(state)), answers = copy.answers;
+      var typed = Object.keys(answers).filter(function (id) { return answers[id] && typeof answers[id].value === "string"; })
+        .sort(function (a, b) { return answers[b].value.length - answers[a].value.length; });
+      for (var i = 0; i < typed.length && text.length > LIMIT; i++) {
+        answers[typed[i]].value = answers[typed[i]].value.slice(0, 100);
+        text = JSON.stringify({ quiz: copy });
+      }
+      if (text.length > LIMIT) { copy.answers = {}; copy.checked = false; text = JSON.stringify({ quiz: copy }); }
+      return text.length <= LIMIT ? text : null;
+    };
     var suspend = function () {
-      var text = JSON.stringify({ quiz: progress() });
-      if (text.length <= 4096) set("cmi.suspend_data", text);  /* SCORM 1.2's limit */
+      var text = fitted(progress());
+      if (text != null) set("cmi.suspend_data", text);
     };
     document.addEventListener("change", function () { setTimeout(suspend, 0); });
     document.addEventListener("academy:answer", function (e) {
@@ -91,10 +120,13 @@
       if (!mine(e)) return;
       var mastery = parseFloat(get("cmi.student_data.mastery_score"));
       var passed = isNaN(mastery) ? e.detail.passed : e.detail.percent >= mastery;
-      set("cmi.core.score.min", 0); set("cmi.core.score.max", 100); set("cmi.core.score.raw", e.detail.percent);
-      if (passed || get("cmi.core.lesson_status") !== "passed") set("cmi.core.lesson_status", passed ? "passed" : "failed");
+      /* The LMS keeps the best score of its attempt, as `academy results` does: a retake that does worse
+       * never lowers it, nor lets an LMS that sets the status from the score (RTE 3.4.4) fail a pass. */
+      var before = parseFloat(get("cmi.core.score.raw")), best = isNaN(before) ? e.detail.percent : Math.max(before, e.detail.percent);
+      var recorded = set("cmi.core.score.min", 0) && set("cmi.core.score.max", 100) && set("cmi.core.score.raw", best);
+      if (recorded && (passed || get("cmi.core.lesson_status") !== "passed")) recorded = set("cmi.core.lesson_status", passed ? "passed" : "failed");
       suspend();
-      api.LMSCommit("");
+      if (!recorded || String(api.LMSCommit("")) !== "true") tell("lms.ended", "warning");
     });
     var finish = function () {
       if (finished) return;
@@ -108,6 +140,8 @@
     };
     window.addEventListener("pagehide", finish);
     window.addEventListener("beforeunload", finish);
+    /* Back to this page from the history (a phone's back button): its session ended when it was left. */
+    window.addEventListener("pageshow", function (e) { if (e.persisted && finished) tell("lms.ended", "warning"); });
     window.academyLmsFinish = finish;  /* an LMS frame may end the session itself */
     startAcademy();
   }
@@ -139,9 +173,30 @@
     var L = launch();
     if (!L) { tell("lms.unrecorded", "warning"); startAcademy(); return; }
     var SCOPE = "academy:cmi5:" + L.registration + ":" + L.activityId, QUEUE = SCOPE + ":queue", DONE = SCOPE + ":done";
-    var token = null, data = null, busy = false, failing = false, timer = 0;
-    var queue = store.get(QUEUE) || [];
-    var done = store.get(DONE) || {};  /* cmi5 allows one passed, one failed, one completed per registration */
+    /* This launch (one session): its fetch URL is its own. A reload of the page is the same launch. */
+    var LAUNCH = L.fetch, ENDED = "academy:cmi5:ended:" + LAUNCH;
+    var token = null, data = null, busy = false, failing = false, timer = 0, ended = false, expired = false;
+    try { ended = sessionStorage.getItem(ENDED) === "1"; } catch (e) { ended = false; }
+    /* Every session of the registration in this browser (another tab, the next launch) shares the
+     * queue and what cmi5 allows once per registration: both are read from storage before each
+     * change, never from a copy this page made when it opened. */
+    var memory = { queue: [], done: {} }, stored = { queue: true, done: true };
+    var read = function (key, name, check) {
+      var v = stored[name] ? store.get(key) : null;
+      return check(v) ? v : memory[name];
+    };
+    var queueNow = function () { return read(QUEUE, "queue", Array.isArray); };
+    var doneNow = function () {
+      var d = read(DONE, "done", function (v) { return v && typeof v === "object" && !Array.isArray(v); });
+      Object.keys(memory.done).forEach(function (k) { d[k] = true; });
+      return d;
+    };
+    var write = function (key, name, v) {
+      memory[name] = v;
+      try { localStorage.setItem(key, JSON.stringify(v)); stored[name] = true; } catch (e) { stored[name] = false; }
+    };
+    var setQueue = function (q) { write(QUEUE, "queue", q); };
+    var mark = function (verb) { var d = doneNow(); d[verb] = true; write(DONE, "done", d); };
     var headers = function (json) {
       var h = { "Authorization": "Basic " + token, "X-Experience-API-Version": "1.0.3" };
       if (json) h["Content-Type"] = "application/json";
@@ -151,33 +206,56 @@
       return L.endpoint + "activities/state?" + new URLSearchParams({ stateId: id, activityId: L.activityId, agent: JSON.stringify(L.actor), registration: L.registration });
     };
     var ok = function (r) { if (!r.ok && r.status !== 409) throw new Error(r.status); return r; };
+    /* A request the LRS takes and never answers is given up after a while, and counts as failed:
+     * the trainee is told, and it is sent again (the LRS ignores a statement it already has). */
+    var WAIT = 20000;
+    var ask = function (url, options) {
+      options = options || {};
+      if (options.keepalive || !window.AbortController) return fetch(url, options);
+      var stop = new AbortController(), timer = setTimeout(function () { stop.abort(); }, WAIT);
+      options.signal = stop.signal;
+      return fetch(url, options).then(function (r) { clearTimeout(timer); return r; }, function (e) { clearTimeout(timer); throw e; });
+    };
     var connect = function () {
       if (data) return Promise.resolve();
-      var stored = null;
-      try { stored = sessionStorage.getItem("academy:cmi5:token:" + L.fetch); } catch (e) { stored = null; }
+      var kept = null;
+      try { kept = sessionStorage.getItem("academy:cmi5:token:" + L.fetch); } catch (e) { kept = null; }
       /* The fetch URL gives its token once; a reload of the same launch keeps it for the tab. */
-      return (token || stored ? Promise.resolve(token || stored) : fetch(L.fetch, { method: "POST" }).then(ok).then(function (r) { return r.json(); }).then(function (j) {
-        if (!j["auth-token"]) throw new Error("no token");
+      return (token || kept ? Promise.resolve(token || kept) : ask(L.fetch, { method: "POST" }).then(function (r) {
+        if (r.status >= 400 && r.status < 500) expired = true;
+        return ok(r).json();
+      }).then(function (j) {
+        /* An error from the fetch URL (cmi5 8.2.3: used already, expired) is for good: this launch
+         * gets no token. What the page queues waits on the device for the next launch. */
+        if (!j || !j["auth-token"]) { expired = true; throw new Error("no token"); }
         try { sessionStorage.setItem("academy:cmi5:token:" + L.fetch, j["auth-token"]); } catch (e) { /* fetched again next time */ }
         return j["auth-token"];
       })).then(function (t) {
         token = t;
-        return fetch(stateUrl("LMS.LaunchData"), { headers: headers(false) }).then(ok).then(function (r) { return r.json(); });
-      }).then(function (d) { data = d; });
+        return ask(stateUrl("LMS.LaunchData"), { headers: headers(false) }).then(ok).then(function (r) { return r.json(); });
+      }).then(function (d) {
+        data = d;
+        /* what this session queued before it knew its context gets it now, once and for good */
+        setQueue(queueNow().map(function (i) {
+          if (i.verb && !i.context && i.launch === LAUNCH) i.context = data.contextTemplate || {};
+          return i;
+        }));
+      });
     };
     var restore = function () {
       if (!KEY) return Promise.resolve();
-      return fetch(stateUrl("academy-progress"), { headers: headers(false) }).then(function (r) {
+      return ask(stateUrl("academy-progress"), { headers: headers(false) }).then(function (r) {
         if (r.status === 404) { store.del(KEY); return null; }
         return ok(r).json();
       }).then(function (saved) {
         if (saved && saved.quiz) store.set(KEY, saved.quiz);
-        if (saved && saved.done) Object.keys(saved.done).forEach(function (k) { done[k] = true; });
+        if (saved && saved.done) Object.keys(saved.done).forEach(function (k) { memory.done[k] = true; mark(k); });
       });
     };
-    var keep = function () { store.set(QUEUE, queue); store.set(DONE, done); };
+    /* A statement is made whole when it is queued: sent again, on this launch or the next one,
+     * it is the same statement, in its own session, which the LRS takes as the one it already has. */
     var statement = function (item) {
-      var context = JSON.parse(JSON.stringify(data.contextTemplate || {}));
+      var context = JSON.parse(JSON.stringify(item.context || {}));
       context.registration = L.registration;
       context.language = S.lang;
       var acts = context.contextActivities = context.contextActivities || {};
@@ -205,26 +283,34 @@
     var send = function (items, keepalive) {
       items.forEach(function (i) { inflight[i.id] = true; });
       return connect().then(function () {
-        var statements = items.filter(function (i) { return i.verb; });
+        var now = {};
+        queueNow().forEach(function (i) { now[i.id] = i; });
+        items = items.map(function (i) { return now[i.id] || i; });  /* as connecting may have completed them */
+        var statements = items.filter(function (i) { return i.verb && i.context; });
         var state = items.filter(function (i) { return i.state; }).pop();
         /* both at once: when the page is going, nothing runs after the first answer */
         return Promise.all([
-          statements.length ? fetch(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
+          statements.length ? ask(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
             body: JSON.stringify(statements.map(statement)) }).then(ok) : null,
-          state ? fetch(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
+          state ? ask(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
             body: JSON.stringify(state.state) }).then(ok) : null
-        ]);
-      }).then(function () {
+        ]).then(function () { return statements.concat(state ? [state] : []); });
+      }).then(function (delivered) {
         var sent = {};
-        items.forEach(function (i) { sent[i.id] = true; });
-        queue = queue.filter(function (i) { return !sent[i.id]; }); keep();
-        if (failing) { failing = false; tell("lms.sent", "success"); }
+        delivered.forEach(function (i) { sent[i.id] = true; });
+        setQueue(queueNow().filter(function (i) { return !sent[i.id]; }));
+        if (failing) { failing = false; tell(ended ? "lms.ended" : "lms.sent", ended ? "warning" : "success"); }
       }, function () {
-        failing = true; tell("lms.queued", "warning"); retryLater();
+        failing = true;
+        if (expired) tell("lms.ended", "warning");
+        else { tell("lms.queued", "warning"); retryLater(); }
       }).then(function () { items.forEach(function (i) { delete inflight[i.id]; }); });
     };
-    var waiting = function () { return queue.filter(function (i) { return !inflight[i.id]; }); };
+    /* what this page may send: anything made whole, by any session, and this session's own */
+    var sendable = function (i) { return !inflight[i.id] && (i.state ? !ended : i.context || i.launch === LAUNCH); };
+    var waiting = function () { return queueNow().filter(sendable); };
     var flush = function () {
+      if (expired) return;
       if (busy) { again = true; return; }
       var items = waiting();
       if (!items.length) return;
@@ -235,27 +321,54 @@
       });
     };
     var add = function (item) {
-      item.id = uuid(); item.timestamp = new Date().toISOString();
-      queue.push(item); keep();
+      if (ended) return false;  /* the session is over: nothing more may be said in it (cmi5 9.3) */
+      item.id = uuid(); item.timestamp = new Date().toISOString(); item.launch = LAUNCH;
+      if (data && item.verb) item.context = data.contextTemplate || {};
+      var q = queueNow(); q.push(item); setQueue(q);
+      return true;
     };
     var saveState = function () {
-      queue = queue.filter(function (i) { return !i.state; });  /* only the latest progress counts */
-      queue.push({ id: uuid(), state: { quiz: progress(), done: done } }); keep();
+      if (ended) return;
+      /* only the latest progress counts */
+      var q = queueNow().filter(function (i) { return !i.state; });
+      q.push({ id: uuid(), state: { quiz: progress(), done: doneNow() } });
+      setQueue(q);
     };
     /* The statement that meets the LMS's moveOn rule carries the moveon category (cmi5 9.6.2.2). */
     var movesOn = function (verb) {
-      var rule = data && data.moveOn || "NotApplicable";
+      var rule = data && data.moveOn || "NotApplicable", done = doneNow();
       if (rule === "CompletedOrPassed") return true;
       if (rule === "CompletedAndPassed") return verb === "passed" ? !!done.completed : !!done.passed;
       return rule === (verb === "passed" ? "Passed" : "Completed");
     };
     var normal = function () { return !data || !data.launchMode || data.launchMode === "Normal"; };
+    var complete = function () {
+      if (doneNow().completed) return;
+      mark("completed");
+      add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
+    };
     window.addEventListener("online", function () { flush(); });
+    /* What an earlier session queued here and never got to say (the LRS could not be reached all
+     * along) is said in this one, after its initialized: that earlier session has no start or end
+     * the LMS could take. */
+    var orphan = function (i) { return i.verb && !i.context && i.launch !== LAUNCH; };
     connect().then(restore).catch(function () { failing = true; tell("lms.queued", "warning"); }).then(function () {
-      add({ verb: "initialized" });
-      if (!QUIZ && !done.completed && normal()) {
-        done.completed = true;
-        add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
+      if (data && typeof data.masteryScore === "number") passMark(data.masteryScore * 100);
+      if (expired) tell("lms.ended", "warning");
+      if (ended) {
+        tell("lms.ended", "warning");
+      } else {
+        add({ verb: "initialized" });
+        var q = queueNow(), orphans = q.filter(orphan);
+        q = q.filter(function (i) { return !orphan(i); });
+        orphans.forEach(function (o) {
+          if (o.verb === "initialized" || o.verb === "terminated") return;
+          o.launch = LAUNCH;
+          if (data) o.context = data.contextTemplate || {};
+          q.push(o);
+        });
+        setQueue(q);
+        if (!QUIZ && normal()) complete();
       }
       startAcademy();
       if (!failing) flush(); else retryLater();
@@ -265,6 +378,7 @@
     document.addEventListener("academy:answer", function (e) { if (mine(e)) answers.push(e.detail); });
     document.addEventListener("academy:complete", function (e) {
       if (!mine(e)) return;
+      if (ended) { answers = []; tell("lms.ended", "warning"); return; }
       var saved = progress() || {}, given = saved.answers || {};
       answers.forEach(function (a) {
         var v = given[a.question] ? given[a.question].value : null, response = null;
@@ -283,26 +397,27 @@
         score: { scaled: Math.round(scaled * 10000) / 10000, raw: e.detail.score, min: 0, max: e.detail.total } };
       add({ verb: passed ? "passed" : "failed", quizResult: true, result: result });
       if (normal()) {
-        if (passed && !done.passed) { add({ verb: "passed", result: result, mastery: mastery, moveOn: movesOn("passed") }); done.passed = true; }
-        if (!passed && !done.passed && !done.failed) { done.failed = true; add({ verb: "failed", result: result, mastery: mastery }); }
-        if (!done.completed) {
-          done.completed = true;
-          add({ verb: "completed", moveOn: movesOn("completed"), result: { completion: true, duration: duration(Date.now() - started) } });
-        }
+        var done = doneNow();  /* as every session of the registration left it, this one's and the others' */
+        if (passed && !done.passed) { add({ verb: "passed", result: result, mastery: mastery, moveOn: movesOn("passed") }); mark("passed"); }
+        if (!passed && !done.passed && !done.failed) { mark("failed"); add({ verb: "failed", result: result, mastery: mastery }); }
+        complete();
       }
       saveState();
       flush();
     });
-    var ended = false;
-    window.addEventListener("pagehide", function () {
+    var end = function () {
       if (ended) return;
-      ended = true;
       add({ verb: "terminated", result: { duration: duration(Date.now() - started) } });
+      ended = true;
+      try { sessionStorage.setItem(ENDED, "1"); } catch (e) { /* a reload then starts again */ }
       /* The page is going, and requests on their way may be cut: everything still queued goes now,
        * in one request that outlives the page (the LRS ignores a statement it already has),
        * or stays queued for the next launch. */
-      if (data && queue.length) send(queue.slice(), true);
-    });
+      if (data) { var q = queueNow().filter(function (i) { return i.state || i.context || i.launch === LAUNCH; }); if (q.length) send(q, true); }
+    };
+    window.addEventListener("pagehide", end);
+    /* Back to this page from the history (a phone's back button): its session ended when it was left. */
+    window.addEventListener("pageshow", function (e) { if (e.persisted && ended) tell("lms.ended", "warning"); });
   }
 
   if (S.standard === "scorm12") scorm(); else cmi5();
