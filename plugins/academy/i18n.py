@@ -26,7 +26,7 @@ from pathlib import Path
 import polib
 
 from . import diagrams, frontmatter, gnu_gettext, segment
-from .catalogs import UI_DOMAIN, domain_of, po_path, pot_path, read_catalog, read_po_strictly
+from .catalogs import UI_DOMAIN, domain_of, parse_po_text, po_path, pot_path, read_catalog, read_po_strictly
 from .errors import ContentError, Problem
 from .extract import extractor_for
 from .interface import LMS_STRINGS, PAGE_PLURALS, PLURALS, STRINGS, THEME_STRINGS, TRAINER_STRINGS
@@ -153,9 +153,16 @@ def _migrated(po: polib.POFile) -> bool:
     """Repair what earlier versions of this command wrote; True if anything changed.
 
     Babel wrote a long previous msgid as translator comments (``# | msgid "..."``)
-    and its version into every header; the first becomes a real ``#|`` again.
+    and its version into every header; the first becomes a real ``#|`` again. A
+    header a translator left without its charset says UTF-8 again.
     """
     changed = False
+    charset = re.search(r"charset=([^\s;]+)", po.metadata.get("Content-Type", ""))
+    if not charset or charset.group(1).upper() == "CHARSET":
+        # no charset (or the template's placeholder): msgmerge cannot read such a file, and its
+        # bytes were read as UTF-8, which is what the header then says
+        po.metadata["Content-Type"] = TEMPLATE_METADATA["Content-Type"]
+        changed = True
     if po.metadata.get("Generated-By", "").startswith("Babel"):
         del po.metadata["Generated-By"]
         changed = True
@@ -370,7 +377,7 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
                 by_hand = _marked_by_hand(po)
                 before = work / f"{number}.{lang}.po"
                 before.write_bytes(str(po).encode("utf-8"))
-                merged = polib.pofile(gnu_gettext.merge(before, pot_file).decode("utf-8"), wrapwidth=0)
+                merged = parse_po_text(gnu_gettext.merge(before, pot_file).decode("utf-8"))
                 _unchanged_by_hand(merged, by_hand)
                 _kept_first_english(merged, first)
                 _restored(merged, first)
