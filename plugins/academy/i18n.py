@@ -303,29 +303,44 @@ def _renames(sources: Sources, wanted: dict[str, polib.POFile], existing: dict[t
              result: UpdateResult) -> dict[str, str]:
     """Catalogs whose English source moved (a lesson renamed): new domain -> old domain.
 
-    A catalog with no source any more is matched to a new source with no catalog
-    when most of the new source's messages are in it; it is then moved, in every
-    language. Anything else is reported with the command to run.
+    A catalog goes where its English went: a catalog with no source any more, or
+    one whose source now holds other English (a new page written where a moved
+    one was, two pages that swapped names), is matched to a source with no
+    catalog of its own (or whose catalog moves too) when most of that source's
+    messages are in it; it is then moved, in every language. A catalog with no
+    source and no match is reported with the command to run.
     """
     moves: dict[str, str] = {}
     for lang in sources.translations():
         folder = sources.locales / lang / "LC_MESSAGES"
         present = _existing_domains(folder, ".po")
-        orphans = sorted(present - set(wanted))
-        newcomers = sorted(domain for domain in wanted if domain not in present)
-        for orphan in orphans:
-            if orphan in moves.values():
+
+        def shared(old: str, new: str) -> int:
+            return len(_msgids(existing[(lang, old)]) & _msgids(wanted[new]))
+
+        # a catalog that no longer fits its own source: most of that source's messages are not in it
+        unfit = {domain for domain in present & set(wanted)
+                 if domain != UI_DOMAIN and shared(domain, domain) * 2 <= len(_msgids(wanted[domain]))}
+        targets = sorted((set(wanted) - present) | unfit)
+        found: dict[str, str] = {}
+        for old in sorted((present - set(wanted)) | unfit):
+            if old in moves.values() or old in moves:
                 continue
-            old = _msgids(existing[(lang, orphan)])
-            best = max(newcomers, default=None, key=lambda d: len(old & _msgids(wanted[d])))
-            if best is not None and best not in moves and len(old & _msgids(wanted[best])) * 2 > len(_msgids(wanted[best])):
-                moves[best] = orphan
-            else:
-                path = _relative(po_path(sources.locales, lang, orphan), sources.root)
-                result.notes.append(
-                    f"{path}: its English source ({orphan}.*) no longer exists; its translations are kept. "
-                    f"If the source was renamed, run `git mv {path} locales/{lang}/LC_MESSAGES/<new path>.po` "
-                    "and `academy i18n update`; if it was deleted, delete this file.")
+            choices = [domain for domain in targets if domain != old and domain not in moves and domain not in found]
+            best = max(choices, default=None, key=lambda domain: shared(old, domain))
+            if best is not None and shared(old, best) * 2 > len(_msgids(wanted[best])):
+                found[best] = old
+        # a source whose own catalog stays (it moves nowhere) keeps it: nothing is overwritten
+        while kept := [new for new, old in found.items() if new in present and new not in found.values()]:
+            for new in kept:
+                del found[new]
+        moves.update(found)
+        for orphan in sorted(present - set(wanted) - set(moves.values())):
+            path = _relative(po_path(sources.locales, lang, orphan), sources.root)
+            result.notes.append(
+                f"{path}: its English source ({orphan}.*) no longer exists; its translations are kept. "
+                f"If the source was renamed, run `git mv {path} locales/{lang}/LC_MESSAGES/<new path>.po` "
+                "and `academy i18n update`; if it was deleted, delete this file.")
     return moves
 
 
@@ -361,6 +376,7 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
     if refused:
         raise ContentError(refused)
     moves = {} if only else _renames(sources, wanted, existing, result)
+    moved_away = set(moves.values())
     outputs: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="academy-i18n-") as scratch:
         work = Path(scratch)
@@ -370,7 +386,8 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
             pot_file = work / f"{number}.pot"
             pot_file.write_bytes(pot_bytes)
             for lang in sources.translations():
-                old = existing.get((lang, moves.get(domain, domain)))
+                # a page whose catalog went with its English to another page starts afresh
+                old = None if domain in moved_away and domain not in moves else existing.get((lang, moves.get(domain, domain)))
                 po = old if old is not None else _new_translation(lang)
                 _migrated(po)
                 first = _first_english(po)
@@ -400,9 +417,10 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
     for new, old in moves.items():
         for lang in sources.translations():
             stale = po_path(sources.locales, lang, old)
-            if stale.exists():
+            if old not in wanted and stale.exists():
                 stale.unlink()
                 result.changed.append(_relative(stale, sources.root))
+            if (lang, old) in existing:
                 result.notes.append(f"{_relative(stale, sources.root)} moved to "
                                     f"{_relative(po_path(sources.locales, lang, new), sources.root)} (its English source moved)")
     if not only:
