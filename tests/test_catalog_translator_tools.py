@@ -271,3 +271,22 @@ def test_a_catalog_without_its_header_entry_is_refused_at_line_1_with_what_to_do
     assert f"{RU_LESSON}:1: " in result.stderr and "header" in result.stderr, result.stderr
     assert "Content-Type" in result.stderr and "{placeholders}" not in result.stderr, result.stderr
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("draft", ["Черновик перевода.\n", "\nЧерновик перевода."])
+def test_a_fuzzy_draft_msgfmt_would_refuse_as_live_stays_fuzzy_when_its_english_comes_back(project, tmp_path, draft):
+    rewrite(project, LESSON, REWORDED)
+    update(project)
+    catalog = polib.pofile(str(project / RU_LESSON))
+    catalog.find(REWORDED[1]).msgstr = draft  # typed in Poedit with an extra line break, left fuzzy: msgfmt accepts it
+    catalog.save()
+    rewrite(project, LESSON, (REWORDED[1], REWORDED[0]))
+    result = update(project, check=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    entry = polib.pofile(str(project / RU_LESSON)).find(REWORDED[0])
+    assert entry.msgstr == draft and "fuzzy" in entry.flags  # kept, for the translator to finish
+    assert_every_tool_accepts_every_catalog(project, tmp_path)
+    assert_no_entry_twice(project)
+    before = snapshot(project)
+    assert "0 file(s) changed" in update(project).stdout
+    assert snapshot(project) == before

@@ -264,17 +264,35 @@ def _restored(merged: polib.POFile, before: dict[tuple[str | None, str], polib.P
         if source is None or (source.previous_msgid_plural or None) != (entry.msgid_plural or None):
             continue
         entry.msgstr, entry.msgstr_plural = source.msgstr, dict(source.msgstr_plural)
+        if not _live_ok(merged, entry):  # a draft msgfmt refuses live: given back fuzzy, for its English
+            entry.flags.append("fuzzy")
+            entry.previous_msgid, entry.previous_msgctxt = entry.msgid, entry.msgctxt
+            entry.previous_msgid_plural = entry.msgid_plural or None
         for gone in [e for e in merged if e.obsolete and e.msgid == source.msgid and e.msgctxt == source.msgctxt]:
             merged.remove(gone)  # its translation is live again under the English it was written for
 
 
+def _live_ok(po: polib.POFile, entry: polib.POEntry) -> bool:
+    """Whether msgfmt accepts this translation once it is live: a fuzzy one is never checked, so a
+    draft left fuzzy (a line break typed at its end, a {placeholder} misspelt) may not be."""
+    alone = polib.POFile(wrapwidth=0)
+    alone.metadata = {"Content-Type": TEMPLATE_METADATA["Content-Type"], **(
+        {"Plural-Forms": po.metadata["Plural-Forms"]} if "Plural-Forms" in po.metadata else {})}
+    alone.append(polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgid_plural=entry.msgid_plural,
+                               msgstr=entry.msgstr, msgstr_plural=dict(entry.msgstr_plural),
+                               flags=[flag for flag in entry.flags if flag != "fuzzy"]))
+    return not gnu_gettext.check(str(alone).encode("utf-8"), "entry.po")
+
+
 def _revived(po: polib.POFile) -> bool:
-    """English that changed and changed back: the translation was written for it, so it is live again."""
+    """English that changed and changed back: the translation was written for it, so it is live again
+    (unless msgfmt would refuse it live: then it stays fuzzy, for the translator to finish)."""
     changed = False
     for entry in po:
         if (not entry.obsolete and "fuzzy" in entry.flags and entry.previous_msgid is not None
                 and entry.previous_msgid == entry.msgid and entry.previous_msgctxt == entry.msgctxt
-                and (entry.previous_msgid_plural or None) == (entry.msgid_plural or None)):
+                and (entry.previous_msgid_plural or None) == (entry.msgid_plural or None)
+                and _live_ok(po, entry)):
             entry.flags.remove("fuzzy")
             entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             changed = True
