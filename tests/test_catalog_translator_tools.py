@@ -290,3 +290,26 @@ def test_a_fuzzy_draft_msgfmt_would_refuse_as_live_stays_fuzzy_when_its_english_
     before = snapshot(project)
     assert "0 file(s) changed" in update(project).stdout
     assert snapshot(project) == before
+
+
+def test_a_fuzzy_interface_draft_with_a_misspelt_placeholder_stays_fuzzy_when_its_english_comes_back(project, tmp_path,
+                                                                                                    monkeypatch):
+    from academy import i18n
+    from academy.mkdocs.project import sources
+
+    original = dict(i18n.STRINGS)
+    key = next(key for key, text in original.items() if text == "Review: {section}")
+    monkeypatch.setattr(i18n, "STRINGS", {**original, key: "Review the section: {section}"})
+    i18n.update(sources(project / "mkdocs.yml"))
+    catalog = polib.pofile(str(project / RU_UI))
+    catalog.find("Review the section: {section}").msgstr = "Повторить раздел: {sektion}"  # a draft, left fuzzy
+    catalog.save()
+    monkeypatch.setattr(i18n, "STRINGS", original)
+    i18n.update(sources(project / "mkdocs.yml"))
+    entry = polib.pofile(str(project / RU_UI)).find("Review: {section}")
+    assert entry.msgstr == "Повторить раздел: {sektion}" and "fuzzy" in entry.flags
+    assert_every_tool_accepts_every_catalog(project, tmp_path)
+    assert_no_entry_twice(project)
+    before = snapshot(project)
+    assert not i18n.update(sources(project / "mkdocs.yml")).changed
+    assert snapshot(project) == before
