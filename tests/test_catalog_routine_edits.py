@@ -242,3 +242,47 @@ def test_a_catalog_with_a_message_twice_is_refused_at_the_second_one_with_both_l
         assert f"{shown}:{second}: the message 'Reviews matter.' is in this file twice (also at line {first})" in result.stderr
         assert "keep one of the two" in result.stderr
     assert snapshot(project) == before
+
+
+def _translated(project: Path, domain: str) -> int:
+    return sum(1 for e in ru(project, domain) if e.msgid and e.translated() and not e.obsolete)
+
+
+def test_a_lesson_moved_away_and_a_new_page_written_in_its_place_takes_its_translations_along(project, tmp_path):
+    lesson = "content/journey/first-steps"
+    translated = _translated(project, lesson)
+    (project / LESSON).rename(project / "content/journey/first-steps-old.md")
+    (project / LESSON).write_text("---\ntitle: Brand new\n---\n\n# Brand new\n\nA page about something else.\n",
+                                  encoding="utf-8")
+    update(project)
+    assert _translated(project, "content/journey/first-steps-old") == translated
+    assert ru(project, "content/journey/first-steps-old").find("Reviews matter.").msgstr == "Отзывы важны."
+    # the new page starts afresh: no stranded copies of the old page's translations, none offered for it
+    assert not [e for e in ru(project, lesson) if e.msgstr]
+    assert_every_tool_accepts_every_catalog(project, tmp_path)
+    assert_no_entry_twice(project)
+    before = snapshot(project)
+    assert "0 file(s) changed" in update(project).stdout
+    assert snapshot(project) == before
+
+
+def test_two_lessons_that_swap_names_swap_catalogs(project, tmp_path):
+    other = project / "content/journey/second-steps.md"
+    other.write_text("---\ntitle: Second steps\n---\n\n# Second steps\n\nA customer comes back for more.\n\n"
+                     "Loyal customers tell friends.\n", encoding="utf-8")
+    update(project)
+    sitekit.translate_catalogs(project, "ru", {"Second steps": "Вторые шаги", "A customer comes back for more.":
+                                               "Клиент возвращается за новым.", "Loyal customers tell friends.":
+                                               "Верные клиенты рассказывают друзьям."})
+    update(project)
+    first, second = _translated(project, "content/journey/first-steps"), _translated(project, "content/journey/second-steps")
+    swap = project / "content/journey/swap.md"
+    (project / LESSON).rename(swap)
+    other.rename(project / LESSON)
+    swap.rename(other)
+    update(project)
+    assert _translated(project, "content/journey/first-steps") == second
+    assert _translated(project, "content/journey/second-steps") == first
+    assert ru(project).find("Loyal customers tell friends.").msgstr == "Верные клиенты рассказывают друзьям."
+    assert_every_tool_accepts_every_catalog(project, tmp_path)
+    assert_no_entry_twice(project)

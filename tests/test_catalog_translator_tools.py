@@ -112,6 +112,18 @@ def _long_lines(data: bytes) -> bytes:
     return str(catalog).encode("utf-8")
 
 
+def _line_separators(catalog: polib.POFile) -> None:
+    # text pasted from Word or a web page into Poedit: a line or paragraph separator, a next-line
+    # character; msgfmt reads each as a letter of its string, not as the end of a line
+    for msgid, separator in (("Reviews matter.", "\u2028"), ("Ratings matter too.", "\u2029"), ("Stage", "\x85")):
+        entry = catalog.find(msgid)
+        entry.msgstr = entry.msgstr.replace(" ", separator, 1) if " " in entry.msgstr else entry.msgstr + separator + "!"
+
+
+def _cr_line_ends(data: bytes) -> bytes:
+    return data.replace(b"\n", b"\r")  # an old Mac editor's line ends
+
+
 def _blank_lines_and_comments(data: bytes) -> bytes:
     return data.replace(b"\n\n", b"\n\n\n# \xd0\xb7\xd0\xb0\xd0\xbc\xd0\xb5\xd1\x82\xd0\xba\xd0\xb0\n", 3)
 
@@ -136,6 +148,11 @@ SAVES: dict[str, Callable[[Path], None]] = {
     "quiz-crlf-bom-no-newline": _bytes(RU_QUIZ, _crlf_bom_and_no_newline),
     "long-lines": _bytes(RU_LESSON, _long_lines),
     "blank-lines-and-comments": _bytes(RU_LESSON, _blank_lines_and_comments),
+    "line-separators-in-translations": _polib(RU_LESSON, _line_separators),
+    "cr-line-ends": _bytes(RU_LESSON, _cr_line_ends),
+    "no-content-type-in-the-header": _polib(RU_LESSON, lambda c: c.metadata.pop("Content-Type")),
+    "charset-placeholder-in-the-header": _polib(RU_UI, lambda c: c.metadata.update(
+        {"Content-Type": "text/plain; charset=CHARSET"})),
 }
 
 
@@ -240,4 +257,59 @@ def test_an_obsolete_copy_of_a_live_message_is_refused_at_its_line_with_what_to_
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{RU_LESSON}:{old}: the message 'Reviews matter.' is in this file twice (also at line {live})" in result.stderr
     assert "delete the old copy marked #~" in result.stderr
+    assert snapshot(project) == before
+
+
+def test_a_catalog_without_its_header_entry_is_refused_at_line_1_with_what_to_do(project):
+    path = project / RU_LESSON
+    data = path.read_bytes()
+    path.write_bytes(data[data.index(b"\n\n") + 2:])  # the header entry deleted in a text editor
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True).returncode != 0
+    before = snapshot(project)
+    result = update(project, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{RU_LESSON}:1: " in result.stderr and "header" in result.stderr, result.stderr
+    assert "Content-Type" in result.stderr and "{placeholders}" not in result.stderr, result.stderr
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("draft", ["Черновик перевода.\n", "\nЧерновик перевода."])
+def test_a_fuzzy_draft_msgfmt_would_refuse_as_live_stays_fuzzy_when_its_english_comes_back(project, tmp_path, draft):
+    rewrite(project, LESSON, REWORDED)
+    update(project)
+    catalog = polib.pofile(str(project / RU_LESSON))
+    catalog.find(REWORDED[1]).msgstr = draft  # typed in Poedit with an extra line break, left fuzzy: msgfmt accepts it
+    catalog.save()
+    rewrite(project, LESSON, (REWORDED[1], REWORDED[0]))
+    result = update(project, check=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    entry = polib.pofile(str(project / RU_LESSON)).find(REWORDED[0])
+    assert entry.msgstr == draft and "fuzzy" in entry.flags  # kept, for the translator to finish
+    assert_every_tool_accepts_every_catalog(project, tmp_path)
+    assert_no_entry_twice(project)
+    before = snapshot(project)
+    assert "0 file(s) changed" in update(project).stdout
+    assert snapshot(project) == before
+
+
+def test_a_fuzzy_interface_draft_with_a_misspelt_placeholder_stays_fuzzy_when_its_english_comes_back(project, tmp_path,
+                                                                                                    monkeypatch):
+    from academy import i18n
+    from academy.mkdocs.project import sources
+
+    original = dict(i18n.STRINGS)
+    key = next(key for key, text in original.items() if text == "Review: {section}")
+    monkeypatch.setattr(i18n, "STRINGS", {**original, key: "Review the section: {section}"})
+    i18n.update(sources(project / "mkdocs.yml"))
+    catalog = polib.pofile(str(project / RU_UI))
+    catalog.find("Review the section: {section}").msgstr = "Повторить раздел: {sektion}"  # a draft, left fuzzy
+    catalog.save()
+    monkeypatch.setattr(i18n, "STRINGS", original)
+    i18n.update(sources(project / "mkdocs.yml"))
+    entry = polib.pofile(str(project / RU_UI)).find("Review: {section}")
+    assert entry.msgstr == "Повторить раздел: {sektion}" and "fuzzy" in entry.flags
+    assert_every_tool_accepts_every_catalog(project, tmp_path)
+    assert_no_entry_twice(project)
+    before = snapshot(project)
+    assert not i18n.update(sources(project / "mkdocs.yml")).changed
     assert snapshot(project) == before

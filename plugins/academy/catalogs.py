@@ -205,6 +205,25 @@ def _syntax_problem(shown: str, lines: list[str]) -> Problem | None:
     return None
 
 
+def po_line_ends(text: str) -> str:
+    """The text with \\n line ends: a file saved on Windows (\\r\\n) or an old Mac (\\r) reads as any other."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_po_text(text: str, wrapwidth: int = 0) -> polib.POFile:
+    """polib's reading of PO text whose lines end with \\n, as gettext reads it.
+
+    polib splits text given as a string with `str.splitlines`, which also ends a line at a
+    line or paragraph separator (U+2028, U+2029), a next-line character (U+0085) and other
+    control characters; gettext reads those as letters of the string, and so do we.
+    """
+    parser = polib._POFileParser(text, encoding="utf-8")
+    parser.fhandle = text.split("\n")
+    po = parser.parse()
+    po.wrapwidth = wrapwidth
+    return po
+
+
 def read_po_strictly(path: Path, root: Path | None = None, data: bytes | None = None) -> polib.POFile:
     """The PO (or POT) file parsed by polib, after the checks msgfmt makes; CatalogError otherwise.
 
@@ -223,13 +242,13 @@ def _read_po_lines(path: Path, root: Path | None = None, data: bytes | None = No
         line = data.count(b"\n", 0, error.start) + 1
         raise CatalogError(Problem(shown, line, "this PO file cannot be read: it is not UTF-8 text",
                                    "save it as UTF-8 (Poedit and Weblate do) with `charset=UTF-8` in its header")) from None
-    text = text.removeprefix("\ufeff")
-    lines = text.splitlines()
+    text = po_line_ends(text.removeprefix("\ufeff"))
+    lines = text.split("\n")
     problem = _syntax_problem(shown, lines)
     if problem:
         raise CatalogError(problem)
     try:
-        po = polib.pofile(text, encoding="utf-8", wrapwidth=0)
+        po = parse_po_text(text)
     except (OSError, ValueError) as error:
         found = re.search(r"line (\d+)", str(error))
         raise CatalogError(Problem(shown, int(found.group(1)) if found else 1,

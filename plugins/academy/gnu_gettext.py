@@ -68,12 +68,23 @@ _LOCATED = re.compile(r"^<stdin>:(\d+): (.*)$")
 
 def translation_problems(po_text: bytes, shown: str) -> list[Problem]:
     """What msgfmt refuses in a translator's catalog, each at its line (a fuzzy entry is never refused)."""
-    # msgfmt refuses a byte-order mark (Notepad writes one); the academy reads it and writes none
-    result = _run("msgfmt", "--check-format", "--check-header", "--check-domain", "-o", "/dev/null", "-",
-                  stdin=po_text.removeprefix(b"\xef\xbb\xbf"))
+    # msgfmt refuses a byte-order mark (Notepad writes one) and reads an old Mac's \r line ends as
+    # one long line; the academy reads both and writes neither
+    plain = po_text.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    result = _run("msgfmt", "--check-format", "--check-header", "--check-domain", "-o", "/dev/null", "-", stdin=plain)
     if result.returncode == 0:
         return []
-    found = [_LOCATED.match(line) for line in result.stderr.decode(errors="replace").splitlines()]
+    said = result.stderr.decode(errors="replace").splitlines()
+    found = [_LOCATED.match(line) for line in said]
     problems = [Problem(shown, int(match.group(1)), f"msgfmt refuses this translation: {match.group(2)}", TRANSLATION_HINT)
                 for match in found if match and not match.group(2).startswith("warning:")]
-    return problems or [Problem(shown, 0, "msgfmt refuses this catalog", TRANSLATION_HINT)]
+    if problems:
+        return problems
+    if any("header missing or invalid" in line for line in said):
+        return [Problem(shown, 1, "this catalog has no header entry (the first entry, msgid \"\", whose msgstr says "
+                        "`Content-Type: text/plain; charset=UTF-8`), so msgfmt cannot read it",
+                        "copy the header entry back from git or from another catalog of this language (Poedit's "
+                        "Translation > Properties writes one); nothing was written")]
+    told = "; ".join(line.strip() for line in said if line.strip() and "fatal error" not in line)
+    return [Problem(shown, 1, "msgfmt refuses this catalog" + (f": {told.replace('<stdin>', shown)}" if told else ""),
+                    TRANSLATION_HINT)]

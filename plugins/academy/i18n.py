@@ -26,7 +26,7 @@ from pathlib import Path
 import polib
 
 from . import diagrams, frontmatter, gnu_gettext, segment
-from .catalogs import UI_DOMAIN, domain_of, po_path, pot_path, read_catalog, read_po_strictly
+from .catalogs import UI_DOMAIN, domain_of, parse_po_text, po_path, pot_path, read_catalog, read_po_strictly
 from .errors import ContentError, Problem
 from .extract import extractor_for
 from .interface import LMS_STRINGS, PAGE_PLURALS, PLURALS, STRINGS, THEME_STRINGS, TRAINER_STRINGS
@@ -153,9 +153,16 @@ def _migrated(po: polib.POFile) -> bool:
     """Repair what earlier versions of this command wrote; True if anything changed.
 
     Babel wrote a long previous msgid as translator comments (``# | msgid "..."``)
-    and its version into every header; the first becomes a real ``#|`` again.
+    and its version into every header; the first becomes a real ``#|`` again. A
+    header a translator left without its charset says UTF-8 again.
     """
     changed = False
+    charset = re.search(r"charset=([^\s;]+)", po.metadata.get("Content-Type", ""))
+    if not charset or charset.group(1).upper() == "CHARSET":
+        # no charset (or the template's placeholder): msgmerge cannot read such a file, and its
+        # bytes were read as UTF-8, which is what the header then says
+        po.metadata["Content-Type"] = TEMPLATE_METADATA["Content-Type"]
+        changed = True
     if po.metadata.get("Generated-By", "").startswith("Babel"):
         del po.metadata["Generated-By"]
         changed = True
@@ -257,17 +264,35 @@ def _restored(merged: polib.POFile, before: dict[tuple[str | None, str], polib.P
         if source is None or (source.previous_msgid_plural or None) != (entry.msgid_plural or None):
             continue
         entry.msgstr, entry.msgstr_plural = source.msgstr, dict(source.msgstr_plural)
+        if not _live_ok(merged, entry):  # a draft msgfmt refuses live: given back fuzzy, for its English
+            entry.flags.append("fuzzy")
+            entry.previous_msgid, entry.previous_msgctxt = entry.msgid, entry.msgctxt
+            entry.previous_msgid_plural = entry.msgid_plural or None
         for gone in [e for e in merged if e.obsolete and e.msgid == source.msgid and e.msgctxt == source.msgctxt]:
             merged.remove(gone)  # its translation is live again under the English it was written for
 
 
+def _live_ok(po: polib.POFile, entry: polib.POEntry) -> bool:
+    """Whether msgfmt accepts this translation once it is live: a fuzzy one is never checked, so a
+    draft left fuzzy (a line break typed at its end, a {placeholder} misspelt) may not be."""
+    alone = polib.POFile(wrapwidth=0)
+    alone.metadata = {"Content-Type": TEMPLATE_METADATA["Content-Type"], **(
+        {"Plural-Forms": po.metadata["Plural-Forms"]} if "Plural-Forms" in po.metadata else {})}
+    alone.append(polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgid_plural=entry.msgid_plural,
+                               msgstr=entry.msgstr, msgstr_plural=dict(entry.msgstr_plural),
+                               flags=[flag for flag in entry.flags if flag != "fuzzy"]))
+    return not gnu_gettext.check(str(alone).encode("utf-8"), "entry.po")
+
+
 def _revived(po: polib.POFile) -> bool:
-    """English that changed and changed back: the translation was written for it, so it is live again."""
+    """English that changed and changed back: the translation was written for it, so it is live again
+    (unless msgfmt would refuse it live: then it stays fuzzy, for the translator to finish)."""
     changed = False
     for entry in po:
         if (not entry.obsolete and "fuzzy" in entry.flags and entry.previous_msgid is not None
                 and entry.previous_msgid == entry.msgid and entry.previous_msgctxt == entry.msgctxt
-                and (entry.previous_msgid_plural or None) == (entry.msgid_plural or None)):
+                and (entry.previous_msgid_plural or None) == (entry.msgid_plural or None)
+                and _live_ok(po, entry)):
             entry.flags.remove("fuzzy")
             entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             changed = True
@@ -296,29 +321,44 @@ def _renames(sources: Sources, wanted: dict[str, polib.POFile], existing: dict[t
              result: UpdateResult) -> dict[str, str]:
     """Catalogs whose English source moved (a lesson renamed): new domain -> old domain.
 
-    A catalog with no source any more is matched to a new source with no catalog
-    when most of the new source's messages are in it; it is then moved, in every
-    language. Anything else is reported with the command to run.
+    A catalog goes where its English went: a catalog with no source any more, or
+    one whose source now holds other English (a new page written where a moved
+    one was, two pages that swapped names), is matched to a source with no
+    catalog of its own (or whose catalog moves too) when most of that source's
+    messages are in it; it is then moved, in every language. A catalog with no
+    source and no match is reported with the command to run.
     """
     moves: dict[str, str] = {}
     for lang in sources.translations():
         folder = sources.locales / lang / "LC_MESSAGES"
         present = _existing_domains(folder, ".po")
-        orphans = sorted(present - set(wanted))
-        newcomers = sorted(domain for domain in wanted if domain not in present)
-        for orphan in orphans:
-            if orphan in moves.values():
+
+        def shared(old: str, new: str) -> int:
+            return len(_msgids(existing[(lang, old)]) & _msgids(wanted[new]))
+
+        # a catalog that no longer fits its own source: most of that source's messages are not in it
+        unfit = {domain for domain in present & set(wanted)
+                 if domain != UI_DOMAIN and shared(domain, domain) * 2 <= len(_msgids(wanted[domain]))}
+        targets = sorted((set(wanted) - present) | unfit)
+        found: dict[str, str] = {}
+        for old in sorted((present - set(wanted)) | unfit):
+            if old in moves.values() or old in moves:
                 continue
-            old = _msgids(existing[(lang, orphan)])
-            best = max(newcomers, default=None, key=lambda d: len(old & _msgids(wanted[d])))
-            if best is not None and best not in moves and len(old & _msgids(wanted[best])) * 2 > len(_msgids(wanted[best])):
-                moves[best] = orphan
-            else:
-                path = _relative(po_path(sources.locales, lang, orphan), sources.root)
-                result.notes.append(
-                    f"{path}: its English source ({orphan}.*) no longer exists; its translations are kept. "
-                    f"If the source was renamed, run `git mv {path} locales/{lang}/LC_MESSAGES/<new path>.po` "
-                    "and `academy i18n update`; if it was deleted, delete this file.")
+            choices = [domain for domain in targets if domain != old and domain not in moves and domain not in found]
+            best = max(choices, default=None, key=lambda domain: shared(old, domain))
+            if best is not None and shared(old, best) * 2 > len(_msgids(wanted[best])):
+                found[best] = old
+        # a source whose own catalog stays (it moves nowhere) keeps it: nothing is overwritten
+        while kept := [new for new, old in found.items() if new in present and new not in found.values()]:
+            for new in kept:
+                del found[new]
+        moves.update(found)
+        for orphan in sorted(present - set(wanted) - set(moves.values())):
+            path = _relative(po_path(sources.locales, lang, orphan), sources.root)
+            result.notes.append(
+                f"{path}: its English source ({orphan}.*) no longer exists; its translations are kept. "
+                f"If the source was renamed, run `git mv {path} locales/{lang}/LC_MESSAGES/<new path>.po` "
+                "and `academy i18n update`; if it was deleted, delete this file.")
     return moves
 
 
@@ -354,6 +394,7 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
     if refused:
         raise ContentError(refused)
     moves = {} if only else _renames(sources, wanted, existing, result)
+    moved_away = set(moves.values())
     outputs: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="academy-i18n-") as scratch:
         work = Path(scratch)
@@ -363,14 +404,15 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
             pot_file = work / f"{number}.pot"
             pot_file.write_bytes(pot_bytes)
             for lang in sources.translations():
-                old = existing.get((lang, moves.get(domain, domain)))
+                # a page whose catalog went with its English to another page starts afresh
+                old = None if domain in moved_away and domain not in moves else existing.get((lang, moves.get(domain, domain)))
                 po = old if old is not None else _new_translation(lang)
                 _migrated(po)
                 first = _first_english(po)
                 by_hand = _marked_by_hand(po)
                 before = work / f"{number}.{lang}.po"
                 before.write_bytes(str(po).encode("utf-8"))
-                merged = polib.pofile(gnu_gettext.merge(before, pot_file).decode("utf-8"), wrapwidth=0)
+                merged = parse_po_text(gnu_gettext.merge(before, pot_file).decode("utf-8"))
                 _unchanged_by_hand(merged, by_hand)
                 _kept_first_english(merged, first)
                 _restored(merged, first)
@@ -393,9 +435,10 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
     for new, old in moves.items():
         for lang in sources.translations():
             stale = po_path(sources.locales, lang, old)
-            if stale.exists():
+            if old not in wanted and stale.exists():
                 stale.unlink()
                 result.changed.append(_relative(stale, sources.root))
+            if (lang, old) in existing:
                 result.notes.append(f"{_relative(stale, sources.root)} moved to "
                                     f"{_relative(po_path(sources.locales, lang, new), sources.root)} (its English source moved)")
     if not only:
