@@ -88,6 +88,11 @@ REFUSED_VARIANTS = {
     "tapusin ang tawag": re.compile(r"\b(?:mag|nag)baba\s+ng\s+tawag\b", re.IGNORECASE),
     # "Thank you for staying on the line" is "salamat po sa paghihintay"; "pananatili sa linya" is a calque.
     "salamat po sa paghihintay": re.compile(r"\bpananatili\s+sa\s+linya\b", re.IGNORECASE),
+    # The time of day is "5 pm" in every lesson and quiz; one "5 p.m." beside them reads as a second style.
+    "pm": re.compile(r"\b[ap]\.m\.", re.IGNORECASE),
+    # A complaint is "reklamo" and to complain is "magreklamo" in the lesson, its quiz and the glossary;
+    # "nag-complain" beside "nagreklamo" is one verb spelled two ways.
+    "nagreklamo": re.compile(r"\b(?:mag|nag|pag|ma|na|i)-complain\w*", re.IGNORECASE),
 }
 
 # "gaano" asks "how ..." of a ka- adjective ("gaano ka-satisfied", "gaano kasaya"); a noun or a
