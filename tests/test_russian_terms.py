@@ -452,6 +452,11 @@ ONE_WORDING = [
     # The question a shopper asks before buying, as the moments-of-truth lesson names it.
     ("a pre-sales question", re.compile(r"\bpre-sales\b", re.IGNORECASE),
      re.compile(r"перед[ \u00a0]+покупкой", re.IGNORECASE), "«вопрос перед покупкой», not «предпродажный»"),
+    # The strategies raise the customers' engagement, as the lesson's heading says («Как повысить
+    # вовлечённость: четыре стратегии»); «стратегии вовлечения» is a quiz wording the lesson never uses.
+    ("strategies to boost engagement",
+     re.compile(r"\bstrateg\w*\b[^.]*\bboost\w*[ \u00a0]+(?:customer[ \u00a0]+)?engagement", re.IGNORECASE),
+     re.compile(r"повы\w*[ \u00a0]+вовлечённост", re.IGNORECASE), "«стратегии повышения вовлечённости»"),
 ]
 
 
@@ -480,6 +485,10 @@ def test_the_one_wording_rule_catches_what_it_is_for():
                                "Данные хранятся на этом устройстве")])
     assert one_wording_slips([("e", "They belong to marketing, so support should pass pre-sales questions on.",
                                "Это дело маркетинга, поэтому предпродажные вопросы лучше передавать дальше.")])
+    assert one_wording_slips([("h", "Which of these are strategies to boost customer engagement from the lesson?",
+                               "Какие из этих советов урок называет стратегиями вовлечения клиентов?")])
+    assert not one_wording_slips([("i", "It is not one of the four strategies for boosting engagement.",
+                                   "Но к\u00a0четырём стратегиям повышения вовлечённости он не относится.")])
     assert not one_wording_slips([("f", "saved in this browser", "Данные хранятся в\u00a0этом браузере"),
                                   ("g", "answering pre-sales questions", "отвечают на вопросы перед покупкой")])
 
@@ -659,3 +668,30 @@ def test_callers_are_not_addressed_as_gospodin_or_mister():
     assert not slips, "\n".join(slips)
     assert FOREIGN_ADDRESS.search("**Оператор:** Господин Рейес, мне очень жаль")
     assert not FOREIGN_ADDRESS.search("**Оператор:** Андрей Викторович, мне очень жаль")
+
+
+# A lesson names the advocacy programme after the glossary term «продвижение бренда клиентами
+# (brand advocacy)», so the trainee can tie the two; «реферальная программа» may follow as a gloss.
+ADVOCACY_PROGRAM = re.compile(r"\badvocacy[ \u00a0]+program", re.IGNORECASE)
+BRAND_ADVOCACY = re.compile(r"продвижени\w*[ \u00a0]+бренда[ \u00a0]+клиентами", re.IGNORECASE)
+
+
+def advocacy_slips(messages) -> list[str]:
+    return [f"{where}: name the advocacy programme after the glossary term «продвижение бренда клиентами»: "
+            f"…{msgstr[:80]}…"
+            for where, msgid, msgstr in messages if ADVOCACY_PROGRAM.search(msgid) and not BRAND_ADVOCACY.search(msgstr)]
+
+
+def test_a_lesson_names_the_advocacy_program_after_the_glossary_term():
+    messages = [(f"{path.relative_to(ROOT)}:{e.linenum}", e.msgid, e.msgstr)
+                for path in CATALOGS if "content" in path.parts for e in entries(path)]
+    assert [m for m in messages if ADVOCACY_PROGRAM.search(m[1])], "the lesson's advocacy program was not found"
+    slips = advocacy_slips(messages)
+    assert not slips, "\n".join(slips)
+
+
+def test_the_advocacy_rule_catches_what_it_is_for():
+    english = "This customer is part of an advocacy program."
+    assert advocacy_slips([("a", english, "Этот клиент участвует в\u00a0реферальной программе.")])
+    assert not advocacy_slips([("b", english, "Этот клиент участвует в\u00a0программе продвижения бренда "
+                                              "клиентами (реферальной программе).")])
