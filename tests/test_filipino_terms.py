@@ -93,6 +93,16 @@ REFUSED_VARIANTS = {
     # A complaint is "reklamo" and to complain is "magreklamo" in the lesson, its quiz and the glossary;
     # "nag-complain" beside "nagreklamo" is one verb spelled two ways.
     "nagreklamo": re.compile(r"\b(?:mag|nag|pag|ma|na|i)-complain\w*", re.IGNORECASE),
+    # Emotional engagement is the "pinakamatibay" type in the lesson, its quiz question and every explanation;
+    # one "pinakamalakas" beside them reads as a second claim.
+    "pinakamatibay": re.compile(r"\bpinakamalakas\b", re.IGNORECASE),
+    # "What is the difference" is "ano ang pagkakaiba" in the FAQ and the lessons; "pinagkaiba" is the
+    # colloquial form of the same question.
+    "pagkakaiba": re.compile(r"\bpinagkaiba\b", re.IGNORECASE),
+    # Thinking ahead to the next need is "pag-aabang", the gerund that repeats the root's first syllable.
+    "pag-aabang": re.compile(r"\bpag-abang\b", re.IGNORECASE),
+    # Customers "nagiging loyal"; a causative coined on the English adjective ("nagpapa-loyal") is not said.
+    "nagiging loyal": re.compile(r"\b\w*pa-loyal\b", re.IGNORECASE),
 }
 
 # "gaano" asks "how ..." of a ka- adjective ("gaano ka-satisfied", "gaano kasaya"); a noun or a
@@ -515,3 +525,16 @@ def test_the_bare_name_rule_catches_what_it_is_for(tmp_path):
                             msgstr="Pagkalipas ng isang buwan, umorder ulit si Sam."))
     po.save(str(catalog))
     assert len(_bare_names([catalog])) == 2
+
+
+def test_the_round_eleven_variants_are_refused():
+    for word, slip in (("pinakamatibay", "Ito ang pinakamalakas na uri"),
+                       ("pagkakaiba", "ano ang pinagkaiba?"),
+                       ("pag-aabang", "at pag-abang na sa susunod na kakailanganin"),
+                       ("nagiging loyal", "at lalong nagpapa-loyal sa kanila")):
+        assert REFUSED_VARIANTS[word].search(slip), slip
+    for word, right in (("pinakamatibay", "Ito ang pinakamatibay na uri"),
+                        ("pagkakaiba", "ano ang pagkakaiba?"),
+                        ("pag-aabang", "at pag-aabang sa susunod na kakailanganin"),
+                        ("nagiging loyal", "at lalo silang nagiging loyal")):
+        assert not REFUSED_VARIANTS[word].search(right), right
