@@ -538,3 +538,35 @@ def test_the_round_eleven_variants_are_refused():
                         ("pag-aabang", "at pag-aabang sa susunod na kakailanganin"),
                         ("nagiging loyal", "at lalo silang nagiging loyal")):
         assert not REFUSED_VARIANTS[word].search(right), right
+
+
+# Where the English spells an abbreviation out ("customer satisfaction (CSAT)", "Net Promoter Score (NPS)"), the
+# Filipino spells it out too: a translation carried over from the earlier English ("mataas na CSAT score") leaves
+# the trainee with the bare letters the lesson now explains.
+SPELLED_OUT = re.compile(r"\(([A-Z][A-Za-z0-9]{1,5})\)")
+
+
+def _abbreviations_not_spelled_out(catalogs) -> list[str]:
+    return [f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{e.linenum}: "
+            f"'({abbreviation})' is spelled out in the English: {e.msgstr[:80]}…"
+            for path in catalogs for e in entries(path)
+            for abbreviation in dict.fromkeys(SPELLED_OUT.findall(e.msgid)) if f"({abbreviation})" not in e.msgstr]
+
+
+def test_an_abbreviation_the_english_spells_out_is_spelled_out():
+    found = _abbreviations_not_spelled_out(CATALOGS)
+    assert not found, "write 'customer satisfaction (CSAT) score', as the English does:\n" + "\n".join(found)
+
+
+def test_the_spelled_out_rule_catches_what_it_is_for(tmp_path):
+    catalog = tmp_path / "handling-complaints.po"
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="Surveys, such as a short customer satisfaction (CSAT) survey, or a Net Promoter "
+                                  "Score (NPS) survey.",
+                            msgstr="Mga survey, gaya ng maikling CSAT survey, o ng NPS survey."))
+    po.append(polib.POEntry(msgid="A customer who feels respected gives a high customer satisfaction (CSAT) score.",
+                            msgstr="Nagbibigay ng mataas na customer satisfaction (CSAT) score ang customer."))
+    po.append(polib.POEntry(msgid="What is the difference between CSAT and NPS?", msgstr="Ano ang pagkakaiba ng CSAT at NPS?"))
+    po.save(str(catalog))
+    assert len(_abbreviations_not_spelled_out([catalog])) == 2
