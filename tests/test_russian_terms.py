@@ -260,6 +260,14 @@ def misquoted_lines(quiz, lesson) -> list[str]:
                 said = msgstr.replace("\u00a0", " ").casefold().rstrip(".")
                 if not any(said in q for q in quoted(lesson_str, "«»")):
                     slips.append(f"{where}: «{msgstr}» quotes the lesson, which says «{lesson_str[:80]}…»")
+        for line in (q.rstrip(".") for q in quoted(msgid, '""')):  # a hint that quotes a line of the lesson
+            if len(line.split()) < 4:
+                continue
+            for _, lesson_id, lesson_str in lesson:
+                if any(line in q for q in quoted(lesson_id, '""')):
+                    ours = [q.rstrip(".") for q in quoted(msgstr, "«»")]
+                    if not any(o in q for o in ours for q in quoted(lesson_str, "«»")):
+                        slips.append(f"{where}: «{msgstr}» quotes the lesson, which says «{lesson_str[:80]}…»")
     return slips
 
 
@@ -278,6 +286,14 @@ def test_the_quoting_rule_catches_what_it_is_for():
                              "Меня зовут Даниил. Чем я могу вас сегодня порадовать?")], lesson)
     assert not misquoted_lines([("q", "This is Daniel speaking. How can I brighten your day?",
                                  "Меня зовут Даниил. Чем могу помочь?")], lesson)
+    lesson = [("l", 'Imagine a call in which the caller says, "I already explained all this to someone last week."',
+               "Представьте, что клиент говорит: «Я\u00a0же всё это уже объяснял вашему коллеге на прошлой неделе».")]
+    assert misquoted_lines([("q", 'Think of the caller who says "I already explained all this to someone last week."',
+                             "Вспомните клиента, который говорит «Я\u00a0же всё это уже кому-то объяснял на прошлой неделе».")],
+                           lesson)
+    assert not misquoted_lines([("q", 'Think of the caller who says "I already explained all this to someone last week."',
+                                 "Вспомните клиента, который говорит «Я же всё это уже объяснял вашему коллеге на прошлой неделе».")],
+                               lesson)
 
 
 # The trainee and the customer are both «вы», in lower case inside a sentence (TRANSLATING.md).
