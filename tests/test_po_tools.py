@@ -324,6 +324,7 @@ MUTATIONS = st.tuples(st.integers(min_value=BODY, max_value=len(GOOD) - 1),
 
 
 @given(st.lists(MUTATIONS, min_size=1, max_size=3))
+@example(mutations=[(GOOD.index('"Курс'), "\n"), (GOOD.index('"Курс'), "\\")])  # `msgstr \` and its string below
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_whatever_msgfmt_rejects_the_strict_reader_rejects_too(tmp_path, mutations):
     from academy.catalogs import CatalogError, read_po_strictly
@@ -344,6 +345,26 @@ def test_whatever_msgfmt_rejects_the_strict_reader_rejects_too(tmp_path, mutatio
     except OSError:
         return  # msgfmt reads `msgid"text"`, polib and so Poedit-era tools do not: refusing it is right
     read_po_strictly(path, tmp_path)
+
+
+@pytest.mark.parametrize("keyword", ["msgid", "msgstr"])
+def test_a_keyword_whose_string_follows_a_backslash_line_end_is_read_as_gettext_reads_it(tmp_path, keyword):
+    """gettext joins `msgstr \\` with the next line; polib reads that line as the keyword's first string.
+    Both read the same message, so the strict reader accepts it and reads it as the compiled catalog has it."""
+    import gettext
+
+    from academy.catalogs import read_po_strictly
+
+    split = GOOD.replace(f'{keyword} "Курс' if keyword == "msgstr" else 'msgid "A course about customers."',
+                         'msgstr \\\n"Курс' if keyword == "msgstr" else 'msgid \\\n"A course about customers."')
+    assert split != GOOD
+    path = tmp_path / "joined.po"
+    path.write_text(split, encoding="utf-8")
+    subprocess.run(["msgfmt", "--check", "-o", str(tmp_path / "joined.mo"), str(path)], check=True, capture_output=True)
+    with open(tmp_path / "joined.mo", "rb") as compiled:
+        expected = gettext.GNUTranslations(compiled).gettext("A course about customers.")
+    assert expected == "Курс о клиентах."
+    assert read_po_strictly(path, tmp_path).find("A course about customers.").msgstr == expected
 
 
 @pytest.fixture(scope="module")

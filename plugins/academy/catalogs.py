@@ -114,6 +114,7 @@ def _parse(po: polib.POFile, lines: list[str]) -> catalog_cache.Parsed:
 
 # "unrolled": a run of plain characters, then escapes each followed by a run (one step per run, not per character)
 _STRING = r'"[^"\\]*(?:\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+)[^"\\]*)*"'
+_BARE_KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]*\\$")
 _KEYWORD_LINE = re.compile(r"^(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]+" + _STRING + r"[ \t]*$")
 _STRING_LINE = re.compile(r"^[ \t]*" + _STRING + r"[ \t]*$")
 _CODED_COMMENT = re.compile(r"^#(?:~\|?|\|)[ \t]*")  # obsolete (#~) and previous (#|, #~|) entries hold PO syntax too
@@ -177,6 +178,12 @@ def _syntax_problem(shown: str, lines: list[str]) -> Problem | None:
                                "move the comment above the entry's msgctxt or msgid, or delete it")
             between = True
         keyword = _KEYWORD_LINE.match(stripped) and stripped.split(None, 1)[0]
+        bare = _BARE_KEYWORD.match(stripped)
+        joined = bool(bare) and number < len(lines) and lines[number].lstrip().startswith('"')
+        if joined:
+            # `msgstr \` with its string on the next line: gettext joins the two lines, polib reads the
+            # string as the keyword's first line; both read the same message
+            keyword = bare.group(1)
         if keyword in ("msgctxt", "msgid"):
             pending, between = pending or number, False
         elif keyword and keyword.startswith("msgstr"):
@@ -184,6 +191,8 @@ def _syntax_problem(shown: str, lines: list[str]) -> Problem | None:
                 return Problem(shown, number, "this PO file cannot be read: a msgstr with no msgid before it "
                                "(a comment line ends an entry)", "move any comment above the entry's msgid")
             pending = 0
+        if joined:
+            continue
         if line.rstrip("\r\n").endswith("\\"):
             # gettext's reader joins a line ending in a backslash with the next one, even in a comment
             return Problem(shown, number, "this PO file cannot be read: a line ends with a backslash, "
