@@ -34,6 +34,15 @@ def snapshot(project: Path) -> dict[str, bytes]:
     return {path.relative_to(project).as_posix(): path.read_bytes() for path in catalogs(project)}
 
 
+def assert_settled(project: Path, tmp_path: Path) -> None:
+    """Every tool reads every catalog, no message is there twice, and a second update writes nothing."""
+    assert_every_tool_accepts_every_catalog(project, tmp_path)
+    assert_no_entry_twice(project)
+    before = snapshot(project)
+    assert "0 file(s) changed" in update(project).stdout
+    assert snapshot(project) == before
+
+
 def update(project: Path, check: bool = True) -> subprocess.CompletedProcess:
     result = subprocess.run([sys.executable, "-m", "academy.cli", "i18n", "update"], cwd=project,
                             capture_output=True, text=True, check=False)
@@ -123,11 +132,7 @@ def test_routine_english_edits_leave_catalogs_every_tool_accepts_and_keep_every_
     sitekit.translate_catalogs(project, "ru", {text: "Перевод: " + text.replace("Emoji", "Эмодзи") for text in AWKWARD[:4]}
                                | {"Waits for a sale": "Ждёт распродажи", "Prices matter most.": "Цены важнее всего."})
     update(project)
-    assert_every_tool_accepts_every_catalog(project, tmp_path)
-    assert_no_entry_twice(project)
-    before = snapshot(project)
-    assert "0 file(s) changed" in update(project).stdout
-    assert snapshot(project) == before
+    assert_settled(project, tmp_path)
 
 
 def test_a_quiz_text_written_as_a_block_scalar_is_a_message_without_its_line_break(project, tmp_path):
@@ -259,11 +264,7 @@ def test_a_lesson_moved_away_and_a_new_page_written_in_its_place_takes_its_trans
     assert ru(project, "content/journey/first-steps-old").find("Reviews matter.").msgstr == "Отзывы важны."
     # the new page starts afresh: no stranded copies of the old page's translations, none offered for it
     assert not [e for e in ru(project, lesson) if e.msgstr]
-    assert_every_tool_accepts_every_catalog(project, tmp_path)
-    assert_no_entry_twice(project)
-    before = snapshot(project)
-    assert "0 file(s) changed" in update(project).stdout
-    assert snapshot(project) == before
+    assert_settled(project, tmp_path)
 
 
 def test_two_lessons_that_swap_names_swap_catalogs(project, tmp_path):
