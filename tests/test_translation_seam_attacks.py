@@ -413,3 +413,25 @@ def test_every_hidden_character_beyond_the_first_plane_is_refused_and_an_emoji_i
         assert reason and f"U+{ord(char):04X}" in reason, hex(ord(char))
     for char in ("👍", "🙂", "\U0001fffd", "\U00010000", "\U0010fffd", "\U000e0000", "\U000e0080"):
         assert markup_problem("Thank the customer", f"Salamat{char} sa customer", "paragraph") is None, hex(ord(char))
+
+
+# Material's own script reads the words of its copy button from the page's __config JSON. ui.po's
+# translation of them is plain text: printed into HTML it is escaped, but in that JSON it must be the
+# text itself, or the button's tooltip reads `&quot;` and `&amp;` where the translator wrote " and &.
+THEME_WORDS = {"Copy to clipboard": 'Копировать "код" & вставить', "Copied to clipboard": "Скопировано в 'буфер'"}
+
+
+def test_the_theme_words_in_materials_script_configuration_are_the_translators_text(tmp_path):
+    import json
+
+    root = sitekit.write_project(tmp_path)
+    sitekit.translate_catalogs(root, "ru", THEME_WORDS)
+    built = sitekit.build(root)
+    for page in ("ru/index.html", "ru/journey/first-steps/index.html", "ru/404.html"):
+        doc = _doc(built, page)
+        [config] = [s for s in doc.iter("script") if s.get("id") == "__config"]
+        translations = json.loads(config.text)["translations"]
+        assert translations["clipboard.copy"] == THEME_WORDS["Copy to clipboard"], page
+        assert translations["clipboard.copied"] == THEME_WORDS["Copied to clipboard"], page
+    english = json.loads([s for s in _doc(built, "index.html").iter("script") if s.get("id") == "__config"][0].text)
+    assert english["translations"]["clipboard.copy"] == "Copy to clipboard"

@@ -22,24 +22,28 @@ def valid_toggles(html: str) -> str:
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
-def lean_config(html: str, *, material_search: bool) -> str:
+def lean_config(html: str, *, material_search: bool, words: dict[str, str] | None = None) -> str:
     """Material's page configuration, without the translations of parts the site does not have.
 
     Every page carries it. Without Material's own search (the academy searches with Pagefind)
     its seven search strings are never shown, nor "select version" without a version; the rest
     is written as UTF-8 rather than \\u escapes, which in Russian tripled its size.
+
+    `words` are the frame words the ui catalog translates (interface.py THEME_STRINGS), as text.
+    Material's template takes them from `partials/language.html`, whose output is HTML (a quote
+    is `&quot;` there); in this JSON its script shows each as text, so they are the text itself.
     """
     match = _CONFIG.search(html)
     if match is None:
         return html
-    lean = _lean(match.group(2), material_search)
+    lean = _lean(match.group(2), material_search, tuple(sorted((words or {}).items())))
     if lean is None:
         return html
     return html[:match.start(2)] + lean + html[match.end(2):]
 
 
 @lru_cache(maxsize=64)  # pages at the same depth carry the same configuration
-def _lean(config: str, material_search: bool) -> str | None:
+def _lean(config: str, material_search: bool, words: tuple[tuple[str, str], ...] = ()) -> str | None:
     try:
         data = json.loads(config)
     except ValueError:
@@ -49,6 +53,7 @@ def _lean(config: str, material_search: bool) -> str | None:
         data["translations"] = {key: text for key, text in translations.items()
                                 if not (key.startswith("search.") and not material_search)
                                 and not (key == "select.version" and not data.get("version"))}
+        data["translations"].update((key, text) for key, text in words if key in data["translations"])
     return dumps_for_script(data)
 
 

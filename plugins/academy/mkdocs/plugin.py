@@ -536,10 +536,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return output_content
         return self._finished(output_content, config)
 
-    @staticmethod
-    def _finished(html: str, config: MkDocsConfig) -> str:
+    def _finished(self, html: str, config: MkDocsConfig) -> str:
         """A page as a trainee downloads it: Material's output corrected and trimmed."""
-        html = material.lean_config(html, material_search=_material_search(config))
+        academy = getattr(self, "academy", None)
+        words = {key: str(text) for key, text in academy.ui.theme_strings().items()} if academy is not None else {}
+        html = material.lean_config(html, material_search=_material_search(config), words=words)
         return drop_layout_space(material.named_section_lists(material.valid_toggles(html)))
 
     def _link(self, src: str) -> str:
