@@ -287,3 +287,44 @@ def test_two_lessons_that_swap_names_swap_catalogs(project, tmp_path):
     assert ru(project).find("Loyal customers tell friends.").msgstr == "Верные клиенты рассказывают друзьям."
     assert_every_tool_accepts_every_catalog(project, tmp_path)
     assert_no_entry_twice(project)
+
+
+@pytest.mark.parametrize(("old", "new", "line"), [
+    ("Every customer meets the brand through a touchpoint.", "Every customer meets\x00 the brand.", 8),  # pasted from a PDF
+    ("A shopper reads reviews before buying.", "A shopper \x1b[1mreads\x1b[0m reviews.", 12),  # copied from a terminal
+    ("title: First steps", 'title: "First\\0 steps"', 2),  # a YAML escape in the front matter
+    ("description: How a customer meets a brand.", 'description: "How a customer\\a meets a brand."', 3),
+])
+def test_english_with_a_control_character_is_refused_at_its_line_before_any_catalog_is_written(project, old, new, line):
+    # GNU gettext ends a string at a NUL (the message would be cut short) and the build refuses the page:
+    # the catalogs must not be written from English that is not what the page holds
+    rewrite(project, LESSON, (old, new))
+    before = snapshot(project)
+    for command in (["i18n", "update"], ["i18n", "status"]):
+        result = subprocess.run([sys.executable, "-m", "academy.cli", *command], cwd=project, capture_output=True, text=True)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert f"{LESSON}:{line}: an invisible control character (U+" in result.stderr, result.stderr
+        assert "delete it" in result.stderr
+    assert snapshot(project) == before
+
+
+def test_a_note_to_translators_ending_with_a_backslash_is_refused_at_its_line(project, tmp_path):
+    # gettext joins a line that ends with a backslash to the next one, comments too: the note would swallow
+    # the message's `#:` reference in every catalog, and lose its backslash
+    rewrite(project, LESSON, ("A shopper reads reviews before buying.",
+                              "<!-- translators: keep the folder name C:\\ -->\n\nA shopper reads reviews before buying."))
+    before = snapshot(project)
+    result = update(project, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{LESSON}:12: a note to translators ends with a backslash" in result.stderr, result.stderr
+    assert snapshot(project) == before
+
+    # a backslash anywhere else in a note reaches the translator as written, with the message's reference
+    rewrite(project, LESSON, ("C:\\ -->", "C:\\ as it is -->"))
+    update(project)
+    for path in catalogs(project):
+        if path.stem == "first-steps" and "quizzes" not in path.parts:
+            entry = polib.pofile(str(path)).find("A shopper reads reviews before buying.")
+            assert entry.comment.split("\n")[-1] == "TRANSLATORS: keep the folder name C:\\ as it is", path
+            assert entry.occurrences == [(LESSON, "")], path
+    assert_settled(project, tmp_path)

@@ -134,8 +134,16 @@ def check_sources(sources: Sources) -> None:
 
 
 def templates(sources: Sources) -> dict[str, polib.POFile]:
-    found = {domain_of(path.relative_to(sources.root).as_posix()): template_for(path, sources.root)
-             for path in sources.files()}
+    """The template of every source; a source whose messages no catalog can hold is refused (all of them at once)."""
+    found: dict[str, polib.POFile] = {}
+    problems: list[Problem] = []
+    for path in sources.files():
+        try:
+            found[domain_of(path.relative_to(sources.root).as_posix())] = template_for(path, sources.root)
+        except ContentError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ContentError(problems)
     found = {domain: catalog for domain, catalog in found.items() if len(catalog)}
     found[UI_DOMAIN] = ui_template()
     return found
@@ -371,11 +379,15 @@ def update(sources: Sources, only: list[str] | None = None) -> UpdateResult:
     """
     result = UpdateResult()
     check_sources(sources)
+    try:
+        wanted = templates(sources)
+    except ContentError as error:
+        raise ContentError([*error.problems, Problem(error.problems[0].path, error.problems[0].line,
+                                                     "no catalog was updated: fix the problems above and run the update again")]) from None
     for path in sorted(sources.content.rglob("*.md")):
         doc = frontmatter.parse(path.read_text(encoding="utf-8"), _relative(path, sources.root))
         for refusal in segment.refusals(doc.body, doc.body_line):
             result.notes.append(str(Problem(_relative(path, sources.root), refusal.line, refusal.message, refusal.hint)))
-    wanted = templates(sources)
     if only:
         chosen = {domain_of(Path(p).resolve().relative_to(sources.root).as_posix()) if p != UI_DOMAIN else UI_DOMAIN
                   for p in only}

@@ -128,15 +128,17 @@ def messages_of_page(text: str, path: str) -> list[segment.Unit]:
         value = doc.meta.get(key)
         if isinstance(value, str) and value.strip():
             found.append(segment.Unit(value, f"page {key}", frontmatter.line_of_key(doc, key)))
-    note = ""
+    note, note_line, line = "", 0, doc.body_line
     for part in segment.split(doc.body, doc.body_line):
+        start, line = line, line + part.original.count("\n")
         if not part.units:
             if part.original.strip():
                 written = TRANSLATOR_NOTE.fullmatch(part.original.strip())
                 note = " ".join(written.group(1).split()) if written else ""
+                note_line = start + part.original[:len(part.original) - len(part.original.lstrip())].count("\n")
             continue
         first, *rest = part.units
-        found.append(dataclasses.replace(first, note=note) if note else first)
+        found.append(dataclasses.replace(first, note=note, note_line=note_line) if note else first)
         found.extend(rest)
         note = ""
     return found

@@ -30,6 +30,7 @@ class Unit:
     kind: str
     line: int
     note: str = ""  # the editor's note to translators (`<!-- translators: ... -->` just above it)
+    note_line: int = 0  # the file line where that note starts
 
 
 Translate = Callable[[Unit], "str | None"]
