@@ -116,6 +116,7 @@ class _Splitter:
         self.ids: set[str] = set()  # heading ids so far, made unique as toc does
         self.quoted = False  # inside a blockquote
         self.refused: list[Refusal] = []
+        self.misread: list[Refusal] = []  # what Markdown reads otherwise than it looks: an error in the English
 
     def lineno(self, index: int) -> int:
         return self.first_line + index
@@ -256,7 +257,25 @@ class _Splitter:
             self.parts.append(Part(line, [Unit(title, "admonition title", self.lineno(start))], rebuild))
         else:
             self.verbatim(line)
+        self.admonition_body(start)
         return self.indented_body(start + 1)
+
+    def admonition_body(self, start: int) -> None:
+        """Python-Markdown reads an admonition's text only four spaces in: at the margin it is an empty box with
+        the text below it, and eight spaces in it is code."""
+        body = self.lines[start + 1:]
+        if body and body[0].strip() and not body[0].startswith(("    ", "\t")):
+            self.misread.append(Refusal(
+                self.lineno(start), "the text of this admonition is not indented: it is shown as an empty box, "
+                "with the text below it as a paragraph of its own",
+                "indent every line of the admonition's text by four spaces under the `!!!` line"))
+            return
+        first = next((i for i, line in enumerate(body) if line.strip()), None)
+        if first is not None and body[first].startswith(("        ", "\t\t", "    \t", "\t    ")):
+            self.misread.append(Refusal(
+                self.lineno(start + 1 + first), "the admonition's text is indented eight spaces or more: it is shown "
+                "as code, in a monospaced box, and never translated",
+                "indent the admonition's text by four spaces under the `!!!` line"))
 
     def indented_body(self, start: int) -> int:
         """The indented body of an admonition or list item (4 spaces or a tab), split on its own."""
@@ -294,6 +313,7 @@ class _Splitter:
         inner.ids = self.ids
         inner.quoted = self.quoted or quoted
         inner.refused = self.refused
+        inner.misread = self.misread
         position = 0
         for part in inner.run():
             count = len(part.original.splitlines(keepends=True))
@@ -318,12 +338,21 @@ class _Splitter:
 
     def table(self, start: int) -> int:
         i = start
+        columns = _cell_count(self.lines[start])
         while i < len(self.lines) and self.lines[i].strip():
             line = self.lines[i]
             if i == start + 1:
                 self.verbatim(line)
             else:
                 self.table_row(i, header=i == start)
+                cells = _cell_count(line)
+                if i > start + 1 and cells != columns and "|" in line and not BLOCK_FENCE.match(line.strip()):
+                    self.misread.append(Refusal(
+                        self.lineno(i), f"this row has {cells} cell{'s' * (cells != 1)}, the table's header has "
+                        f"{columns}: " + ("the cells it lacks are shown empty" if cells < columns else
+                                          f"the cell{'s' * (cells - columns != 1)} past the header's are never shown"),
+                        f"give every row {columns} cells, each between `|` signs (an empty cell is `|  |`); "
+                        "a `|` inside a cell is written `\\|`"))
             i += 1
         return i
 
@@ -403,6 +432,12 @@ class _Splitter:
         while i < len(self.lines):
             line = self.lines[i]
             if not line.strip() or (i > start and (self.starts_block(line) or LIST_ITEM.match(line.lstrip()))):
+                item = LIST_ITEM.match(line.lstrip())
+                if line.strip() and i > start and item and item.group(1) != ":" and not self.starts_block(line):
+                    self.misread.append(Refusal(
+                        self.lineno(i), "this list has no empty line above it: Markdown prints it as part of the "
+                        f"paragraph above, its `{item.group(1)}` marks and all",
+                        "leave an empty line between the paragraph and the list"))
                 break
             if i + 1 < len(self.lines) and SETEXT.match(self.lines[i + 1]):
                 # Python-Markdown makes the line above the underline a heading, and the lines before it a paragraph
@@ -452,6 +487,11 @@ def _prefixed(part: Part, original: str, prefix: str, blank_prefix: str) -> Part
     )
 
 
+def _cell_count(row: str) -> int:
+    """How many cells Python-Markdown's tables reads in a row: a `|` in code or escaped divides none."""
+    return len(_split_cells(re.sub(r"(`+).+?\1", "code", row.strip())))
+
+
 def _split_cells(row: str) -> list[str]:
     """Cells of a pipe-table row; a backslash-escaped pipe stays in its cell."""
     if row.startswith("|"):
@@ -462,9 +502,15 @@ def _split_cells(row: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _split(text: str, first_line: int) -> tuple[tuple[Part, ...], tuple[Refusal, ...]]:
+def _split(text: str, first_line: int) -> tuple[tuple[Part, ...], tuple[Refusal, ...], tuple[Refusal, ...]]:
     splitter = _Splitter(text.splitlines(keepends=True), first_line)
-    return tuple(splitter.run()), tuple(splitter.refused)
+    return tuple(splitter.run()), tuple(splitter.refused), tuple(splitter.misread)
+
+
+def misreadings(text: str, first_line: int = 1) -> list[Refusal]:
+    """What in this Markdown is rendered otherwise than it looks: a list run into the paragraph above it, a table
+    row with more or fewer cells than its header, an admonition's text not indented, or indented as code."""
+    return list(_split(text, first_line)[2])
 
 
 def refusals(text: str, first_line: int = 1) -> list[Refusal]:

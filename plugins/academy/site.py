@@ -144,6 +144,8 @@ class SourcePage:
             problems.append(Problem(shown, number, f"the `{slashes} {name}` block opened here is never closed",
                                     f"add a line with `{slashes}` where the {name} block ends; without it the rest "
                                     "of the page is swallowed by the block"))
+        problems.extend(Problem(shown, found.line, found.message, found.hint)
+                        for found in segment.misreadings(doc.body, doc.body_line))
         return cls(src, shown, text, doc, tuple(quizzes), tuple(faq), tuple(problems))
 
     def quiz_line(self, quiz_id: str) -> int:

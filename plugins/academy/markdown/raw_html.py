@@ -1,0 +1,117 @@
+"""Links, images and frames the engine never checks, or the page's policy never shows.
+
+The engine checks the links and images written in Markdown. One written as HTML
+(`<a href="next.md">`, `<img src="stages.svg">`) is published as it is: never
+checked, and a page's `.md` file is not its address, so the trainee gets "page not
+found" or a broken image. Every page's Content-Security-Policy (policy.py) loads
+images and media only from the site itself and allows no frames or plugins, so an
+image from another site, in Markdown or HTML, shows broken, and an `<iframe>`
+(a video, a form) shows as an empty box. Each one is a problem at its line in the
+English source; a translation's markup equals its English's, so the other
+languages' builds find the same tags there and say nothing of their own.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from ..errors import Problem
+
+PRIORITY = 13  # after inline Markdown (20), which stashes the inline HTML and makes the Markdown images
+LINK_SCHEMES = ("http", "https", "mailto", "tel")  # a link to another site, an address or a number: the reader's own
+MEDIA = ("img", "video", "audio", "source", "track")
+FRAMES = ("iframe", "frame", "frameset", "object", "embed", "applet")
+OTHER_SITE_HINT = ("save the file in content/assets/ and link it relative to this page, e.g. "
+                   "`![The five stages](../assets/diagrams/customer-journey.svg)`")
+
+
+class _Tags(HTMLParser):
+    """Every start tag of a piece of HTML: (name, attributes, the tag as written)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str], str]] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.found.append((tag, {name: value or "" for name, value in attrs}, self.get_starttag_text() or ""))
+
+    handle_startendtag = handle_starttag
+
+
+def _tags(html: str) -> list[tuple[str, dict[str, str], str]]:
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def _other_site(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme.lower() in ("http", "https", "ftp")
+
+
+class RawHtml(Treeprocessor):
+    def __init__(self, md: Markdown, academy):
+        super().__init__(md)
+        self.academy = academy
+
+    def run(self, root: etree.Element) -> None:
+        build = self.academy.rendering
+        if build is None:
+            return
+        source = build.source.text
+
+        def say(found: str, message: str, hint: str) -> None:
+            line = _line_of(source, found)
+            if line is not None:  # not the English's words: the English page's build says it
+                build.problems.append(Problem(build.source.shown, line, message, hint))
+
+        for element in root.iter("img"):
+            url = element.get("src") or ""
+            if _other_site(url):
+                say(url, f"the image {url} is on another site: every page's Content-Security-Policy loads images "
+                    "only from this site, so the trainee sees a broken image", OTHER_SITE_HINT)
+        for piece in self.md.htmlStash.rawHtmlBlocks:
+            if not isinstance(piece, str):
+                continue  # an element an extension stashed, not HTML an editor wrote
+            for tag, attributes, written in _tags(piece):
+                self._check(tag, attributes, written, say)
+
+    @staticmethod
+    def _check(tag: str, attributes: dict[str, str], written: str, say) -> None:
+        if tag in FRAMES:
+            say(written, f"an <{tag}> is never shown: every page's Content-Security-Policy allows no frames or "
+                "plugins, so the trainee sees an empty box",
+                "link to what it shows instead, e.g. `[Watch the video](https://video.example.com/...)`")
+        elif tag == "a" and "href" in attributes:
+            url = attributes["href"]
+            if urlsplit(url.strip()).scheme.lower() not in LINK_SCHEMES:
+                say(written, f'the link <a href="{url}"> is written as HTML: the build never checks it and publishes '
+                    "its address as written (a page's `.md` file is not its address), so it can lead to no page",
+                    f"write it in Markdown: `[the words]({url or 'other-lesson.md'})`, with the page's Markdown file "
+                    "relative to this page; the build checks it and each language links to its own page")
+        elif tag in MEDIA and attributes.get("src"):
+            url = attributes["src"]
+            if _other_site(url):
+                say(written, f"the {'image' if tag == 'img' else 'media file'} {url} is on another site: every page's "
+                    "Content-Security-Policy loads images and media only from this site, so the trainee sees nothing",
+                    OTHER_SITE_HINT)
+            elif tag == "img" and not url.startswith("data:"):
+                alt = attributes.get("alt") or "What it shows"
+                say(written, f'the image <img src="{url}"> is written as HTML: the build never checks that the file '
+                    "exists, and translators never see its alt text",
+                    f"write it in Markdown: `![{alt}]({url})`, relative to this page")
+
+
+def _line_of(text: str, wanted: str) -> int | None:
+    """The first line holding `wanted`, or its first line when the tag is written over several lines."""
+    first = wanted.splitlines()[0] if wanted else wanted
+    for number, line in enumerate(text.splitlines(), start=1):
+        if first and first in line:
+            return number
+    return None
