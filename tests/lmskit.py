@@ -95,6 +95,9 @@ SCORM_HOST = """<!doctype html>
   window.API = new Scorm12API(Object.assign({lmsCommitUrl: "/scorm/commit", autocommit: false, logLevel: 5}, %(settings)s));
   var launch = %(launch)s;
   if (launch) window.API.loadFromJSON(launch, "");
+  // every value as the SCO set it, before the runtime reads it into its own form
+  window.scoSet = {};
+  window.API.on("LMSSetValue.cmi.*", function (element, value) { window.scoSet[element] = value; });
 </script>
 <iframe id="sco" title="lesson" src="/pkg/%(sco)s" style="width:100%%;height:90vh"></iframe>
 </body></html>

@@ -64,10 +64,10 @@
     }
     return null;
   }
-  function timespan(ms) {  /* CMITimespan: HHHH:MM:SS.SS */
-    var s = ms / 1000, h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), sec = (s % 60).toFixed(2);
+  function timespan(ms) {  /* CMITimespan: HHHH:MM:SS.SS, rounded as a whole, at most 9999:59:59.99 */
+    var cs = Math.min(Math.max(0, Math.round(ms / 10)), 3599999999);
     function two(n) { return (n < 10 ? "0" : "") + n; }
-    return (h < 10 ? "000" : h < 100 ? "00" : h < 1000 ? "0" : "") + Math.min(h, 9999) + ":" + two(m) + ":" + (+sec < 10 ? "0" : "") + sec;
+    return ("000" + Math.floor(cs / 360000)).slice(-4) + ":" + two(Math.floor(cs / 6000) % 60) + ":" + two(Math.floor(cs / 100) % 60) + "." + two(cs % 100);
   }
   function scorm() {
     var api = findApi(window.parent !== window ? window.parent : null);
