@@ -341,7 +341,9 @@ def test_statements_whose_answer_was_lost_are_sent_again_unchanged_on_the_next_l
     delivered = []
 
     def deliver_then_drop(route):
-        if route.request.method == "POST" and not delivered:
+        if route.request.method == "GET" and not delivered:
+            route.continue_()  # still online: what the registration has said already
+        elif route.request.method == "POST" and not delivered:
             delivered.append(route.fetch().status)  # the LRS stores them ...
             route.abort("connectionreset")  # ... and the answer is lost
         else:
@@ -465,4 +467,46 @@ def test_the_back_button_to_a_left_lesson_sends_nothing_more_and_tells_the_train
     time.sleep(1)
     statements = in_order(ralph.statements(registration=registration))
     assert [label(s) for s in statements] == ["initialized", "terminated"]
+    assert _cmi5_order_problems(statements) == []
+
+
+def _all_sent(page) -> None:
+    """Wait until nothing of the page waits on the device: every queue in its storage is empty."""
+    page.wait_for_function("() => Object.keys(localStorage).filter(k => k.endsWith(':queue'))"
+                           ".every(k => JSON.parse(localStorage.getItem(k)).length === 0)", timeout=30000)
+
+
+def _defined(statements: list[dict]) -> list[str]:
+    """The cmi5-defined verbs of the registration, in order."""
+    return [label(s) for s in in_order(statements) if {"id": CATEGORY} in s["context"]["contextActivities"].get("category", [])]
+
+
+@pytest.mark.parametrize("first, second, outcomes", [
+    (True, True, ["passed", "completed"]),
+    (False, False, ["failed", "completed"]),
+    (True, False, ["passed", "completed"]),
+    (False, True, ["failed", "completed", "passed"]),
+], ids=["pass-pass", "fail-fail", "pass-fail", "fail-pass"])
+def test_two_devices_in_one_registration_say_each_outcome_once(browser, lms, ralph, first, second, outcomes):
+    """A phone and a laptop, both launched in one registration before either finished the quiz:
+    nothing on the second device knows what the first one sent. cmi5 allows one passed, one failed
+    and one completed per registration, and no failed once passed: the LRS is asked first."""
+    actor, registration = trainee(f"two-devices-{first}-{second}"), str(uuid.uuid4())
+    devices = []
+    for _ in range(2):
+        url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+        devices.append(open_lesson(browser, url))
+    wait_for_statements(ralph, registration, "initialized", 2)
+    for (_context, page), right in zip(devices, (first, second), strict=True):
+        answer_all(page, right=right, lang="ru")
+        submit(page)
+        _all_sent(page)
+    for context, page in devices:
+        page.goto("about:blank")
+        assert page.errors == []
+        context.close()
+    statements = wait_for_statements(ralph, registration, "terminated", 2)
+    assert lms.lrs_errors == []
+    assert _defined(statements) == ["initialized", "initialized", *outcomes, "terminated", "terminated"]
+    assert [label(s) for s in statements].count("passed@quiz") + [label(s) for s in statements].count("failed@quiz") == 2
     assert _cmi5_order_problems(statements) == []

@@ -278,6 +278,7 @@
       if (item.result) s.result = item.result;
       return s;
     };
+    var outcome = function (i) { return /^(passed|failed|completed)$/.test(i.verb) && !i.quizResult; };
     var inflight = {}, again = false;
     var retryLater = function () { clearTimeout(timer); timer = setTimeout(flush, 3000); };
     var send = function (items, keepalive) {
@@ -288,13 +289,26 @@
         items = items.map(function (i) { return now[i.id] || i; });  /* as connecting may have completed them */
         var statements = items.filter(function (i) { return i.verb && i.context; });
         var state = items.filter(function (i) { return i.state; }).pop();
-        /* both at once: when the page is going, nothing runs after the first answer */
-        return Promise.all([
-          statements.length ? ask(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
-            body: JSON.stringify(statements.map(statement)) }).then(ok) : null,
-          state ? ask(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
-            body: JSON.stringify(state.state) }).then(ok) : null
-        ]).then(function () { return statements.concat(state ? [state] : []); });
+        /* cmi5 9.3: one passed, one failed and one completed in a registration, and no failed once
+         * passed. Another device may have said it: the LRS is asked first (not when the page is going). */
+        var verbs = {};
+        statements.forEach(function (i) { if (outcome(i) && !keepalive) verbs[i.verb] = verbs[i.verb === "failed" ? "passed" : i.verb] = 1; });
+        var said = {};
+        return Promise.all(Object.keys(verbs).map(function (verb) {
+          return ask(L.endpoint + "statements?" + new URLSearchParams({ agent: JSON.stringify(L.actor), registration: L.registration,
+            verb: VERBS + verb, activity: L.activityId, limit: 1 }), { headers: headers(false) }).then(ok)
+            .then(function (r) { return r.json(); }).then(function (j) { if (j.statements.length) { said[verb] = 1; mark(verb); } });
+        })).then(function () {
+          var skip = statements.filter(function (i) { return outcome(i) && (said[i.verb] || i.verb === "failed" && said.passed); });
+          statements = statements.filter(function (i) { return skip.indexOf(i) < 0; });
+          /* both at once: when the page is going, nothing runs after the first answer */
+          return Promise.all([
+            statements.length ? ask(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
+              body: JSON.stringify(statements.map(statement)) }).then(ok) : null,
+            state ? ask(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
+              body: JSON.stringify(state.state) }).then(ok) : null
+          ]).then(function () { return statements.concat(skip, state ? [state] : []); });
+        });
       }).then(function (delivered) {
         var sent = {};
         delivered.forEach(function (i) { sent[i.id] = true; });
