@@ -119,6 +119,7 @@ class LMS:
         self.scorm_launch: dict | None = None
         self.scorm_settings: dict = {}  # scorm-again's settings: how this LMS treats what the SCO reports
         self.fetch_keys: dict[str, bool] = {}  # fetch key -> already used
+        self.down = False  # the LRS cannot be reached: every request to it fails on its way
         self.state: dict[tuple[str, str, str, str], bytes] = {}
         self.lock = threading.Lock()
         lms = self
@@ -195,6 +196,9 @@ class LMS:
                 return _reply(request, 200, b'{"error-code": "1", "error-text": "already used"}', "application/json")
             return _reply(request, 200, json.dumps({"auth-token": self.token}).encode(), "application/json")
         if path.startswith("/lrs/"):
+            if self.down:
+                request.close_connection = True
+                return
             if request.headers.get("Authorization") != f"Basic {self.token}":
                 return _reply(request, 401, b"unauthorized", "text/plain")
             if path == "/lrs/activities/state":

@@ -510,3 +510,46 @@ def test_two_devices_in_one_registration_say_each_outcome_once(browser, lms, ral
     assert _defined(statements) == ["initialized", "initialized", *outcomes, "terminated", "terminated"]
     assert [label(s) for s in statements].count("passed@quiz") + [label(s) for s in statements].count("failed@quiz") == 2
     assert _cmi5_order_problems(statements) == []
+
+
+def _lms_progress(lms, actor: dict, registration: str) -> dict:
+    found = lms.state.get((lms.au_id, lmskit._agent_key(actor), registration, "academy-progress"))
+    return json.loads(found) if found else {}
+
+
+def test_progress_not_sent_yet_is_kept_on_the_next_launch_not_the_lms_older_one(browser, lms, ralph):
+    """The trainee answers one question online, loses the connection, answers another and closes the
+    lesson. On the next launch the LMS's progress is older than the device's: the lesson shows both
+    answers, and the LMS gets them, instead of the second one being silently replaced."""
+    import time
+
+    actor, registration = trainee("offline-oksana"), str(uuid.uuid4())
+    url, _one = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    choose_option(page, "research", "Читает отзывы")
+    for _ in range(200):
+        if "research" in (_lms_progress(lms, actor, registration).get("quiz") or {}).get("answers", {}):
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("the first answer never reached the LMS")
+    lms.down = True  # the connection is lost (a request on its way as the page goes included)
+    choose_option(page, "fmot-seconds", "Верно")
+    page.locator(".academy-lms[data-lms='lms.queued']").wait_for()
+    page.goto("about:blank")
+    page.close()
+    lms.down = False
+    assert set(_lms_progress(lms, actor, registration)["quiz"]["answers"]) == {"research"}
+
+    url, _two = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    assert page.locator('fieldset[data-q="research"] input:checked').count() == 1
+    assert page.locator('fieldset[data-q="fmot-seconds"] input:checked').count() == 1
+    _all_sent(page)
+    assert set(_lms_progress(lms, actor, registration)["quiz"]["answers"]) == {"research", "fmot-seconds"}
+    context.close()

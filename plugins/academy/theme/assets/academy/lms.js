@@ -245,11 +245,13 @@
     var restore = function () {
       if (!KEY) return Promise.resolve();
       return ask(stateUrl("academy-progress"), { headers: headers(false) }).then(function (r) {
-        if (r.status === 404) { store.del(KEY); return null; }
-        return ok(r).json();
+        return r.status === 404 ? null : ok(r).json();
       }).then(function (saved) {
-        if (saved && saved.quiz) store.set(KEY, saved.quiz);
         if (saved && saved.done) Object.keys(saved.done).forEach(function (k) { memory.done[k] = true; mark(k); });
+        /* progress this device has not sent yet (it was offline, its session ended) is newer than the LMS's */
+        var mine = queueNow().filter(function (i) { return i.state; }).pop();
+        if (mine) saved = mine.state;
+        if (saved && saved.quiz) store.set(KEY, saved.quiz); else store.del(KEY);
       });
     };
     /* A statement is made whole when it is queued: sent again, on this launch or the next one,
