@@ -178,7 +178,7 @@ def test_a_bad_launch_shows_the_lesson_says_results_are_not_recorded_and_sends_n
     assert [u for u in sent if "/pkg/" not in u and u != "about:blank"] == []
 
 
-@pytest.mark.parametrize("failure", ["down", "401", "500"])
+@pytest.mark.parametrize("failure", ["down", "500", "503"])
 def test_an_lrs_that_fails_keeps_statements_on_the_device_and_sends_them_later(browser, lms, ralph, failure):
     registration = str(uuid.uuid4())
     url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee(f"maria-{failure}"), registration)
@@ -510,6 +510,54 @@ def test_two_devices_in_one_registration_say_each_outcome_once(browser, lms, ral
     assert _defined(statements) == ["initialized", "initialized", *outcomes, "terminated", "terminated"]
     assert [label(s) for s in statements].count("passed@quiz") + [label(s) for s in statements].count("failed@quiz") == 2
     assert _cmi5_order_problems(statements) == []
+
+
+@pytest.mark.parametrize("status", [401, 403], ids=["expired", "refused"])
+def test_a_token_the_lrs_turns_down_ends_the_session_and_the_next_launch_sends_what_was_kept(browser, lms, ralph, status):
+    """The LMS's token expires (401) or is revoked (403) while the trainee works. That does not pass like
+    an outage: the page tells the trainee to open the lesson again from the platform and stops asking,
+    and what it could not send waits on the device; the next launch sends it, once, in its own session."""
+    actor, registration = trainee(f"token-{status}-tess"), str(uuid.uuid4())
+    url, one = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    wait_for_statements(ralph, registration, "initialized")
+    lms.refuse(one, status)
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/lrs/" in r.url else None)
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    notice = page.locator(".academy-lms[data-lms='lms.ended']")
+    notice.wait_for()
+    assert "заново" in notice.text_content()
+    before = len(asked)
+    page.wait_for_timeout(7000)  # two of the retries a passing outage would make
+    assert page.locator(".academy-lms").get_attribute("data-lms") == "lms.ended"
+    assert len(asked) == before
+    kept = page.evaluate("() => Object.keys(localStorage).filter(k => k.endsWith(':queue'))"
+                         ".map(k => JSON.parse(localStorage.getItem(k)).filter(i => i.verb).length)")
+    assert kept == [10]  # 7 answered, the attempt on the quiz, passed, completed
+    page.goto("about:blank")
+    page.close()
+    assert [label(s) for s in ralph.statements(registration=registration)] == ["initialized"]
+
+    url, two = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    _all_sent(page)
+    assert page.locator(".academy-quiz__summary .academy-quiz__passed").count() == 1
+    page.goto("about:blank")
+    context.close()
+    statements = wait_for_statements(ralph, registration, "terminated", 2)
+    assert lms.lrs_errors == []
+    sessions = _by_session(statements)
+    assert sessions[one] == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed", "terminated"]
+    assert sessions[two] == ["initialized", "terminated"]
+    assert _cmi5_order_problems(statements) == []
+    assert lrskit.validate(statements) == []
 
 
 def _lms_progress(lms, actor: dict, registration: str) -> dict:

@@ -205,7 +205,13 @@
     var stateUrl = function (id) {
       return L.endpoint + "activities/state?" + new URLSearchParams({ stateId: id, activityId: L.activityId, agent: JSON.stringify(L.actor), registration: L.registration });
     };
-    var ok = function (r) { if (!r.ok && r.status !== 409) throw new Error(r.status); return r; };
+    /* A token the LRS turns down (401 expired, 403 revoked) is so for good: this session is over, as
+     * with a used fetch URL. Nothing more is asked; what waits is sent by the next launch. */
+    var ok = function (r) {
+      if (r.status === 401 || r.status === 403) expired = true;
+      if (!r.ok && r.status !== 409) throw new Error(r.status);
+      return r;
+    };
     /* A request the LRS takes and never answers is given up after a while, and counts as failed:
      * the trainee is told, and it is sent again (the LRS ignores a statement it already has). */
     var WAIT = 20000;
@@ -429,7 +435,7 @@
       /* The page is going, and requests on their way may be cut: everything still queued goes now,
        * in one request that outlives the page (the LRS ignores a statement it already has),
        * or stays queued for the next launch. */
-      if (data) { var q = queueNow().filter(function (i) { return i.state || i.context || i.launch === LAUNCH; }); if (q.length) send(q, true); }
+      if (data && !expired) { var q = queueNow().filter(function (i) { return i.state || i.context || i.launch === LAUNCH; }); if (q.length) send(q, true); }
     };
     window.addEventListener("pagehide", end);
     /* Back to this page from the history (a phone's back button): its session ended when it was left. */
