@@ -601,3 +601,33 @@ def test_progress_not_sent_yet_is_kept_on_the_next_launch_not_the_lms_older_one(
     _all_sent(page)
     assert set(_lms_progress(lms, actor, registration)["quiz"]["answers"]) == {"research", "fmot-seconds"}
     context.close()
+
+
+def test_an_lrs_that_does_not_let_the_lesson_read_statements_still_gets_the_outcome(browser, lms, ralph):
+    """Some LMSs give the lesson a token that may write statements but not read them (403 on a query).
+    Not knowing what another device said, the lesson says its outcome: the session goes on."""
+    registration = str(uuid.uuid4())
+    url, _session = lms.cmi5_launch(lms.au_url, lms.au_id, trainee("write-only-wanda"), registration)
+    context = browser.new_context()
+    page = context.new_page()
+    queries: list[str] = []
+
+    def no_reading(route):
+        if route.request.method == "GET":
+            queries.append(route.request.url)
+            route.fulfill(status=403, body='{"detail": "read not allowed"}', content_type="application/json")
+        else:
+            route.continue_()
+
+    page.route("**/lrs/statements*", no_reading)
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
+    answer_all(page, right=True, lang="ru")
+    submit(page)
+    _all_sent(page)  # (a Playwright wait: the route answers while it runs)
+    verbs = [label(s) for s in wait_for_statements(ralph, registration, "completed")]
+    assert verbs == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed"]
+    assert queries
+    assert page.locator(".academy-lms").count() == 0
+    page.goto("about:blank")
+    context.close()

@@ -298,14 +298,16 @@
         var statements = items.filter(function (i) { return i.verb && i.context; });
         var state = items.filter(function (i) { return i.state; }).pop();
         /* cmi5 9.3: one passed, one failed and one completed in a registration, and no failed once
-         * passed. Another device may have said it: the LRS is asked first (not when the page is going). */
+         * passed. Another device may have said it: the LRS is asked first (not when the page is going;
+         * nor, not knowing, when the LRS does not answer the question: the statement is then said). */
         var verbs = {};
         statements.forEach(function (i) { if (outcome(i) && !keepalive) verbs[i.verb] = verbs[i.verb === "failed" ? "passed" : i.verb] = 1; });
         var said = {};
         return Promise.all(Object.keys(verbs).map(function (verb) {
           return ask(L.endpoint + "statements?" + new URLSearchParams({ agent: JSON.stringify(L.actor), registration: L.registration,
-            verb: VERBS + verb, activity: L.activityId, limit: 1 }), { headers: headers(false) }).then(ok)
-            .then(function (r) { return r.json(); }).then(function (j) { if (j.statements.length) { said[verb] = 1; mark(verb); } });
+            verb: VERBS + verb, activity: L.activityId, limit: 1 }), { headers: headers(false) })
+            .then(function (r) { return r.ok ? r.json() : {}; }).then(function (j) { if ((j.statements || []).length) { said[verb] = 1; mark(verb); } })
+            .catch(function () {});
         })).then(function () {
           var skip = statements.filter(function (i) { return outcome(i) && (said[i.verb] || i.verb === "failed" && said.passed); });
           statements = statements.filter(function (i) { return skip.indexOf(i) < 0; });
