@@ -280,3 +280,47 @@ def test_a_session_longer_than_a_cmi_timespan_holds_is_the_longest_it_holds(brow
     assert page.evaluate("window.scoSet['cmi.core.session_time']") == "9999:59:59.99"
     assert errors == []
     context.close()
+
+
+# An LMS that keeps suspend_data in a column of 4,096 bytes (UTF-8) takes no more, as the RTE allows
+# it to (error 405): what the SCO sets beyond that is refused, and nothing of it is kept.
+STRICT_BYTES = """() => {
+  const api = window.API, set = api.LMSSetValue.bind(api);
+  window.refused = 0;
+  api.LMSSetValue = (element, value) => {
+    if (element === "cmi.suspend_data" && new TextEncoder().encode(String(value)).length > 4096) { window.refused++; return "false"; }
+    return set(element, value);
+  };
+}"""
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("отзывы покупателей " * 130, "отзывы покупателей"),  # 2,470 characters, 4,680 bytes
+    ("a" * 99 + "\U0001F44D" * 2000, "a" * 99 + "\U0001F44D"),  # cut after a whole emoji, never inside one
+], ids=["russian", "emoji"])
+def test_progress_in_any_script_fits_suspend_data_however_the_lms_counts(browser, lms, typed, kept):
+    """SCORM 1.2's 4,096 characters of suspend_data are counted by LMSs in UTF-16 units, in characters
+    or in UTF-8 bytes, where a Russian letter is two and an emoji four. The progress the lesson sets fits
+    the strictest count, so an answer in Russian is kept, not refused with every other answer; and an
+    answer cut to fit is cut between characters, never inside one."""
+    lms.scorm_launch = {"core": {"student_id": "trainee-10", "student_name": "Trainee, Ten", "entry": "ab-initio"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    page.evaluate(STRICT_BYTES)
+    field = lesson.locator('fieldset[data-q="word"] input[type=text]')
+    field.fill(typed)
+    field.press("Tab")
+    choose_option(lesson, "research", "Reads reviews")
+    final = _close_lesson(page, lms)["cmi"]
+    assert page.evaluate("window.refused") == 0
+    assert len(final["suspend_data"].encode()) <= 4096
+    saved = json.loads(final["suspend_data"])["quiz"]["answers"]
+    assert set(saved) == {"word", "research"} and saved["word"]["value"].startswith(kept)
+    context.close()
+
+    lms.scorm_launch = _relaunch_data(lms.commits[-1])
+    context, page, lesson, errors = _launch(browser, lms)
+    assert lesson.locator('fieldset[data-q="research"] input[type=radio]:checked').count() == 1
+    value = lesson.locator('fieldset[data-q="word"] input[type=text]').input_value()
+    assert value.startswith(kept) and value.encode("utf-8", "strict")  # no half of a character
+    assert errors == []
+    context.close()

@@ -86,22 +86,23 @@
     if (!QUIZ) set("cmi.core.lesson_status", "completed");
     else if (status === "not attempted" || status === "") set("cmi.core.lesson_status", "incomplete");
     var interactions = 0, finished = false;
-    /* SCORM 1.2 keeps 4,096 characters of suspend_data: the longest typed answers are cut (to a
-     * beginning, which a checked quiz shows with the verdict it earned) until the rest fits; if even
-     * that is too long, the answers go and the scores stay. */
-    var LIMIT = 4096;
+    /* SCORM 1.2 keeps 4,096 characters of suspend_data, which LMSs count in UTF-16 units, in characters
+     * or in UTF-8 bytes: it is counted in bytes, the strictest. The longest typed answers are cut
+     * between characters (to a beginning, which a checked quiz shows with the verdict it earned) until
+     * the rest fits; if even that is too long, the answers go and the scores stay. */
+    var LIMIT = 4096, fits = function (text) { return new TextEncoder().encode(text).length <= LIMIT; };
     var fitted = function (state) {
       var text = JSON.stringify({ quiz: state });
-      if (text.length <= LIMIT || !state || !state.answers || typeof state.answers !== "object") return text;
+      if (fits(text) || !state || !state.answers || typeof state.answers !== "object") return text;
       var copy = JSON.parse(JSON.stringify(state)), answers = copy.answers;
       var typed = Object.keys(answers).filter(function (id) { return answers[id] && typeof answers[id].value === "string"; })
         .sort(function (a, b) { return answers[b].value.length - answers[a].value.length; });
-      for (var i = 0; i < typed.length && text.length > LIMIT; i++) {
-        answers[typed[i]].value = answers[typed[i]].value.slice(0, 100);
+      for (var i = 0; i < typed.length && !fits(text); i++) {
+        answers[typed[i]].value = Array.from(answers[typed[i]].value).slice(0, 100).join("");
         text = JSON.stringify({ quiz: copy });
       }
-      if (text.length > LIMIT) { copy.answers = {}; copy.checked = false; text = JSON.stringify({ quiz: copy }); }
-      return text.length <= LIMIT ? text : null;
+      if (!fits(text)) { copy.answers = {}; copy.checked = false; text = JSON.stringify({ quiz: copy }); }
+      return fits(text) ? text : null;
     };
     var suspend = function () {
       var text = fitted(progress());
