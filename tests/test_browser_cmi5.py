@@ -565,25 +565,30 @@ def _lms_progress(lms, actor: dict, registration: str) -> dict:
     return json.loads(found) if found else {}
 
 
-def test_progress_not_sent_yet_is_kept_on_the_next_launch_not_the_lms_older_one(browser, lms, ralph):
-    """The trainee answers one question online, loses the connection, answers another and closes the
-    lesson. On the next launch the LMS's progress is older than the device's: the lesson shows both
-    answers, and the LMS gets them, instead of the second one being silently replaced."""
+def _wait_for_progress(lms, actor: dict, registration: str, question: str) -> None:
     import time
 
-    actor, registration = trainee("offline-oksana"), str(uuid.uuid4())
+    for _ in range(200):
+        if question in (_lms_progress(lms, actor, registration).get("quiz") or {}).get("answers", {}):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the answer to {question} never reached the LMS")
+
+
+@pytest.mark.parametrize("elsewhere", [False, True], ids=["kept", "newer-elsewhere"])
+def test_progress_not_sent_yet_is_kept_on_the_next_launch_not_the_lms_older_one(browser, lms, ralph, elsewhere):
+    """The trainee answers one question online, loses the connection, answers another and closes the
+    lesson. On the next launch the LMS's progress is older than the device's: the lesson shows both
+    answers, and the LMS gets them, instead of the second one being silently replaced. Unless the
+    trainee went on on another device meanwhile: then the LMS's progress is the newer, and stays."""
+    actor, registration = trainee(f"offline-oksana-{elsewhere}"), str(uuid.uuid4())
     url, _one = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
     page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
     choose_option(page, "research", "Читает отзывы")
-    for _ in range(200):
-        if "research" in (_lms_progress(lms, actor, registration).get("quiz") or {}).get("answers", {}):
-            break
-        time.sleep(0.05)
-    else:
-        raise AssertionError("the first answer never reached the LMS")
+    _wait_for_progress(lms, actor, registration, "research")
     lms.down = True  # the connection is lost (a request on its way as the page goes included)
     choose_option(page, "fmot-seconds", "Верно")
     page.locator(".academy-lms[data-lms='lms.queued']").wait_for()
@@ -591,15 +596,24 @@ def test_progress_not_sent_yet_is_kept_on_the_next_launch_not_the_lms_older_one(
     page.close()
     lms.down = False
     assert set(_lms_progress(lms, actor, registration)["quiz"]["answers"]) == {"research"}
+    expected = {"research", "fmot-seconds"}
+    if elsewhere:
+        url, _other = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
+        other, laptop = open_lesson(browser, url)
+        choose_option(laptop, "kinds", "Чат поддержки")
+        _wait_for_progress(lms, actor, registration, "kinds")
+        laptop.goto("about:blank")
+        other.close()
+        expected = {"research", "kinds"}
 
     url, _two = lms.cmi5_launch(lms.au_url, lms.au_id, actor, registration)
     page = context.new_page()
     page.goto(url)
     page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
-    assert page.locator('fieldset[data-q="research"] input:checked').count() == 1
-    assert page.locator('fieldset[data-q="fmot-seconds"] input:checked').count() == 1
+    for question in ("research", "fmot-seconds", "kinds"):
+        assert page.locator(f'fieldset[data-q="{question}"] input:checked').count() == (question in expected), question
     _all_sent(page)
-    assert set(_lms_progress(lms, actor, registration)["quiz"]["answers"]) == {"research", "fmot-seconds"}
+    assert set(_lms_progress(lms, actor, registration)["quiz"]["answers"]) == expected
     context.close()
 
 

@@ -255,9 +255,12 @@
         return r.status === 404 ? null : ok(r).json();
       }).then(function (saved) {
         if (saved && saved.done) Object.keys(saved.done).forEach(function (k) { memory.done[k] = true; mark(k); });
-        /* progress this device has not sent yet (it was offline, its session ended) is newer than the LMS's */
+        /* Progress this device has not sent yet (it was offline, its session ended) is kept, and sent,
+         * unless the LMS's is newer (the trainee went on on another device meanwhile). */
         var mine = queueNow().filter(function (i) { return i.state; }).pop();
-        if (mine) saved = mine.state;
+        var when = function (s) { return s && s.quiz && s.quiz.updated || ""; };
+        if (mine && when(mine.state) >= when(saved)) saved = mine.state;
+        else if (mine) setQueue(queueNow().filter(function (i) { return !i.state; }));
         if (saved && saved.quiz) store.set(KEY, saved.quiz); else store.del(KEY);
       });
     };
