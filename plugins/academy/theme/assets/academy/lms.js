@@ -86,10 +86,10 @@
     if (!QUIZ) set("cmi.core.lesson_status", "completed");
     else if (status === "not attempted" || status === "") set("cmi.core.lesson_status", "incomplete");
     var interactions = 0, finished = false;
-    /* SCORM 1.2 keeps 4,096 characters of suspend_data, which LMSs count in UTF-16 units, in characters
-     * or in UTF-8 bytes: it is counted in bytes, the strictest. The longest typed answers are cut
-     * between characters (to a beginning, which a checked quiz shows with the verdict it earned) until
-     * the rest fits; if even that is too long, the answers go and the scores stay. */
+    /* SCORM 1.2 keeps 4,096 characters of suspend_data, counted here as UTF-8 bytes, the strictest way
+     * an LMS counts: the longest typed answers are cut (between characters, to a beginning, which a
+     * checked quiz shows with the verdict it earned) until the rest fits; if even that is too long,
+     * the answers go and the scores stay. */
     var LIMIT = 4096, fits = function (text) { return new TextEncoder().encode(text).length <= LIMIT; };
     var fitted = function (state) {
       var text = JSON.stringify({ quiz: state });
@@ -206,8 +206,7 @@
     var stateUrl = function (id) {
       return L.endpoint + "activities/state?" + new URLSearchParams({ stateId: id, activityId: L.activityId, agent: JSON.stringify(L.actor), registration: L.registration });
     };
-    /* A token the LRS turns down (401 expired, 403 revoked) is so for good: this session is over, as
-     * with a used fetch URL. Nothing more is asked; what waits is sent by the next launch. */
+    /* A token the LRS turns down (401 expired, 403 revoked) ends this launch, as a used fetch URL does */
     var ok = function (r) {
       if (r.status === 401 || r.status === 403) expired = true;
       if (!r.ok && r.status !== 409) throw new Error(r.status);
@@ -255,8 +254,7 @@
         return r.status === 404 ? null : ok(r).json();
       }).then(function (saved) {
         if (saved && saved.done) Object.keys(saved.done).forEach(function (k) { memory.done[k] = true; mark(k); });
-        /* Progress this device has not sent yet (it was offline, its session ended) is kept, and sent,
-         * unless the LMS's is newer (the trainee went on on another device meanwhile). */
+        /* progress this device did not send yet is kept and sent, unless the LMS's is newer (another device) */
         var mine = queueNow().filter(function (i) { return i.state; }).pop();
         var when = function (s) { return s && s.quiz && s.quiz.updated || ""; };
         if (mine && when(mine.state) >= when(saved)) saved = mine.state;
@@ -301,12 +299,10 @@
         items = items.map(function (i) { return now[i.id] || i; });  /* as connecting may have completed them */
         var statements = items.filter(function (i) { return i.verb && i.context; });
         var state = items.filter(function (i) { return i.state; }).pop();
-        /* cmi5 9.3: one passed, one failed and one completed in a registration, and no failed once
-         * passed. Another device may have said it: the LRS is asked first (not when the page is going;
-         * nor, not knowing, when the LRS does not answer the question: the statement is then said). */
-        var verbs = {};
+        /* cmi5 9.3: one passed, failed and completed per registration, no failed once passed. Another
+         * device may have said it: the LRS is asked (not as the page goes; unanswered, it is said). */
+        var verbs = {}, said = {};
         statements.forEach(function (i) { if (outcome(i) && !keepalive) verbs[i.verb] = verbs[i.verb === "failed" ? "passed" : i.verb] = 1; });
-        var said = {};
         return Promise.all(Object.keys(verbs).map(function (verb) {
           return ask(L.endpoint + "statements?" + new URLSearchParams({ agent: JSON.stringify(L.actor), registration: L.registration,
             verb: VERBS + verb, activity: L.activityId, limit: 1 }), { headers: headers(false) })
