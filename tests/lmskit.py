@@ -95,6 +95,9 @@ SCORM_HOST = """<!doctype html>
   window.API = new Scorm12API(Object.assign({lmsCommitUrl: "/scorm/commit", autocommit: false, logLevel: 5}, %(settings)s));
   var launch = %(launch)s;
   if (launch) window.API.loadFromJSON(launch, "");
+  // every value as the SCO set it, before the runtime reads it into its own form
+  window.scoSet = {};
+  window.API.on("LMSSetValue.cmi.*", function (element, value) { window.scoSet[element] = value; });
 </script>
 <iframe id="sco" title="lesson" src="/pkg/%(sco)s" style="width:100%%;height:90vh"></iframe>
 </body></html>
@@ -103,8 +106,9 @@ SCORM_HOST = """<!doctype html>
 
 class LMS:
     """A small LMS: it serves a package, hosts a SCORM 1.2 runtime (scorm-again) and
-    keeps what it commits, and plays the cmi5 LMS: fetch URLs that give a token once,
-    LMS.LaunchData and the State API, with statements passed on to a real LRS (Ralph)."""
+    keeps what it commits, and plays the cmi5 LMS: fetch URLs that give a token once (one
+    token per launch, which `refuse` turns down later), LMS.LaunchData and the State API,
+    with statements passed on to a real LRS (Ralph)."""
 
     def __init__(self, package_dir: Path, lrs: str | None = None, credentials: tuple[str, str] | None = None):
         self.package_dir = package_dir
@@ -116,6 +120,10 @@ class LMS:
         self.scorm_launch: dict | None = None
         self.scorm_settings: dict = {}  # scorm-again's settings: how this LMS treats what the SCO reports
         self.fetch_keys: dict[str, bool] = {}  # fetch key -> already used
+        self.key_tokens: dict[str, str] = {}  # fetch key -> the token it gives
+        self.session_tokens: dict[str, str] = {}  # session id -> its launch's token
+        self.tokens: dict[str, int] = {}  # token -> 0 while taken, else the status that turns it down
+        self.down = False  # the LRS cannot be reached: every request to it fails on its way
         self.state: dict[tuple[str, str, str, str], bytes] = {}
         self.lock = threading.Lock()
         lms = self
@@ -157,11 +165,18 @@ class LMS:
             data["masteryScore"] = mastery
         with self.lock:
             self.state[(activity_id, _agent_key(actor), registration, "LMS.LaunchData")] = json.dumps(data).encode()
-            key = uuid.uuid4().hex
+            key, token = uuid.uuid4().hex, base64.b64encode(f"launch:{uuid.uuid4().hex}".encode()).decode()
             self.fetch_keys[key] = False
+            self.key_tokens[key], self.session_tokens[session], self.tokens[token] = token, token, 0
         query = urlencode({"endpoint": f"{self.url}/lrs/", "fetch": f"{self.url}/fetch/{key}", "actor": json.dumps(actor),
                            "registration": registration, "activityId": activity_id})
         return f"{self.url}/pkg/{au_url}?{query}", session
+
+    def refuse(self, session: str, status: int = 401) -> None:
+        """From now on the LRS turns down the token of this session's launch: 401 as an expired
+        token, 403 as one the LMS revoked (the trainee was unenrolled, the launch was ended)."""
+        with self.lock:
+            self.tokens[self.session_tokens[session]] = status
 
     # -- requests ------------------------------------------------------------------------
     def handle(self, request: http.server.BaseHTTPRequestHandler, method: str) -> None:
@@ -190,10 +205,15 @@ class LMS:
                 self.fetch_keys[key] = True
             if not known or used:  # cmi5: a fetch URL gives its token once
                 return _reply(request, 200, b'{"error-code": "1", "error-text": "already used"}', "application/json")
-            return _reply(request, 200, json.dumps({"auth-token": self.token}).encode(), "application/json")
+            return _reply(request, 200, json.dumps({"auth-token": self.key_tokens[key]}).encode(), "application/json")
         if path.startswith("/lrs/"):
-            if request.headers.get("Authorization") != f"Basic {self.token}":
-                return _reply(request, 401, b"unauthorized", "text/plain")
+            if self.down:
+                request.close_connection = True
+                return
+            auth = request.headers.get("Authorization") or ""
+            refused = self.tokens.get(auth.removeprefix("Basic "), 401) if auth.startswith("Basic ") else 401
+            if refused:
+                return _reply(request, refused, b'{"detail": "token not taken"}', "application/json")
             if path == "/lrs/activities/state":
                 return self._state(request, method, parse_qs(parts.query), body)
             if path == "/lrs/statements":

@@ -32,9 +32,11 @@ def lms(packaged, tmp_path):
     server.stop()
 
 
-def _launch(browser, lms):
-    """A fresh browser (nothing saved in it) opening the SCO in the LMS's frame."""
+def _launch(browser, lms, at: str | None = None):
+    """A fresh browser (nothing saved in it) opening the SCO in the LMS's frame; `at`: the clock's time."""
     context = browser.new_context()
+    if at:
+        context.clock.set_fixed_time(at)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -245,5 +247,80 @@ def test_progress_too_long_for_scorm_12_suspend_data_is_cut_to_fit_not_dropped(b
     context, page, lesson, errors = _launch(browser, lms)
     assert lesson.locator('fieldset[data-q="research"] input[type=radio]:checked').count() == 1
     assert lesson.locator('fieldset[data-q="word"] input[type=text]').input_value().startswith("a pasted paragraph")
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("spent, expected", [
+    ("00:01:15.500", "0000:01:15.50"),
+    ("00:00:59.996", "0000:01:00.00"),  # rounded up: into the minute, not 60 seconds
+    ("00:59:59.996", "0001:00:00.00"),
+    ("13:59:59.999", "0014:00:00.00"),
+], ids=["plain", "minute", "hour", "day"])
+def test_the_session_time_is_a_valid_cmi_timespan_however_it_rounds(browser, lms, spent, expected):
+    """cmi.core.session_time is a CMITimespan (HHHH:MM:SS.SS, RTE 3.4.2): seconds and minutes under 60.
+    A time that rounds up to the next whole minute is that minute, never `:60.00`, which an LMS refuses
+    (and the trainee's time is lost) or adds up wrong."""
+    lms.scorm_launch = {"core": {"student_id": "trainee-8", "student_name": "Trainee, Eight", "entry": "ab-initio"}}
+    context, page, lesson, errors = _launch(browser, lms, at="2027-01-15T08:00:00.000Z")
+    context.clock.set_fixed_time(f"2027-01-15T{int(spent[:2]) + 8:02d}{spent[2:]}Z")
+    _close_lesson(page, lms)
+    assert page.evaluate("window.scoSet['cmi.core.session_time']") == expected
+    assert errors == []
+    context.close()
+
+
+def test_a_session_longer_than_a_cmi_timespan_holds_is_the_longest_it_holds(browser, lms):
+    """CMITimespan has four digits of hours: a lesson left open for longer (a tab forgotten for over a
+    year) reports 9999:59:59.99, not 9999 hours with the minutes of the real time."""
+    lms.scorm_launch = {"core": {"student_id": "trainee-9", "student_name": "Trainee, Nine", "entry": "ab-initio"}}
+    context, page, lesson, errors = _launch(browser, lms, at="2027-01-15T08:00:00.000Z")
+    context.clock.set_fixed_time("2028-03-08T09:30:00.000Z")  # 10,033.5 hours later
+    _close_lesson(page, lms)
+    assert page.evaluate("window.scoSet['cmi.core.session_time']") == "9999:59:59.99"
+    assert errors == []
+    context.close()
+
+
+# An LMS that keeps suspend_data in a column of 4,096 bytes (UTF-8) takes no more, as the RTE allows
+# it to (error 405): what the SCO sets beyond that is refused, and nothing of it is kept.
+STRICT_BYTES = """() => {
+  const api = window.API, set = api.LMSSetValue.bind(api);
+  window.refused = 0;
+  api.LMSSetValue = (element, value) => {
+    if (element === "cmi.suspend_data" && new TextEncoder().encode(String(value)).length > 4096) { window.refused++; return "false"; }
+    return set(element, value);
+  };
+}"""
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("отзывы покупателей " * 130, "отзывы покупателей"),  # 2,470 characters, 4,680 bytes
+    ("a" * 99 + "\U0001F44D" * 2000, "a" * 99 + "\U0001F44D"),  # cut after a whole emoji, never inside one
+], ids=["russian", "emoji"])
+def test_progress_in_any_script_fits_suspend_data_however_the_lms_counts(browser, lms, typed, kept):
+    """SCORM 1.2's 4,096 characters of suspend_data are counted by LMSs in UTF-16 units, in characters
+    or in UTF-8 bytes, where a Russian letter is two and an emoji four. The progress the lesson sets fits
+    the strictest count, so an answer in Russian is kept, not refused with every other answer; and an
+    answer cut to fit is cut between characters, never inside one."""
+    lms.scorm_launch = {"core": {"student_id": "trainee-10", "student_name": "Trainee, Ten", "entry": "ab-initio"}}
+    context, page, lesson, errors = _launch(browser, lms)
+    page.evaluate(STRICT_BYTES)
+    field = lesson.locator('fieldset[data-q="word"] input[type=text]')
+    field.fill(typed)
+    field.press("Tab")
+    choose_option(lesson, "research", "Reads reviews")
+    final = _close_lesson(page, lms)["cmi"]
+    assert page.evaluate("window.refused") == 0
+    assert len(final["suspend_data"].encode()) <= 4096
+    saved = json.loads(final["suspend_data"])["quiz"]["answers"]
+    assert set(saved) == {"word", "research"} and saved["word"]["value"].startswith(kept)
+    context.close()
+
+    lms.scorm_launch = _relaunch_data(lms.commits[-1])
+    context, page, lesson, errors = _launch(browser, lms)
+    assert lesson.locator('fieldset[data-q="research"] input[type=radio]:checked').count() == 1
+    value = lesson.locator('fieldset[data-q="word"] input[type=text]').input_value()
+    assert value.startswith(kept) and value.encode("utf-8", "strict")  # no half of a character
     assert errors == []
     context.close()

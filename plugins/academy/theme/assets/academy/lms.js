@@ -64,10 +64,10 @@
     }
     return null;
   }
-  function timespan(ms) {  /* CMITimespan: HHHH:MM:SS.SS */
-    var s = ms / 1000, h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), sec = (s % 60).toFixed(2);
+  function timespan(ms) {  /* CMITimespan: HHHH:MM:SS.SS, rounded as a whole, at most 9999:59:59.99 */
+    var cs = Math.min(Math.max(0, Math.round(ms / 10)), 3599999999);
     function two(n) { return (n < 10 ? "0" : "") + n; }
-    return (h < 10 ? "000" : h < 100 ? "00" : h < 1000 ? "0" : "") + Math.min(h, 9999) + ":" + two(m) + ":" + (+sec < 10 ? "0" : "") + sec;
+    return ("000" + Math.floor(cs / 360000)).slice(-4) + ":" + two(Math.floor(cs / 6000) % 60) + ":" + two(Math.floor(cs / 100) % 60) + "." + two(cs % 100);
   }
   function scorm() {
     var api = findApi(window.parent !== window ? window.parent : null);
@@ -86,22 +86,23 @@
     if (!QUIZ) set("cmi.core.lesson_status", "completed");
     else if (status === "not attempted" || status === "") set("cmi.core.lesson_status", "incomplete");
     var interactions = 0, finished = false;
-    /* SCORM 1.2 keeps 4,096 characters of suspend_data: the longest typed answers are cut (to a
-     * beginning, which a checked quiz shows with the verdict it earned) until the rest fits; if even
-     * that is too long, the answers go and the scores stay. */
-    var LIMIT = 4096;
+    /* SCORM 1.2 keeps 4,096 characters of suspend_data, counted here as UTF-8 bytes, the strictest way
+     * an LMS counts: the longest typed answers are cut (between characters, to a beginning, which a
+     * checked quiz shows with the verdict it earned) until the rest fits; if even that is too long,
+     * the answers go and the scores stay. */
+    var LIMIT = 4096, fits = function (text) { return new TextEncoder().encode(text).length <= LIMIT; };
     var fitted = function (state) {
       var text = JSON.stringify({ quiz: state });
-      if (text.length <= LIMIT || !state || !state.answers || typeof state.answers !== "object") return text;
+      if (fits(text) || !state || !state.answers || typeof state.answers !== "object") return text;
       var copy = JSON.parse(JSON.stringify(state)), answers = copy.answers;
       var typed = Object.keys(answers).filter(function (id) { return answers[id] && typeof answers[id].value === "string"; })
         .sort(function (a, b) { return answers[b].value.length - answers[a].value.length; });
-      for (var i = 0; i < typed.length && text.length > LIMIT; i++) {
-        answers[typed[i]].value = answers[typed[i]].value.slice(0, 100);
+      for (var i = 0; i < typed.length && !fits(text); i++) {
+        answers[typed[i]].value = Array.from(answers[typed[i]].value).slice(0, 100).join("");
         text = JSON.stringify({ quiz: copy });
       }
-      if (text.length > LIMIT) { copy.answers = {}; copy.checked = false; text = JSON.stringify({ quiz: copy }); }
-      return text.length <= LIMIT ? text : null;
+      if (!fits(text)) { copy.answers = {}; copy.checked = false; text = JSON.stringify({ quiz: copy }); }
+      return fits(text) ? text : null;
     };
     var suspend = function () {
       var text = fitted(progress());
@@ -205,7 +206,12 @@
     var stateUrl = function (id) {
       return L.endpoint + "activities/state?" + new URLSearchParams({ stateId: id, activityId: L.activityId, agent: JSON.stringify(L.actor), registration: L.registration });
     };
-    var ok = function (r) { if (!r.ok && r.status !== 409) throw new Error(r.status); return r; };
+    /* A token the LRS turns down (401 expired, 403 revoked) ends this launch, as a used fetch URL does */
+    var ok = function (r) {
+      if (r.status === 401 || r.status === 403) expired = true;
+      if (!r.ok && r.status !== 409) throw new Error(r.status);
+      return r;
+    };
     /* A request the LRS takes and never answers is given up after a while, and counts as failed:
      * the trainee is told, and it is sent again (the LRS ignores a statement it already has). */
     var WAIT = 20000;
@@ -245,11 +251,15 @@
     var restore = function () {
       if (!KEY) return Promise.resolve();
       return ask(stateUrl("academy-progress"), { headers: headers(false) }).then(function (r) {
-        if (r.status === 404) { store.del(KEY); return null; }
-        return ok(r).json();
+        return r.status === 404 ? null : ok(r).json();
       }).then(function (saved) {
-        if (saved && saved.quiz) store.set(KEY, saved.quiz);
         if (saved && saved.done) Object.keys(saved.done).forEach(function (k) { memory.done[k] = true; mark(k); });
+        /* progress this device did not send yet is kept and sent, unless the LMS's is newer (another device) */
+        var mine = queueNow().filter(function (i) { return i.state; }).pop();
+        var when = function (s) { return s && s.quiz && s.quiz.updated || ""; };
+        if (mine && when(mine.state) >= when(saved)) saved = mine.state;
+        else if (mine) setQueue(queueNow().filter(function (i) { return !i.state; }));
+        if (saved && saved.quiz) store.set(KEY, saved.quiz); else store.del(KEY);
       });
     };
     /* A statement is made whole when it is queued: sent again, on this launch or the next one,
@@ -278,6 +288,7 @@
       if (item.result) s.result = item.result;
       return s;
     };
+    var outcome = function (i) { return /^(passed|failed|completed)$/.test(i.verb) && !i.quizResult; };
     var inflight = {}, again = false;
     var retryLater = function () { clearTimeout(timer); timer = setTimeout(flush, 3000); };
     var send = function (items, keepalive) {
@@ -288,13 +299,26 @@
         items = items.map(function (i) { return now[i.id] || i; });  /* as connecting may have completed them */
         var statements = items.filter(function (i) { return i.verb && i.context; });
         var state = items.filter(function (i) { return i.state; }).pop();
-        /* both at once: when the page is going, nothing runs after the first answer */
-        return Promise.all([
-          statements.length ? ask(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
-            body: JSON.stringify(statements.map(statement)) }).then(ok) : null,
-          state ? ask(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
-            body: JSON.stringify(state.state) }).then(ok) : null
-        ]).then(function () { return statements.concat(state ? [state] : []); });
+        /* cmi5 9.3: one passed, failed and completed per registration, no failed once passed. Another
+         * device may have said it: the LRS is asked (not as the page goes; unanswered, it is said). */
+        var verbs = {}, said = {};
+        statements.forEach(function (i) { if (outcome(i) && !keepalive) verbs[i.verb] = verbs[i.verb === "failed" ? "passed" : i.verb] = 1; });
+        return Promise.all(Object.keys(verbs).map(function (verb) {
+          return ask(L.endpoint + "statements?" + new URLSearchParams({ agent: JSON.stringify(L.actor), registration: L.registration,
+            verb: VERBS + verb, activity: L.activityId, limit: 1 }), { headers: headers(false) })
+            .then(function (r) { return r.ok ? r.json() : {}; }).then(function (j) { if ((j.statements || []).length) { said[verb] = 1; mark(verb); } })
+            .catch(function () {});
+        })).then(function () {
+          var skip = statements.filter(function (i) { return outcome(i) && (said[i.verb] || i.verb === "failed" && said.passed); });
+          statements = statements.filter(function (i) { return skip.indexOf(i) < 0; });
+          /* both at once: when the page is going, nothing runs after the first answer */
+          return Promise.all([
+            statements.length ? ask(L.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: keepalive,
+              body: JSON.stringify(statements.map(statement)) }).then(ok) : null,
+            state ? ask(stateUrl("academy-progress"), { method: "PUT", headers: headers(true), keepalive: keepalive,
+              body: JSON.stringify(state.state) }).then(ok) : null
+          ]).then(function () { return statements.concat(skip, state ? [state] : []); });
+        });
       }).then(function (delivered) {
         var sent = {};
         delivered.forEach(function (i) { sent[i.id] = true; });
@@ -413,7 +437,7 @@
       /* The page is going, and requests on their way may be cut: everything still queued goes now,
        * in one request that outlives the page (the LRS ignores a statement it already has),
        * or stays queued for the next launch. */
-      if (data) { var q = queueNow().filter(function (i) { return i.state || i.context || i.launch === LAUNCH; }); if (q.length) send(q, true); }
+      if (data && !expired) { var q = queueNow().filter(function (i) { return i.state || i.context || i.launch === LAUNCH; }); if (q.length) send(q, true); }
     };
     window.addEventListener("pagehide", end);
     /* Back to this page from the history (a phone's back button): its session ended when it was left. */
