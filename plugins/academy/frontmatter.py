@@ -133,6 +133,14 @@ def check_page(text: str, path: str) -> Document:
         problems.append(Problem(path, line_of_key(doc, "description"), description_overlong(description),
                                 f"shorten it: {DESCRIPTION_TOO_LONG}"))
     problems.extend(_material_problems(doc, path))
+    for key in PLAIN_KEYS:
+        value = doc.meta.get(key)
+        found = MARKUP.search(value) if isinstance(value, str) else None
+        if found:
+            problems.append(Problem(path, line_of_key(doc, key), f"`{key}` holds Markdown or HTML ({found.group()}): "
+                                    "it is shown as typed in the browser tab, the menu, the course cards and search",
+                                    "write it as plain text, the words only: no `**`, `_`, `` ` ``, `[...](...)`, "
+                                    "HTML tags or `&...;` entities"))
     for key, value in doc.meta.items():
         hidden = control_problem(value) if isinstance(value, str) else None
         if hidden:
@@ -141,6 +149,12 @@ def check_page(text: str, path: str) -> Document:
         raise FrontMatterError(problems)
     return doc
 
+
+# Texts printed as plain text wherever they are shown (plaintext.py): Markdown or HTML in them is shown as typed.
+PLAIN_KEYS = ("title", "description", "subtitle")
+MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|\*\*\S(?:.*?\S)?\*\*|__\S(?:.*?\S)?__"
+                    r"|(?<![\w*])\*[^\s*](?:[^*]*[^\s*])?\*(?![\w*])|(?<![\w_])_[^\s_](?:[^_]*[^\s_])?_(?![\w_])"
+                    r"|`[^`]+`|!?\[[^\]]+\]\([^)]*\)|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 # What a page's front matter may say: ours, the engine's (`template`) and Material's.
 KNOWN_KEYS = ("title", "description", "template", "hide", "icon", "status", "subtitle", "search", "tags")
