@@ -219,3 +219,27 @@ def test_the_same_things_written_right_pass(site):
     edit(site / LESSON, "title: First steps", "title: \"First steps: 2 * 3 < 4 & more\"")
     checked = sitekit.check(site)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_academys_own_pages_have_no_slip():
+    """Every page of the academy, read as check reads it on its own site (no footnotes), passes."""
+    from academy.site import SourcePage
+
+    root = sitekit.ROOT
+    problems = []
+    for path in sorted((root / "content").rglob("*.md")):
+        src = path.relative_to(root / "content").as_posix()
+        published = not src.startswith("includes/")
+        page = SourcePage.parse(src, f"content/{src}", path.read_text(encoding="utf-8"), published, footnotes=False)
+        problems.extend(page.problems)
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_markup_in_a_title_is_a_warning_a_plain_build_publishes_escaped(site):
+    """Shown as typed, never as markup: check and a strict build refuse it, a plain build warns and publishes."""
+    edit(site / LESSON, "title: First steps", "title: First **steps**")
+    built = sitekit.build(site, check=False).result
+    assert built.returncode == 0, built.stderr
+    assert f"{LESSON}:2: `title` holds Markdown or HTML (**steps**)" in built.stderr, built.stderr
+    strict = sitekit.build(site, "--strict", check=False).result
+    assert strict.returncode != 0 and f"{LESSON}:2: " in strict.stderr, strict.stderr

@@ -61,6 +61,7 @@ class SourcePage:
     faq_lines: tuple[int, ...]  # the line of every FAQ question, in order
     problems: tuple[Problem, ...] = ()  # what is wrong with the page's structure
     abbreviations: tuple[tuple[str, int, str], ...] = ()  # the page's own `*[ABBR]: meaning` lines (abbr, line, meaning)
+    warnings: tuple[Problem, ...] = ()  # what is shown otherwise than meant, harmlessly (markup in the title)
 
     @classmethod
     def read(cls, content: Path, src: str, root: Path, published: bool = True,
@@ -152,7 +153,9 @@ class SourcePage:
                         for found in segment.misreadings(doc.body, doc.body_line))
         slips = source_lint.lint(doc.body, doc.body_line, shown, footnotes) if published else source_lint.Lint()
         problems.extend(slips.problems)
-        return cls(src, shown, text, doc, tuple(quizzes), tuple(faq), tuple(problems), tuple(slips.abbreviations))
+        warnings = frontmatter.markup_problems(doc, shown) if published else []
+        return cls(src, shown, text, doc, tuple(quizzes), tuple(faq), tuple(problems), tuple(slips.abbreviations),
+                   tuple(warnings))
 
     def quiz_line(self, quiz_id: str) -> int:
         return next((line for found, line in self.quiz_lines if found == quiz_id), 1)
@@ -302,6 +305,7 @@ class Academy:
             self._sources[src] = page = SourcePage.read(self.content, src, self.root, src != self.abbreviations,
                                                         self.footnotes)
             self.report.add(list(page.problems))
+            self.report.add(list(page.warnings), warning=True)
             if page.abbreviations and self.abbreviations and src != self.abbreviations \
                     and (self.content / self.abbreviations).exists():
                 shared = self.source(self.abbreviations)

@@ -48,6 +48,7 @@ VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "li
 FORMATTING = {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"}
 SCHEMES = ("https", "http", "mailto", "tel")
 SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
+FAQ_LEVEL = 3  # `### A question?` (AUTHORING.md)
 DOMAIN_LIKE = re.compile(r"^(?:www\.[\w-]+|(?:[\w-]+\.)+(?:com|org|net|io|gov|edu|info|biz))(?:[/?#:]|$)", re.I)
 
 
@@ -73,7 +74,7 @@ class _Pass:
         self.code: tuple[str, int] | None = None  # the open fence and its line
         self.comment: int | None = None  # the line of an HTML comment not yet closed
         self.table = False
-        self.blocks: list[tuple[str, int]] = []  # open `///` blocks: (name, expected FAQ question level)
+        self.blocks: list[str] = []  # the names of the open `///` blocks
         self.level, self.level_line = 1, 0  # the last heading outside an FAQ block (the title's, to begin with)
         self.tags: list[tuple[str, int]] = []  # inline tags open in the current paragraph
         self.html_block = False  # the current paragraph is raw HTML: its tags are its own business
@@ -151,19 +152,19 @@ class _Pass:
 
     def block_fence(self, name: str | None) -> None:
         if name:
-            self.blocks.append((name, self.level + 1))
+            self.blocks.append(name)
         elif self.blocks:
             self.blocks.pop()
 
     def heading(self, level: int, words: str, number: int) -> None:
         marks = "#" * level
-        if self.blocks and self.blocks[-1][0] == "faq":
-            expected = self.blocks[-1][1]
-            if level != expected:
-                self.problem(number, f"this FAQ question is a `{marks}` heading, and the FAQ block sits under a "
-                             f"`{'#' * (expected - 1)}` heading: its questions are `{'#' * expected}` headings "
-                             "(the contents and screen readers place them by their level)",
-                             f"write it as `{'#' * expected} {words}`")
+        if self.blocks and self.blocks[-1] == "faq":
+            if level != FAQ_LEVEL:
+                expected = "#" * FAQ_LEVEL
+                self.problem(number, f"this FAQ question is a `{marks}` heading: an FAQ block's questions are "
+                             f"`{expected}` headings, under the page's `##` section that holds the block, and the "
+                             "contents and screen readers place each question by its level",
+                             f"write it as `{expected} {words}`")
             return
         if level > self.level + 1:
             expected = "#" * (self.level + 1)
@@ -177,12 +178,12 @@ class _Pass:
     def admonition(self, marker: str, rest: str, number: int) -> None:
         read = ADMONITION_REST.match(rest)
         kind = (rest.split() or [""])[0]
-        if kind and kind not in ADMONITION_TYPES:
+        if kind and kind.lower() not in ADMONITION_TYPES:  # Python-Markdown reads the type in lower case
             close = difflib.get_close_matches(kind.lower(), ADMONITION_TYPES, n=1, cutoff=0.6)
             guess = f"did you mean `{close[0]}`? " if close else ""
             self.problem(number, f"the admonition type `{kind}` is not one of Material's: the box is shown with "
                          "no colour or icon of its own",
-                         f"{guess}the types are: {', '.join(ADMONITION_TYPES)} (lower case)")
+                         f"{guess}the types are: {', '.join(ADMONITION_TYPES)}")
             return
         if not kind:
             self.problem(number, f"`{marker}` with no admonition type: Markdown shows the line as text",
