@@ -79,6 +79,9 @@ MISTAKES = {
     "a table with no separator row": (
         in_lesson("| --- | --- |\n", "", "| Stage | Example |"),
         "this table has no separator row", "| --- | --- |"),
+    "a table typed straight under a paragraph": (
+        in_lesson("- Ratings matter too.\n\n| Stage", "- Ratings matter too.\n\nStages:\n| Stage", "| Stage |"),
+        "this table has no empty line above it", "leave an empty line above the table"),
     "a misspelt admonition type": (
         in_lesson('!!! tip "Remember"', '!!! warnng "Remember"', "!!! warnng"),
         "the admonition type `warnng` is not one of Material's", "did you mean `warning`?"),

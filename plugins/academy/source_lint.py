@@ -74,6 +74,7 @@ class _Pass:
         self.code: tuple[str, int] | None = None  # the open fence and its line
         self.comment: int | None = None  # the line of an HTML comment not yet closed
         self.table = False
+        self.after_text = False  # the line above is a paragraph's or a list item's text
         self.blocks: list[str] = []  # the names of the open `///` blocks
         self.level, self.level_line = 1, 0  # the last heading outside an FAQ block (the title's, to begin with)
         self.tags: list[tuple[str, int]] = []  # inline tags open in the current paragraph
@@ -116,6 +117,7 @@ class _Pass:
         if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
             self.end_paragraph()
             self.code = (fence.group(1), number)
+            self.table = self.after_text = False
             return
         visible = INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
         visible = re.sub(r"<!--.*?-->", lambda m: " " * len(m.group()), visible)
@@ -126,7 +128,7 @@ class _Pass:
         if not stripped:
             if not self.comment:
                 self.end_paragraph()
-                self.table = False
+                self.table = self.after_text = False
             return
         self.links(visible, number)
         self.footnote_marks(visible, number)
@@ -145,6 +147,7 @@ class _Pass:
             self.table_row(stripped, number, following)
         elif (abbreviation := ABBREVIATION.match(stripped)) is not None:
             self.abbreviation(abbreviation.group(1), abbreviation.group(2), number)
+        self.after_text = not (block or heading or admonition or self.table)
         if not (block or admonition):
             self.inline_tags(visible, number)
 
@@ -200,7 +203,10 @@ class _Pass:
         if self.table:
             return
         self.table = True
-        if not TABLE_DELIMITER.match(following.strip()) and not TABLE_DELIMITER.match(row):
+        if self.after_text:
+            self.problem(number, "this table has no empty line above it: Markdown shows it as part of the "
+                         "paragraph or list item above, pipes and all", "leave an empty line above the table")
+        elif not TABLE_DELIMITER.match(following.strip()) and not TABLE_DELIMITER.match(row):
             columns = _cell_count(row)
             self.problem(number, "this table has no separator row below its first row: Markdown shows the rows as "
                          "one paragraph, pipes and all",
