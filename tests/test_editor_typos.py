@@ -94,6 +94,9 @@ MISTAKES = {
     "a link with no words": (
         after_paragraph("Read [](https://example.com/guide) first.", "Read []("),
         "the link to https://example.com/guide has no words", "between the brackets"),
+    "a link with no words and no address": (
+        after_paragraph("Read []() first.", "Read []()"),
+        "a link with no words and no address", "delete it"),
     "a link whose scheme is misspelt": (
         after_paragraph("Read [the guide](htps://example.com/guide).", "htps://"),
         "the link htps://example.com/guide", "https://example.com/guide"),

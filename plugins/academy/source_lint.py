@@ -241,6 +241,10 @@ class _Pass:
                          f"to link to the page, drop the `!`: `[{words or 'the page'}]({target})`; to show a picture, "
                          "give its file, e.g. `../assets/diagrams/customer-journey.svg`")
             return
+        if not image and not target and not words.strip():
+            self.problem(number, "a link with no words and no address (`[]()`): an empty link a screen reader "
+                         "stops at", "delete it, or write `[the words](other-lesson.md)`")
+            return
         if not image and target and not words.strip():
             self.problem(number, f"the link to {target} has no words: there is nothing to click, and a screen "
                          "reader reads out its address", f"write what it leads to between the brackets: "
