@@ -57,10 +57,10 @@ def after_paragraph(text: str, needle: str):
     return in_lesson(PARAGRAPH, f"{PARAGRAPH}\n\n{text}", needle)
 
 
-def footnotes_enabled(make):
-    """The same mistake on a site whose mkdocs.yml enables footnotes."""
+def enabled(extension: str, make):
+    """The same mistake on a site whose mkdocs.yml enables a Markdown extension."""
     def mistake(root: Path) -> tuple[str, int]:
-        edit(root / "mkdocs.yml", "  - abbr\n", "  - abbr\n  - footnotes\n")
+        edit(root / "mkdocs.yml", "  - abbr\n", f"  - abbr\n  - {extension}\n")
         return make(root)
     return mistake
 
@@ -88,6 +88,11 @@ MISTAKES = {
     "a misspelt collapsible admonition type": (
         in_lesson('!!! tip "Remember"', '???+ nte "Remember"', "???+ nte"),
         "the admonition type `nte` is not one of Material's", "did you mean `note`?"),
+    "a misspelt type of an admonition block": (
+        enabled("pymdownx.blocks.admonition", in_lesson(
+            "!!! tip \"Remember\"\n    Answer every customer kindly.",
+            "/// admonition | Remember\n    type: warnng\n\nAnswer every customer kindly.\n///", "type: warnng")),
+        "the admonition type `warnng` is not one of Material's", "did you mean `type: warning`?"),
     "an admonition title not in quotes": (
         in_lesson('!!! tip "Remember"', "!!! tip Remember this", "!!! tip Remember"),
         "the admonition's title is not in quotes", '!!! tip "Remember this"'),
@@ -125,10 +130,10 @@ MISTAKES = {
         after_paragraph("Most shoppers research first.[^1]\n\n[^1]: A survey of 2024.", "research first.[^1]"),
         "the footnote [^1] is shown as typed: footnotes are not enabled", "- footnotes"),
     "a footnote with no definition": (
-        footnotes_enabled(after_paragraph("Most shoppers research first.[^survey]", "[^survey]")),
+        enabled("footnotes", after_paragraph("Most shoppers research first.[^survey]", "[^survey]")),
         "the footnote [^survey] has no definition", "[^survey]: "),
     "a footnote defined and never referenced": (
-        footnotes_enabled(after_paragraph("Most shoppers research first.\n\n[^survey]: A survey of 2024.",
+        enabled("footnotes", after_paragraph("Most shoppers research first.\n\n[^survey]: A survey of 2024.",
                                           "[^survey]:")),
         "the footnote [^survey] is defined here and never referenced", "[^survey]"),
     "a heading that skips a level": (

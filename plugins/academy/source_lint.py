@@ -32,6 +32,7 @@ ADMONITION_REST = re.compile(r'^([\w-]+(?: +[\w-]+)*)(?: +"(.*?)")? *$')  # as P
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 BLOCK_FENCE = re.compile(r"^///(?:[ \t]+([\w-]+))?")
+BLOCK_TYPE_OPTION = re.compile(r"^[ \t]+type:[ \t]*[\"']?([\w-]+)")  # `/// admonition | Title` + `    type: tip`
 HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*(.*?)[ \t#]*$")
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # `[text](target "title")` and `![alt](target)`: the target is what Python-Markdown's inline links read
@@ -139,6 +140,9 @@ class _Pass:
             self.end_paragraph()
         if block:
             self.block_fence(block.group(1))
+            option = BLOCK_TYPE_OPTION.match(following)
+            if block.group(1) == "admonition" and option:
+                self.admonition_type(option.group(1), number + 1, f"type: {option.group(1)}")
         elif heading:
             self.heading(len(heading.group(1)), heading.group(2), number)
         elif admonition:
@@ -181,12 +185,7 @@ class _Pass:
     def admonition(self, marker: str, rest: str, number: int) -> None:
         read = ADMONITION_REST.match(rest)
         kind = (rest.split() or [""])[0]
-        if kind and kind.lower() not in ADMONITION_TYPES:  # Python-Markdown reads the type in lower case
-            close = difflib.get_close_matches(kind.lower(), ADMONITION_TYPES, n=1, cutoff=0.6)
-            guess = f"did you mean `{close[0]}`? " if close else ""
-            self.problem(number, f"the admonition type `{kind}` is not one of Material's: the box is shown with "
-                         "no colour or icon of its own",
-                         f"{guess}the types are: {', '.join(ADMONITION_TYPES)}")
+        if kind and not self.admonition_type(kind, number, kind):
             return
         if not kind:
             self.problem(number, f"`{marker}` with no admonition type: Markdown shows the line as text",
@@ -198,6 +197,16 @@ class _Pass:
                          + ("shows the line as text" if read is None else "reads its words as style names, and "
                             f"the box is titled {kind.capitalize()!r}"),
                          f'put the title in double quotes: `{marker} {kind} "{title}"`')
+
+    def admonition_type(self, kind: str, number: int, written: str) -> bool:
+        """Whether an admonition's type is one of Material's (read in lower case, as Markdown reads it)."""
+        if kind.lower() in ADMONITION_TYPES:
+            return True
+        close = difflib.get_close_matches(kind.lower(), ADMONITION_TYPES, n=1, cutoff=0.6)
+        guess = f"did you mean `{written.replace(kind, close[0])}`? " if close else ""
+        self.problem(number, f"the admonition type `{kind}` is not one of Material's: the box is shown with "
+                     "no colour or icon of its own", f"{guess}the types are: {', '.join(ADMONITION_TYPES)}")
+        return False
 
     def table_row(self, row: str, number: int, following: str) -> None:
         if self.table:
