@@ -227,7 +227,7 @@ class _Pass:
         if abbr in self.meanings and self.meanings[abbr][1] != meaning:
             first, said = self.meanings[abbr]
             self.problem(number, f"{abbr} is defined again on this page, differently (as {said!r} on line {first}): "
-                         "readers are shown one of the two meanings", f"keep one `*[{abbr}]:` line")
+                         "only this last meaning is shown", f"keep one `*[{abbr}]:` line")
         self.meanings.setdefault(abbr, (number, meaning))
 
     # -- inline -------------------------------------------------------------
