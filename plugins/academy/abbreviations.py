@@ -36,3 +36,13 @@ def problems(text: str, shown: str) -> list[Problem]:
         else:
             first[abbr] = (number, meaning)
     return found
+
+
+def meanings(text: str) -> list[tuple[str, str]]:
+    """Every (abbreviation, meaning) of the file, in order."""
+    found = []
+    for line in text.splitlines():
+        definition = DEFINITION.match(line.strip())
+        if definition and definition.group(2).strip():
+            found.append((definition.group(1), definition.group(2).strip()))
+    return found

@@ -142,6 +142,12 @@ def check_page(text: str, path: str) -> Document:
     return doc
 
 
+# Texts printed as plain text wherever they are shown (plaintext.py): Markdown or HTML in them is shown as typed.
+PLAIN_KEYS = ("title", "description")
+MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|\*\*\S(?:.*?\S)?\*\*|__\S(?:.*?\S)?__"
+                    r"|(?<![\w*])\*[^\s*](?:[^*]*[^\s*])?\*(?![\w*])|(?<![\w_])_[^\s_](?:[^_]*[^\s_])?_(?![\w_])"
+                    r"|`[^`]+`|!?\[[^\]]+\]\([^)]*\)|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
 # What a page's front matter may say: ours, the engine's (`template`) and Material's.
 KNOWN_KEYS = ("title", "description", "template", "hide", "icon", "status", "subtitle", "search", "tags")
 
@@ -212,6 +218,21 @@ def _shape_problems(text: str, doc: Document, path: str) -> list[Problem]:
             guess = f"did you mean `{close[0]}`? " if close else ""
             problems.append(Problem(path, line, f"unknown front matter key `{name}`: nothing reads it",
                                     f"{guess}a page's front matter may hold: {', '.join(KNOWN_KEYS)}"))
+    return problems
+
+
+def markup_problems(doc: Document, path: str) -> list[Problem]:
+    """Markdown or HTML in a title or a description: printed as plain text everywhere, it is shown as typed
+    (escaped, so it does no harm: a warning, refused by `academy check` and a strict build)."""
+    problems = []
+    for key in PLAIN_KEYS:
+        value = doc.meta.get(key)
+        found = MARKUP.search(value) if isinstance(value, str) else None
+        if found:
+            problems.append(Problem(path, line_of_key(doc, key), f"`{key}` holds Markdown or HTML ({found.group()}): "
+                                    "it is shown as typed in the browser tab, the menu, the course cards and search",
+                                    "write it as plain text, the words only: no `**`, `_`, `` ` ``, `[...](...)`, "
+                                    "HTML tags or `&...;` entities"))
     return problems
 
 

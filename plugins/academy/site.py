@@ -20,14 +20,14 @@ from pathlib import Path, PurePosixPath
 
 from markdown.extensions.toc import slugify
 
-from . import abbreviations, frontmatter, markup, segment
+from . import abbreviations, frontmatter, markup, segment, source_lint
 from .catalogs import UI_DOMAIN, Catalog, Catalogs, domain_of
 from .errors import AcademyError, ContentError, Problem, Report, display_path
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
 from .localize import Localized, count_missing, handwritten_problems, localize_page, translate_text
 from .memo import digest, remembered, unchanged_text
-from .plaintext import CONTROL, CONTROL_HINT
+from .plaintext import CONTROL, CONTROL_HINT, described
 from .quiz.load import load_quizzes
 from .quiz.model import Quiz
 
@@ -60,17 +60,23 @@ class SourcePage:
     quiz_lines: tuple[tuple[str, int], ...]  # (quiz id, line) of every `/// quiz | id`
     faq_lines: tuple[int, ...]  # the line of every FAQ question, in order
     problems: tuple[Problem, ...] = ()  # what is wrong with the page's structure
+    abbreviations: tuple[tuple[str, int, str], ...] = ()  # the page's own `*[ABBR]: meaning` lines (abbr, line, meaning)
+    warnings: tuple[Problem, ...] = ()  # what is shown otherwise than meant, harmlessly (markup in the title)
 
     @classmethod
-    def read(cls, content: Path, src: str, root: Path, published: bool = True) -> SourcePage:
-        """The page, its front matter checked as fit to publish (title, description) unless it is an include."""
+    def read(cls, content: Path, src: str, root: Path, published: bool = True,
+             footnotes: bool | None = None) -> SourcePage:
+        """The page, its front matter checked as fit to publish (title, description) unless it is an include;
+        `footnotes` says whether the site reads footnotes (None: not known)."""
         path = content / src
         shown = display_path(path, root)
         text = read_text(path, shown)  # without a byte-order mark, so the front matter is seen
-        return remembered("source page", (src, shown, published, digest(text)), lambda: cls.parse(src, shown, text, published))
+        return remembered("source page", (src, shown, published, footnotes, digest(text)),
+                          lambda: cls.parse(src, shown, text, published, footnotes))
 
     @classmethod
-    def parse(cls, src: str, shown: str, text: str, published: bool = True) -> SourcePage:
+    def parse(cls, src: str, shown: str, text: str, published: bool = True,
+              footnotes: bool | None = None) -> SourcePage:
         doc = (frontmatter.check_page if published else frontmatter.parse)(text, shown)
         quizzes, faq, problems = [], [], []
         blocks: list[tuple[str, str, int]] = []  # open /// blocks: (slashes, name, line)
@@ -108,8 +114,7 @@ class SourcePage:
                                             "delete it, or open the block it should close (e.g. `/// faq`) above"))
             control = CONTROL.search(line)
             if control:
-                problems.append(Problem(shown, number, f"an invisible control character (U+{ord(control.group()):04X}) "
-                                        f"at column {control.start() + 1}",
+                problems.append(Problem(shown, number, f"{described(control.group())} at column {control.start() + 1}",
                                         CONTROL_HINT))
             image = NO_ALT_IMAGE.search(INLINE_CODE.sub("", line))
             if image:
@@ -146,7 +151,11 @@ class SourcePage:
                                     "of the page is swallowed by the block"))
         problems.extend(Problem(shown, found.line, found.message, found.hint)
                         for found in segment.misreadings(doc.body, doc.body_line))
-        return cls(src, shown, text, doc, tuple(quizzes), tuple(faq), tuple(problems))
+        slips = source_lint.lint(doc.body, doc.body_line, shown, footnotes) if published else source_lint.Lint()
+        problems.extend(slips.problems)
+        warnings = frontmatter.markup_problems(doc, shown) if published else []
+        return cls(src, shown, text, doc, tuple(quizzes), tuple(faq), tuple(problems), tuple(slips.abbreviations),
+                   tuple(warnings))
 
     def quiz_line(self, quiz_id: str) -> int:
         return next((line for found, line in self.quiz_lines if found == quiz_id), 1)
@@ -250,8 +259,9 @@ class PageBuild:
 class Academy:
     def __init__(self, root: Path, content: Path, locales: Path, quizzes: Path,
                  language: Language, abbreviations: str | None = None, show_fuzzy: bool = False,
-                 report: Report | None = None, languages: tuple[str, ...] = ()):
+                 report: Report | None = None, languages: tuple[str, ...] = (), footnotes: bool | None = None):
         self.root = root
+        self.footnotes = footnotes  # whether the site's Markdown reads footnotes (None: not known)
         self.languages = languages  # every language the site is built in; empty: this one only
         self.content = content
         self.locales = locales
@@ -292,8 +302,15 @@ class Academy:
 
     def source(self, src: str) -> SourcePage:
         if src not in self._sources:
-            self._sources[src] = page = SourcePage.read(self.content, src, self.root, src != self.abbreviations)
+            self._sources[src] = page = SourcePage.read(self.content, src, self.root, src != self.abbreviations,
+                                                        self.footnotes)
             self.report.add(list(page.problems))
+            self.report.add(list(page.warnings), warning=True)
+            if page.abbreviations and self.abbreviations and src != self.abbreviations \
+                    and (self.content / self.abbreviations).exists():
+                shared = self.source(self.abbreviations)
+                meanings = {abbr: meaning for abbr, meaning in abbreviations.meanings(shared.text)}
+                self.report.add(source_lint.shared_conflicts(list(page.abbreviations), meanings, shared.shown, page.shown))
         return self._sources[src]
 
     def read(self, path: Path) -> str:

@@ -47,6 +47,7 @@ from ..quiz.render import lead_to_quiz
 from ..review_links import resolve_review_links
 from ..search_css import cut_search_rules, without_search
 from ..site import Academy, PageBuild
+from ..source_lint import reads_footnotes
 from ..structured_data import FaqRegistry, SiteFacts
 from ..urls import UrlScheme
 from . import material
@@ -158,7 +159,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 root=self.root, content=Path(config.docs_dir), locales=self.root / self.config.locales_dir,
                 quizzes=self.root / self.config.quizzes_dir, language=self.language,
                 abbreviations=self.config.abbreviations, show_fuzzy=self.config.show_fuzzy, report=self.report,
-                languages=tuple(codes),
+                languages=tuple(codes), footnotes=reads_footnotes(config.markdown_extensions),
             )
             self.report.add(abbreviations_problems(config, self.config.abbreviations, config_file, shown))
             self.academy.check_links()
