@@ -19,6 +19,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import html5lib
 import pytest
 
 import sitekit
@@ -197,15 +198,29 @@ def test_check_refuses_the_slip_at_its_line_with_a_hint(site, name):
 
 
 def test_a_build_refuses_the_slips_as_check_does_and_publishes_nothing(site):
-    for name in ("a heading that skips a level", "a misspelt admonition type", "a link whose scheme is misspelt"):
+    for name in ("a misspelt admonition type", "a link whose scheme is misspelt"):
         MISTAKES[name][0](site)
-    heading, admonition, link = (line_of(site / LESSON, needle) for needle in ("#### The", "!!! warnng", "htps://"))
+    admonition, link = (line_of(site / LESSON, needle) for needle in ("!!! warnng", "htps://"))
     built = sitekit.build(site, check=False).result
     assert built.returncode != 0, built.stderr
     assert "Traceback" not in built.stdout + built.stderr, built.stderr
-    for line in (heading, admonition, link):
+    for line in (admonition, link):
         assert f"{LESSON}:{line}: " in built.stderr, built.stderr
     assert not (site / "site").exists(), "nothing is published"
+
+
+def test_a_skipped_heading_level_fails_check_and_a_strict_build_but_a_plain_build_publishes_it(site):
+    """The page reads as meant; only its outline suffers. An editor's `check` and a `--strict` publish
+    refuse it at its line; a plain build warns and publishes the heading as written."""
+    MISTAKES["a heading that skips a level"][0](site)
+    heading = line_of(site / LESSON, "#### The")
+    strict = sitekit.build(site, "--strict", check=False).result
+    assert strict.returncode != 0 and f"{LESSON}:{heading}: " in strict.stderr, strict.stderr
+    assert not (site / "site").exists(), "nothing is published"
+    plain = sitekit.build(site).result
+    assert f"{LESSON}:{heading}: " in plain.stderr and "skips a level" in plain.stderr, plain.stderr
+    doc = html5lib.parse((site / "site/journey/first-steps/index.html").read_text(), namespaceHTMLElements=False)
+    assert [h.get("id") for h in doc.iter("h4")] == ["the-research-moment"]
 
 
 def test_the_same_things_written_right_pass(site):

@@ -153,7 +153,7 @@ class SourcePage:
                         for found in segment.misreadings(doc.body, doc.body_line))
         slips = source_lint.lint(doc.body, doc.body_line, shown, footnotes) if published else source_lint.Lint()
         problems.extend(slips.problems)
-        warnings = frontmatter.markup_problems(doc, shown) if published else []
+        warnings = (frontmatter.markup_problems(doc, shown) if published else []) + slips.warnings
         return cls(src, shown, text, doc, tuple(quizzes), tuple(faq), tuple(problems), tuple(slips.abbreviations),
                    tuple(warnings))
 

@@ -59,6 +59,9 @@ class Lint:
 
     problems: list[Problem] = field(default_factory=list)
     abbreviations: list[tuple[str, int, str]] = field(default_factory=list)
+    # shown as meant, only out of order: `check` and `--strict` refuse them, a plain build publishes (a skipped
+    # heading level reads right on the page; its outline is what suffers)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def lint(body: str, first_line: int, shown: str, footnotes: bool | None = None) -> Lint:
@@ -177,9 +180,10 @@ class _Pass:
             expected = "#" * (self.level + 1)
             after = (f"after the `{'#' * self.level}` heading on line {self.level_line}" if self.level_line
                      else "under the page's title")
-            self.problem(number, f"a `{marks}` heading {after}: it skips a level, so the contents and screen "
-                         f"readers present it as a section of a section that is not there",
-                         f"write it as `{expected} {words}`, or add the `{expected}` section it belongs to above it")
+            self.found.warnings.append(Problem(
+                self.shown, number, f"a `{marks}` heading {after}: it skips a level, so the contents and screen "
+                "readers present it as a section of a section that is not there",
+                f"write it as `{expected} {words}`, or add the `{expected}` section it belongs to above it"))
         self.level, self.level_line = level, number
 
     def admonition(self, marker: str, rest: str, number: int) -> None:
