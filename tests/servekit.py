@@ -115,6 +115,17 @@ class Server:
                 raise ServeFailed(f"{what}: not seen after {timeout:.0f} s\n{self.log_tail()}")
             time.sleep(every)
 
+    def commands(self) -> list[str]:
+        """The command line of every process the server runs (its process group), itself included."""
+        found = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            with contextlib.suppress(OSError):
+                if os.getpgid(int(entry.name)) == self.process.pid:
+                    found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip())
+        return found
+
     def log_size(self) -> int:
         try:
             return self.log.stat().st_size

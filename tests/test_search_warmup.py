@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import signal
+import subprocess
+import time
 
 import cbor2
 import pytest
 
 from academy import search_warmup
-from academy.search import SearchIndexError, build_index
+from academy.search import SearchIndexError, build_index, index_command, index_process_start
 
 
 @pytest.mark.parametrize("lang", ["", "fil", "ru"])
@@ -108,3 +112,40 @@ def test_an_entry_file_not_as_pagefind_writes_it_is_a_clear_error(tmp_path, entr
     _entry(tmp_path, entry)
     with pytest.raises(search_warmup.PagefindMetaError, match=re.escape(says)):
         search_warmup.chunks(tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_first_languages_index_leaves_the_other_languages_folders_out(tmp_path, lang):
+    """Under serve the other languages are built into their folders of the served site before the
+    first language's index is made: its index holds its own pages, one language, warmed up."""
+    (tmp_path / "lesson").mkdir()
+    (tmp_path / "lesson" / "index.html").write_text(_lesson(lang, "aardvark"), encoding="utf-8")
+    for code, word in (("fil", "kalabaw"), ("de", "adler")):
+        (tmp_path / code / "aralin").mkdir(parents=True)
+        (tmp_path / code / "aralin" / "index.html").write_text(_lesson(code, word), encoding="utf-8")
+    build_index(tmp_path, lang, ["fil/", "de"])
+    folder = tmp_path / "pagefind"
+    assert list(json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]) == [lang]
+    assert json.loads((folder / search_warmup.WARMUP).read_text(encoding="utf-8"))["terms"] == "aardvark"
+
+
+def test_ctrl_c_stops_the_index_process_with_nothing_said(tmp_path):
+    """Ctrl-C reaches serve's background index process (and Pagefind under it) with the server:
+    whenever it comes, the process ends as interrupted (130) and says nothing, or had finished."""
+    for number in range(40):
+        page = tmp_path / "site" / f"lesson-{number}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(_lesson("fil", " ".join(f"salita{number}x{word}" for word in range(300))), encoding="utf-8")
+    endings = []
+    for delay in (0.05, 0.3, 0.6, 1.0, 1.5):
+        # started as serve starts it, in a process group of its own here: the test's Ctrl-C reaches it alone
+        process = subprocess.Popen(index_command(tmp_path / "site", "fil"), preexec_fn=index_process_start,  # noqa: PLW1509
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)  # as the terminal sends it: to every process of the group
+        stdout, stderr = process.communicate(timeout=120)
+        assert process.returncode in (0, 130), (delay, process.returncode, stderr)
+        if process.returncode == 130:
+            assert stdout + stderr == "", (delay, stdout + stderr)
+        endings.append(process.returncode)
+    assert endings.count(130) >= 2, endings  # Ctrl-C came while it ran, during start-up and after

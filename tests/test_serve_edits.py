@@ -18,6 +18,9 @@ question's FAQPage, read from the page's JSON-LD.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -156,3 +159,40 @@ def test_serve_dirty_equals_a_clean_build_after_each_of_a_day_of_edits(tmp_path)
     (tmp_path / "project").mkdir()
     root = sitekit.write_project(tmp_path / "project")
     servekit.serve_each_step(root, tmp_path, STEPS, ("--dirty",))
+
+
+def warmed_up(server: servekit.Server, root: str) -> bool:
+    """The language's search index names its own language alone, and what the page preloads of it
+    (`warmup.json`) is its chunks, each served."""
+    entry, warmup = server.get(f"{root}pagefind/pagefind-entry.json"), server.get(f"{root}pagefind/warmup.json")
+    if entry.status != 200 or warmup.status != 200:
+        return False
+    assert len(json.loads(entry.body)["languages"]) == 1, f"{root}: {entry.text}"
+    plan = json.loads(warmup.body)
+    return bool(plan["terms"]) and all(server.get(f"{root}pagefind/{chunk}").status == 200 for chunk in plan["chunks"])
+
+
+def test_ctrl_c_while_serve_writes_the_search_index_says_nothing_but_goodbye(tmp_path):
+    """The search index of each language is written in the background after each save; Ctrl-C
+    (to the whole process group, as a terminal sends it) while it is being written stops serve
+    with its own goodbye: no traceback, no error."""
+    (tmp_path / "project").mkdir()
+    root = sitekit.write_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    with servekit.serving(root, log, timeout=servekit.WAIT, arguments=("--dirty",)) as server:
+        for language in servekit.LANGUAGE_ROOTS:
+            server.wait_until(lambda language=language: warmed_up(server, language),
+                              f"{language}: the first build's search index, warmed up", 120, every=0.2)
+        server.wait_until(lambda: not any("academy.search" in command for command in server.commands()),
+                          "the first build's search index written", 120)
+        before = log.read_text(encoding="utf-8")
+        assert "ERROR" not in before and "Traceback" not in before, before
+        sitekit.edit(root / "content/journey/first-steps.md", "through a touchpoint.", "through a touchpoint, Xmark.")
+        server.wait_until(lambda: any("academy.search" in command for command in server.commands()),
+                          "the saved page's search index being written", 120, every=0.005)
+        os.killpg(server.process.pid, signal.SIGINT)
+        server.process.wait(timeout=60)
+        time.sleep(1)  # what the index processes might still say
+    said = log.read_text(encoding="utf-8")[len(before):]
+    assert "Shutting down" in said, said
+    assert "Traceback" not in said and "KeyboardInterrupt" not in said and "ERROR" not in said, said

@@ -621,7 +621,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         else:
             offline.stamp_worker(site, self._other_roots())
             try:
-                search.build_index(site, self.language.code)
+                search.build_index(site, self.language.code, self._other_roots())
             except search.SearchIndexError as error:
                 self.report.error(Problem(display_path(self.config_file, self.root), 1, str(error)))
                 raise fail(self.report.errors) from None
@@ -677,7 +677,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         # every page's fingerprint says what changed, without reading back every file written
         offline.stamp_worker(site, self._other_roots(), THEME_DIR / offline.WORKER, self.incremental.version())
         # The preview shows the edit at once; its search catches up a moment later.
-        search.IndexInBackground.request(site, self.language.code)
+        search.IndexInBackground.request(site, self.language.code, self._other_roots())
 
     def outcome(self) -> Report:
         """Every problem of the build: the academy's, the engine's, and every language's."""
