@@ -205,6 +205,8 @@ class Incremental:
                             _carried(build, registry.first) if build is not None else ())
             kept.fingerprint = _fingerprint(self.planned[src], kept.scope)
             self.rendered[src] = kept
+        elif src in self.rendered and build is not None:  # rendered again by a quick rebuild for its FAQ alone
+            self.rendered[src].faq = _carried(build, registry.first)
 
     def version(self) -> str:
         """What the offline cache is named by: it changes whenever a page's output does."""
