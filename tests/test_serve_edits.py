@@ -4,10 +4,14 @@ An editor and a translator work on the small academy one save at a time, as they
 previewing: a paragraph, a heading, a quiz question, a Russian msgstr, an FAQ added to the
 course page that asks a lesson's question first and taken out again, a new lesson whose FAQ
 repeats that question, a lesson moved to another path (its catalogs with it), a lesson title
-that the course cards show, an abbreviation's expansion, the navigation reordered and a
-lesson deleted. After each save, once serve shows it, every page it serves in every
-language is compared with a clean `mkdocs build` of the same tree, parsed with html5lib
-(`servekit.assert_same_site`).
+that the course cards show, an abbreviation's expansion, the navigation reordered, a
+lesson deleted and an FAQ moved from a lesson to its course page. After each save, once
+serve shows it, every page it serves in every language is compared with a clean
+`mkdocs build` of the same tree, parsed with html5lib (`servekit.assert_same_site`).
+
+Ctrl-C while serve writes the search index in the background stops it quietly, and each
+language's index, as served, holds that language alone and is warmed up from its own
+metadata (`search_warmup.py`).
 
 The FAQ steps are where a partial rebuild goes wrong: an FAQ question's FAQPage structured
 data belongs to the first page (in the build's order) that asks it, so a save on one page
@@ -116,6 +120,12 @@ def delete_page(root: Path) -> None:
     (root / "content" / "journey" / "next-steps.md").unlink()
 
 
+def move_faq(root: Path) -> None:
+    sitekit.edit(root / "content/journey/starting-out.md",
+                 f"/// faq\n### {QUESTION}\n\nBecause shoppers trust other shoppers.\n///\n", "")
+    sitekit.edit(root / COURSE, "A course about customers.\n", "A course about customers.\n" + FAQ)
+
+
 def progress_listed_first(server: servekit.Server) -> bool:
     home = server.get("/").body
     return 0 <= home.find(b'href="progress/"') < home.find(b'href="journey/"')
@@ -152,6 +162,8 @@ STEPS = [
     Step("the navigation reordered", reorder_nav, holds=progress_listed_first),
     Step("the new lesson deleted: the moved one asks the question first again", delete_page,
          gone=lesson_urls("journey/next-steps"), holds=faq_on(MOVED)),
+    Step("the FAQ moved from the lesson to the course page, both saved at once", move_faq,
+         shows=[("/journey/", b"Coursefaqmark")], holds=faq_on("/journey/", MOVED)),
 ]
 
 
