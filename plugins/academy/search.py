@@ -117,7 +117,7 @@ def index_in_another_process(site: Path, lang: str | None, leave_out: Sequence[s
     """`build_index` run by `python -m academy.search` at a lower priority; its error, if any.
     Stopped by Ctrl-C (the server is stopping), it has nothing to say."""
     result = subprocess.run(index_command(site, lang, leave_out), capture_output=True, text=True, check=False,
-                            preexec_fn=index_process_start)  # noqa: PLW1509
+                            preexec_fn=index_process_start if os.name == "posix" else None)  # noqa: PLW1509
     if result.returncode == 0 or _interrupted(result.returncode):
         return None
     return (result.stderr or result.stdout).strip()[-600:] or f"{site}: the search index could not be built"
@@ -364,7 +364,8 @@ def main(argv: list[str]) -> int:
         print("usage: python -m academy.search SITE_FOLDER [LANGUAGE] [--leave-out=FOLDER]...", file=sys.stderr)
         return 2
     try:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while Python started (see above)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while Python started (see above)
         build_index(Path(positional[0]), positional[1] if len(positional) > 1 else None, leave_out)
     except SearchIndexError as error:
         print(error, file=sys.stderr)
