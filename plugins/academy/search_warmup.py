@@ -98,6 +98,9 @@ def write_warmup(index_folder: Path, budget: int = BUDGET) -> dict:
     warm = found if size <= budget else []
     plan = {"terms": " ".join(dict.fromkeys(chunk.first_word for chunk in warm)),
             "chunks": [chunk.file for chunk in warm]}
-    (index_folder / WARMUP).write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    # written aside, then renamed: under serve a browser may ask for it while the index is rewritten
+    partial = index_folder / f".{WARMUP}.part"
+    partial.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    partial.replace(index_folder / WARMUP)
     return plan
 
