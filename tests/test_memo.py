@@ -85,7 +85,7 @@ def test_saves_during_a_background_index_are_gathered_into_one_more_run(tmp_path
     started, release = threading.Event(), threading.Event()
     runs = []
 
-    def index(site, lang):
+    def index(site, lang, leave_out=()):
         runs.append(lang)
         started.set()
         release.wait(10)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import re
+import signal
+import subprocess
+import time
 
 import cbor2
 import pytest
 
 from academy import search_warmup
-from academy.search import SearchIndexError, build_index
+from academy.search import SearchIndexError, build_index, index_command, index_process_start
 
 
 @pytest.mark.parametrize("lang", ["", "fil", "ru"])
@@ -60,3 +65,87 @@ def test_an_index_folder_without_its_metadata_stops_the_build_with_the_folder_na
     monkeypatch.setattr("academy.search._run_pagefind", lambda site, output: output.mkdir())
     with pytest.raises(SearchIndexError, match="pagefind: expected one Pagefind metadata file, found 0"):
         build_index(tmp_path, "ru")
+
+
+def _lesson(lang: str, words: str) -> str:
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{words}</title></head>'
+            f'<body><main data-pagefind-body><h1>{words}</h1><p>{words}, {words}.</p></main></body></html>')
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_an_index_written_over_the_last_one_is_warmed_up_from_its_own_metadata(tmp_path, lang):
+    """Serve's background index writes into the served folder, over the index before: Pagefind
+    leaves the earlier metadata beside the new (a browser may still be reading that index), and
+    `pagefind-entry.json` names the new one, which is the one to warm up."""
+    page = tmp_path / "lesson" / "index.html"
+    page.parent.mkdir()
+    page.write_text(_lesson(lang, "aardvark"), encoding="utf-8")
+    build_index(tmp_path, lang)
+    folder = tmp_path / "pagefind"
+    first = json.loads((folder / search_warmup.WARMUP).read_text(encoding="utf-8"))
+    assert first["terms"] == "aardvark"
+    page.write_text(_lesson(lang, "zebra"), encoding="utf-8")
+    build_index(tmp_path, lang)  # twice more: a third metadata file, as after a few saves
+    page.write_text(_lesson(lang, "zucchini"), encoding="utf-8")
+    build_index(tmp_path, lang)
+    assert len(list(folder.glob("pagefind.*.pf_meta"))) == 3
+    plan = json.loads((folder / search_warmup.WARMUP).read_text(encoding="utf-8"))
+    assert plan["terms"] == "zucchini"
+    assert plan["chunks"] and all((folder / chunk).is_file() for chunk in plan["chunks"])
+    assert not set(plan["chunks"]) & set(first["chunks"])  # the new index's chunks, not the first's
+
+
+def _entry(folder, text: str) -> None:
+    (folder / "pagefind-entry.json").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("entry, says", [
+    ("{not json", "pagefind-entry.json: not as Pagefind writes it"),
+    ('{"version": "1.5.2", "languages": []}', "pagefind-entry.json: not as Pagefind writes it"),
+    ('{"version": "1.5.2", "languages": {"en": {"hash": "../../etc/x"}}}', "pagefind-entry.json: not as Pagefind writes it"),
+    ('{"version": "1.5.2", "languages": {"en": {"hash": "en_1"}, "ru": {"hash": "ru_2"}}}',
+     "pagefind-entry.json: expected the index of one language, found 2"),
+    ('{"version": "1.5.2", "languages": {"en": {"hash": "en_1"}}}', "pagefind.en_1.pf_meta: named by pagefind-entry.json, missing"),
+], ids=["not-json", "no-languages", "a-path", "two-languages", "missing-meta"])
+def test_an_entry_file_not_as_pagefind_writes_it_is_a_clear_error(tmp_path, entry, says):
+    (tmp_path / "pagefind.en_0.pf_meta").write_bytes(_gzip(b"pagefind_dcd" + cbor2.dumps(["1.5.2", [], []])))
+    _entry(tmp_path, entry)
+    with pytest.raises(search_warmup.PagefindMetaError, match=re.escape(says)):
+        search_warmup.chunks(tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_first_languages_index_leaves_the_other_languages_folders_out(tmp_path, lang):
+    """Under serve the other languages are built into their folders of the served site before the
+    first language's index is made: its index holds its own pages, one language, warmed up."""
+    (tmp_path / "lesson").mkdir()
+    (tmp_path / "lesson" / "index.html").write_text(_lesson(lang, "aardvark"), encoding="utf-8")
+    for code, word in (("fil", "kalabaw"), ("de", "adler")):
+        (tmp_path / code / "aralin").mkdir(parents=True)
+        (tmp_path / code / "aralin" / "index.html").write_text(_lesson(code, word), encoding="utf-8")
+    build_index(tmp_path, lang, ["fil/", "de"])
+    folder = tmp_path / "pagefind"
+    assert list(json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]) == [lang]
+    assert json.loads((folder / search_warmup.WARMUP).read_text(encoding="utf-8"))["terms"] == "aardvark"
+
+
+def test_ctrl_c_stops_the_index_process_with_nothing_said(tmp_path):
+    """Ctrl-C reaches serve's background index process (and Pagefind under it) with the server:
+    whenever it comes, the process ends as interrupted (130) and says nothing, or had finished."""
+    for number in range(40):
+        page = tmp_path / "site" / f"lesson-{number}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(_lesson("fil", " ".join(f"salita{number}x{word}" for word in range(300))), encoding="utf-8")
+    endings = []
+    for delay in (0.05, 0.3, 0.6, 1.0, 1.5):
+        # started as serve starts it, in a process group of its own here: the test's Ctrl-C reaches it alone
+        process = subprocess.Popen(index_command(tmp_path / "site", "fil"), preexec_fn=index_process_start,  # noqa: PLW1509
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)  # as the terminal sends it: to every process of the group
+        stdout, stderr = process.communicate(timeout=120)
+        assert process.returncode in (0, 130), (delay, process.returncode, stderr)
+        if process.returncode == 130:
+            assert stdout + stderr == "", (delay, stdout + stderr)
+        endings.append(process.returncode)
+    assert endings.count(130) >= 2, endings  # Ctrl-C came while it ran, during start-up and after

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import base64
 import json
+import signal
 import subprocess
 import tempfile
 import threading
@@ -102,6 +103,8 @@ def _index(process: subprocess.Popen, pages: Iterable[tuple[str, str]], output: 
             raise PagefindServiceError(payload.get("message") or f"Pagefind answered {payload.get('type')!r} "
                                        f"where {wanted!r} was expected")
     if len(answers.received) != len(expected):
+        if process.returncode == -signal.SIGINT:
+            raise KeyboardInterrupt  # Ctrl-C reached Pagefind too: stopped, not failed
         raise PagefindServiceError(f"Pagefind stopped before the index was made (exit status {process.returncode})")
     _write_files(output, answers.received[-1]["payload"]["files"])
     return sent

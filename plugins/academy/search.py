@@ -14,19 +14,25 @@ opening words travel unstemmed as the page's metadata (`sections`).
 English pages are indexed as they are, from a copy (in memory too) whose British spellings read as
 American ones (`academy.spelling`); the browser rewrites the query alike, so either
 spelling finds the other. The page a trainee opens is never changed.
+
+A language's index holds its own pages only. Under `serve` the other languages are built into
+their folders of the served site (`/fil/`, `/ru/`) before the first language's index is made;
+those folders are left out of it (`leave_out`), as they are of the published build's.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -62,9 +68,10 @@ class IndexInBackground:
     _running: dict[tuple[str, str | None], IndexInBackground] = {}
     QUIET = 2.0  # seconds without a build before indexing: the next save's build gets the machine first
 
-    def __init__(self, site: Path, lang: str | None):
+    def __init__(self, site: Path, lang: str | None, leave_out: Sequence[str] = ()):
         self.site = site
         self.lang = lang
+        self.leave_out = tuple(leave_out)
         self.lock = threading.Lock()
         self.wanted = True
         self.done = False
@@ -72,7 +79,7 @@ class IndexInBackground:
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     @classmethod
-    def request(cls, site: Path, lang: str | None) -> None:
+    def request(cls, site: Path, lang: str | None, leave_out: Sequence[str] = ()) -> None:
         key = (str(site), lang)
         running = cls._running.get(key)
         if running is not None:
@@ -81,7 +88,7 @@ class IndexInBackground:
                     running.wanted = True
                     running.last = time.monotonic()
                     return
-        cls._running[key] = indexing = cls(site, lang)
+        cls._running[key] = indexing = cls(site, lang, leave_out)
         indexing.thread.start()
 
     def _run(self) -> None:
@@ -93,7 +100,7 @@ class IndexInBackground:
                     self.done = True
                     return
                 self.wanted = False
-            error = index_in_another_process(self.site, self.lang)
+            error = index_in_another_process(self.site, self.lang, self.leave_out)
             if error:
                 logging.getLogger("mkdocs.plugins.academy").error(error)
 
@@ -101,21 +108,52 @@ class IndexInBackground:
 NICE = 10  # the background index gives way to the build of the next save
 
 
-def index_in_another_process(site: Path, lang: str | None) -> str | None:
-    """`build_index` run by `python -m academy.search` at a lower priority; its error, if any."""
-    command = [sys.executable, "-m", "academy.search", str(site), *([lang] if lang else [])]
-    lower = (lambda: os.nice(NICE)) if hasattr(os, "nice") else None
-    result = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=lower)  # noqa: PLW1509
-    if result.returncode == 0:
+def index_command(site: Path, lang: str | None, leave_out: Sequence[str] = ()) -> list[str]:
+    return [sys.executable, "-m", "academy.search", str(site), *([lang] if lang else []),
+            *(f"--leave-out={folder}" for folder in leave_out)]
+
+
+def index_in_another_process(site: Path, lang: str | None, leave_out: Sequence[str] = ()) -> str | None:
+    """`build_index` run by `python -m academy.search` at a lower priority; its error, if any.
+    Stopped by Ctrl-C (the server is stopping), it has nothing to say."""
+    result = subprocess.run(index_command(site, lang, leave_out), capture_output=True, text=True, check=False,
+                            preexec_fn=index_process_start if os.name == "posix" else None)  # noqa: PLW1509
+    if result.returncode == 0 or _interrupted(result.returncode):
         return None
     return (result.stderr or result.stdout).strip()[-600:] or f"{site}: the search index could not be built"
 
 
-def build_index(site: Path, lang: str | None = None) -> None:
+def index_process_start() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """The index process: at a lower priority, gone with the server, and Ctrl-C held back until
+    `main` can take it quietly (Python's start-up would print a traceback for it)."""
+    if hasattr(os, "nice"):
+        os.nice(NICE)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # kept across exec; `main` lets it through
+    if sys.platform == "linux":
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the thread that started it ends
+
+
+def _interrupted(returncode: int) -> bool:
+    """Ended by Ctrl-C: killed by SIGINT, or exited as a shell reports it (128 + SIGINT)."""
+    return returncode in (-signal.SIGINT, 128 + signal.SIGINT)
+
+
+def build_index(site: Path, lang: str | None = None, leave_out: Sequence[str] = ()) -> None:
+    """Index the pages of `site` into `site/pagefind`, but those in its folders `leave_out` (other
+    languages' roots, "fil/")."""
+    leave_out = [folder for folder in leave_out if (site / folder).is_dir()]  # the published build's are not there yet
     if lang in STEMMERS:
-        _index_from_memory(_stemmed_pages(site, STEMMERS[lang]), site / "pagefind")
+        _index_from_memory(_stemmed_pages(site, STEMMERS[lang], leave_out), site / "pagefind")
     elif lang in SPELLINGS:
-        _index_from_memory(_rewritten_pages(site, SPELLINGS[lang]), site / "pagefind")
+        _index_from_memory(_rewritten_pages(site, SPELLINGS[lang], leave_out), site / "pagefind")
+    elif leave_out:
+        _index_from_memory(_pages(site, leave_out), site / "pagefind")
     else:
         _run_pagefind(site, site / "pagefind")
     _without_pagefinds_own_interface(site / "pagefind")
@@ -136,9 +174,9 @@ def _without_pagefinds_own_interface(output: Path) -> None:
             path.unlink()
 
 
-def _rewritten_pages(site: Path, rewrite: Callable[[str], str]) -> Iterator[tuple[str, str]]:
+def _rewritten_pages(site: Path, rewrite: Callable[[str], str], leave_out: Sequence[str] = ()) -> Iterator[tuple[str, str]]:
     """The site's pages with their text (never their markup) rewritten, for the indexer only."""
-    for relative, html in _pages(site):
+    for relative, html in _pages(site, leave_out):
         # a page unchanged since the last build (kept by the page cache) is rewritten once (see `memo.keep`)
         yield relative, remembered("search page", (rewrite.__name__, digest(html)), lambda: _rewritten(html, rewrite))
 
@@ -164,24 +202,26 @@ def _for_indexer(html: str, indexed: str) -> str:
     return f'<!doctype html>{tag.group(0) if tag else "<html>"}<head><meta charset="utf-8"></head><body>{indexed}'
 
 
-def _pages(site: Path) -> Iterator[tuple[str, str]]:
-    """Each built page's path (relative to the site, sorted) and HTML, Pagefind's own output left out."""
+def _pages(site: Path, leave_out: Sequence[str] = ()) -> Iterator[tuple[str, str]]:
+    """Each built page's path (relative to the site, sorted) and HTML, Pagefind's own output and
+    the folders `leave_out` left out."""
+    skipped = ("pagefind/", *(folder.strip("/") + "/" for folder in leave_out))
     paths = {path.relative_to(site).as_posix(): path for path in site.rglob("*.html")}
     for relative in sorted(paths):
-        if not relative.startswith("pagefind/"):
+        if not relative.startswith(skipped):
             yield relative, paths[relative].read_text(encoding="utf-8")
 
 
 _MARKUP_OR_REFERENCE = re.compile(_MARKUP.pattern[:-1] + r"|&#?\w+;)", re.DOTALL | re.IGNORECASE)
 
 
-def _stemmed_pages(site: Path, stem: Callable[[str], str]) -> Iterator[tuple[str, str]]:
+def _stemmed_pages(site: Path, stem: Callable[[str], str], leave_out: Sequence[str] = ()) -> Iterator[tuple[str, str]]:
     """The site's pages with the words of their indexed part stemmed, for the indexer only.
 
     Before that part (where nothing is indexed) each page gets its own words as metadata:
     its title, and each section's heading and opening words (see `section_excerpts`).
     """
-    for relative, html in _pages(site):
+    for relative, html in _pages(site, leave_out):
         if relative == "404.html":
             continue  # kept out of search
         # a page unchanged since the last build (kept by the page cache) is stemmed once (see `memo.keep`)
@@ -237,6 +277,8 @@ def _run_pagefind(pages: Path, output: Path) -> None:
     _output_folder(output)
     command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output.resolve()), "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if _interrupted(result.returncode):
+        raise KeyboardInterrupt
     if result.returncode != 0:
         raise SearchIndexError(
             f"{output.parent}: the search index could not be built: {(result.stderr or result.stdout).strip()[-400:]}"
@@ -314,17 +356,27 @@ def searchable_page(html: str) -> SearchablePage | None:
 
 
 def main(argv: list[str]) -> int:
-    """python -m academy.search SITE [LANG]: (re)build the site's search index."""
-    if not argv or not Path(argv[0]).is_dir():
-        print("usage: python -m academy.search SITE_FOLDER [LANGUAGE]", file=sys.stderr)
+    """python -m academy.search SITE [LANG] [--leave-out=FOLDER]...: (re)build the site's search index.
+    Ctrl-C stops it with nothing said (the server that started it is stopping)."""
+    leave_out = [arg.removeprefix("--leave-out=") for arg in argv if arg.startswith("--leave-out=")]
+    positional = [arg for arg in argv if not arg.startswith("--leave-out=")]
+    if not 1 <= len(positional) <= 2 or not Path(positional[0]).is_dir():
+        print("usage: python -m academy.search SITE_FOLDER [LANGUAGE] [--leave-out=FOLDER]...", file=sys.stderr)
         return 2
     try:
-        build_index(Path(argv[0]), argv[1] if len(argv) > 1 else None)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while Python started (see above)
+        build_index(Path(positional[0]), positional[1] if len(positional) > 1 else None, leave_out)
     except SearchIndexError as error:
         print(error, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        return 128 + signal.SIGINT
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:  # before `main` (still importing) or after it
+        sys.exit(128 + signal.SIGINT)

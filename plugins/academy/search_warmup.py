@@ -13,12 +13,17 @@ and fetches `chunks` beside Pagefind's WebAssembly while search starts (academy.
 larger than `BUDGET` is left to load by the letters the trainee types, as Pagefind does on its own.
 A stale `warmup.json` (one the browser kept from a build before) costs a missed file, never a
 wrong result: the terms are only words to preload.
+
+An index written over the one before (serve's background index writes into the served folder)
+leaves that index's files beside the new, as Pagefind's command line does: a browser may still
+be reading them. The metadata read is the one `pagefind-entry.json` names, the new index's.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +34,8 @@ BUDGET = 64 * 1024
 """Bytes of index chunks (as sent: Pagefind gzips them) worth loading before the trainee types;
 above it, only what the typed letters need loads (for a 1,000-lesson academy, megabytes)."""
 _SIGNATURE = b"pagefind_dcd"
+ENTRY = "pagefind-entry.json"
+_HASH = re.compile(r"[\w-]+")  # what Pagefind names an index by: its language and a hash (`en_3eabb0e384`)
 
 
 class PagefindMetaError(ValueError):
@@ -45,7 +52,7 @@ class Chunk:
 def chunks(index_folder: Path) -> list[Chunk]:
     """The index chunks of the one language in `index_folder`, read from Pagefind's metadata file
     (gzip, then a signature, then CBOR: [version, [[page, words]…], [[from, to, hash]…], …])."""
-    metas = sorted(index_folder.glob("pagefind.*.pf_meta"))
+    metas = [_named_meta(index_folder)] if (index_folder / ENTRY).exists() else sorted(index_folder.glob("pagefind.*.pf_meta"))
     if len(metas) != 1:
         raise PagefindMetaError(f"{index_folder}: expected one Pagefind metadata file, found {len(metas)}")
     try:
@@ -66,6 +73,24 @@ def chunks(index_folder: Path) -> list[Chunk]:
     return [Chunk(first, last, f"index/{name}.pf_index") for first, last, name in meta[2]]
 
 
+def _named_meta(index_folder: Path) -> Path:
+    """The metadata file of the index `pagefind-entry.json` names: {"languages": {"en": {"hash": "en_…"}}}."""
+    entry = index_folder / ENTRY
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        hashes = [language["hash"] for language in languages.values()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise PagefindMetaError(f"{entry}: not as Pagefind writes it ({error!r})") from None
+    if not all(isinstance(name, str) and _HASH.fullmatch(name) for name in hashes):
+        raise PagefindMetaError(f"{entry}: not as Pagefind writes it (an index named {hashes!r})")
+    if len(hashes) != 1:
+        raise PagefindMetaError(f"{entry}: expected the index of one language, found {len(hashes)}")
+    meta = index_folder / f"pagefind.{hashes[0]}.pf_meta"
+    if not meta.is_file():
+        raise PagefindMetaError(f"{meta}: named by {ENTRY}, missing")
+    return meta
+
+
 def write_warmup(index_folder: Path, budget: int = BUDGET) -> dict:
     """Write `warmup.json` into Pagefind's output folder and return what it says."""
     found = chunks(index_folder)
@@ -73,6 +98,9 @@ def write_warmup(index_folder: Path, budget: int = BUDGET) -> dict:
     warm = found if size <= budget else []
     plan = {"terms": " ".join(dict.fromkeys(chunk.first_word for chunk in warm)),
             "chunks": [chunk.file for chunk in warm]}
-    (index_folder / WARMUP).write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    # written aside, then renamed: under serve a browser may ask for it while the index is rewritten
+    partial = index_folder / f".{WARMUP}.part"
+    partial.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    partial.replace(index_folder / WARMUP)
     return plan
 

@@ -35,9 +35,16 @@ def faq_entries(build: PageBuild) -> list[tuple[str, str, int]]:
 
 @dataclass
 class FaqRegistry:
-    """Where each FAQ question was first marked up, for one language."""
+    """Where each FAQ question is marked up, for one language: the first page, in the build's order,
+    that asks it. A build that renders every page fills it as it goes; a build that renders only
+    some pages (`serve --dirty`) sets it whole first, from every page (`incremental.py`)."""
 
     first: dict[str, str] = field(default_factory=dict)
+
+
+def faq_questions(build: PageBuild) -> list[str]:
+    """The page's FAQ questions, each once, in its order."""
+    return list(dict.fromkeys(question for question, _answer, _line in faq_entries(build)))
 
 
 @dataclass(frozen=True)
@@ -70,14 +77,16 @@ def page_jsonld(edition: Academy, build: PageBuild, canonical_url: str, facts: S
         tr = edition.translator_for(Path(edition.root) / quiz.path)
         blocks.append(quiz_ld(quiz, tr, edition.ui, language, f"{canonical_url}#quiz-{quiz.id}"))
     faq = []
+    asked: set[str] = set()  # here, before: a question asked twice on the page is marked up once
     for question, answer, line in faq_entries(build):
         where = build.source.shown
-        if question in registry.first:
+        owner = registry.first.setdefault(question, where)
+        if owner != where or question in asked:
             edition.report.warn(Problem(where, line, f"the FAQ question {question!r} is already marked up on "
-                                        f"{registry.first[question]}; it is left out of this page's FAQPage data",
+                                        f"{owner}; it is left out of this page's FAQPage data",
                                         "ask each question once in the academy, or word the two differently"))
             continue
-        registry.first[question] = where
+        asked.add(question)
         clean, stripped = sanitize_answer(answer)
         if stripped:
             edition.report.warn(Problem(where, line, f"FAQ answer to {question!r}: <{'>, <'.join(sorted(stripped))}> "

@@ -19,6 +19,12 @@ A page that is not rendered keeps its last output; other pages read its title
 and metadata from its last rendering, as a full build would have made them.
 A new, moved or deleted page changes the navigation, so every page is
 rendered again; the output of a page that is gone is removed.
+
+An FAQ question's FAQPage data is on the first page, in the build's order, that
+asks it, so one page's save can move it to or from a page nobody touched: before
+any page is written, which page asks each question first is worked out from every
+page's last reading, and a page whose share of the FAQPage data changed is
+rendered again too (`settle_faq`).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -41,7 +47,7 @@ from ..catalogs import UI_DOMAIN, domain_of, po_path
 from ..errors import AcademyError
 from ..memo import digest, file_digest
 from ..site import Academy, PageBuild
-from ..structured_data import FaqRegistry
+from ..structured_data import FaqRegistry, faq_questions
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -97,6 +103,7 @@ class Rendered:
     listing: bool
     output: str  # the file written, relative to the site folder
     whole: bool = True  # lists pages of every course (home, progress, answer keys), not only its own course's
+    faq: tuple[str, ...] = ()  # the FAQ questions whose FAQPage data it carries (it asks them first)
 
     @property
     def scope(self) -> str:
@@ -112,7 +119,7 @@ class Incremental:
     quiz_parts: dict[str, str] = field(default_factory=dict)  # quiz path -> its part, as the last plan read it
 
     def plan(self, academy: Academy, files: Files, nav: Navigation, config: MkDocsConfig,
-             builds: dict[str, PageBuild], registry: FaqRegistry, codes: list[str]) -> set[str]:
+             builds: dict[str, PageBuild], codes: list[str]) -> set[str]:
         """Mark the pages to render again; every other page keeps its output. Returns their sources."""
         pages = [file for file in files.documentation_pages() if file.page is not None]
         site = self.site = _site_part(academy, nav, config)
@@ -132,8 +139,6 @@ class Incremental:
             else:
                 file.is_modified = _yes  # type: ignore[method-assign]
                 changed.add(src)
-        shown = {academy.source(src).shown for src in changed if _readable(academy, src)}
-        registry.first = {q: where for q, where in registry.first.items() if where not in shown}
         present = {file.src_uri for file in pages}
         for src in list(builds):
             if src not in present:
@@ -141,7 +146,7 @@ class Incremental:
         return changed
 
     def plan_quick(self, academy: Academy, files: Files, nav: Navigation, config: MkDocsConfig, saved: set[str],
-                   registry: FaqRegistry, codes: list[str], saved_quizzes: set[str]) -> set[str] | None:
+                   codes: list[str], saved_quizzes: set[str]) -> set[str] | None:
         """`plan` for a quick rebuild (see `quick.py`): only the saved pages and the pages that list
         others can have changed, and only the saved quizzes (by path) are read again for the listings.
         None when the whole site's part changed (a title in the navigation)."""
@@ -163,19 +168,45 @@ class Incremental:
                                          _course_part(courses, src, listing))
             if last is None or last.fingerprint != _fingerprint(parts, last.scope):
                 changed.add(src)
-        shown = {academy.source(src).shown for src in changed if _readable(academy, src)}
-        registry.first = {q: where for q, where in registry.first.items() if where not in shown}
         return changed
 
-    def keep(self, page: Page, build: PageBuild | None) -> None:
-        """A page was rendered: remember what other pages read of it."""
+    def settle_faq(self, files: Files, builds: dict[str, PageBuild], registry: FaqRegistry,
+                   rendering: set[str]) -> list[Page]:
+        """Once the pages to render are read, before any is written: sets `registry` to the first page, in
+        the build's order, that asks each FAQ question (each page's questions as its last reading found
+        them), and returns the pages outside `rendering` whose share of the FAQPage data that changes:
+        a page that now asks a question first, or no longer does. They are to be rendered again."""
+        pages = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+                 if file.page is not None]
+        first: dict[str, str] = {}
+        for page in pages:
+            build = builds.get(page.file.src_uri)
+            if build is not None:
+                for question in faq_questions(build):
+                    first.setdefault(question, build.source.shown)
+        registry.first = first
+        again = []
+        for page in pages:
+            src = page.file.src_uri
+            last, build = self.rendered.get(src), builds.get(src)
+            if src in rendering or last is None or build is None:
+                continue
+            if _carried(build, first) != last.faq:
+                again.append(page)
+        return again
+
+    def keep(self, page: Page, build: PageBuild | None, registry: FaqRegistry) -> None:
+        """A page was rendered: remember what other pages read of it, and which FAQ questions it carries."""
         src = page.file.src_uri
         if src in self.planned:
             whole = bool(build and build.listing)  # its blocks list every course (home, progress, answer keys)
             lists_others = whole or posixpath.basename(src) == "index.md"  # or a course's page, its lessons
-            kept = Rendered("", page.title, dict(page.meta), lists_others, page.file.dest_uri, whole)
+            kept = Rendered("", page.title, dict(page.meta), lists_others, page.file.dest_uri, whole,
+                            _carried(build, registry.first) if build is not None else ())
             kept.fingerprint = _fingerprint(self.planned[src], kept.scope)
             self.rendered[src] = kept
+        elif src in self.rendered and build is not None:  # rendered again by a quick rebuild for its FAQ alone
+            self.rendered[src].faq = _carried(build, registry.first)
 
     def version(self) -> str:
         """What the offline cache is named by: it changes whenever a page's output does."""
@@ -207,6 +238,11 @@ def _fingerprint(parts: tuple[str, str, str, str], scope: str) -> str:
     return digest("\0".join((site, page, {"all": listing, "course": course}.get(scope, ""))))
 
 
+def _carried(build: PageBuild, first: dict[str, str]) -> tuple[str, ...]:
+    """The page's FAQ questions whose FAQPage data it carries: those it asks first."""
+    return tuple(question for question in faq_questions(build) if first.get(question) == build.source.shown)
+
+
 def _course_part(courses: dict, src: str, listing: str) -> str:
     """What a course's page shows of its lessons (their cards); for another page, every course's part."""
     course = courses.get(src)
@@ -225,14 +261,6 @@ def _yes() -> bool:
 
 def _no() -> bool:
     return False
-
-
-def _readable(academy: Academy, src: str) -> bool:
-    try:
-        academy.source(src)
-    except AcademyError:
-        return False
-    return True
 
 
 def _site_part(academy: Academy, nav: Navigation, config: MkDocsConfig) -> str:

@@ -304,14 +304,20 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 return None
             self.academy.set_outline(self.sections)
             quizzes = {path.relative_to(self.root).as_posix() for path in saved.quizzes}
-            planned = self.incremental.plan_quick(self.academy, files, nav, config, srcs, self.faq_registry, self.codes,
-                                                  quizzes)
+            planned = self.incremental.plan_quick(self.academy, files, nav, config, srcs, self.codes, quizzes)
             if planned is None:
                 return None
             changed = planned
             chosen = [files.get_file_from_path(src).page for src in sorted(changed)]
             titles = {page.file.src_uri: page.title for page in chosen}
             for page in chosen:
+                steps._populate_page(page, config, files)
+            # a saved FAQ can move a question's FAQPage data to or from a page not saved
+            for page in self.incremental.settle_faq(files, self.page_builds, self.faq_registry, changed):
+                page.__dict__.pop("title", None)  # the last rendering's title stood in for the property
+                titles[page.file.src_uri] = page.title
+                changed.add(page.file.src_uri)
+                chosen.append(page)
                 steps._populate_page(page, config, files)
             if any(page.title != titles[page.file.src_uri] for page in chosen) or self._said_more(said):
                 self.incremental.forget(changed)
@@ -402,8 +408,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.report.add(left_behind(self.root, self.academy.locales, self.codes), warning=True)
         self._translate_site_name(config)
         if self.incremental is not None:
-            self.changed = self.incremental.plan(self.academy, files, nav, config, self.page_builds, self.faq_registry,
-                                                 self.codes)
+            self.changed = self.incremental.plan(self.academy, files, nav, config, self.page_builds, self.codes)
         if self.page_cache is not None:
             self.page_cache.plan(self.academy, files, nav, config, self.codes)
         return nav
@@ -507,7 +512,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 trimmed.items = [item for item in nav.items if not isinstance(item, Section) or item in page.ancestors]
             context["nav"] = trimmed
         if self.incremental is not None:
-            self.incremental.keep(page, self.page_builds.get(page.file.src_uri))
+            self.incremental.keep(page, self.page_builds.get(page.file.src_uri), self.faq_registry)
         return context
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
@@ -568,6 +573,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.env = env
         if self.page_cache is not None:
             self.page_cache.settle_faq(files, config, self.page_builds)
+        if self.incremental is not None:
+            self._settle_faq(files, config)
         self.report.add(theme_problems(env, self._page_fronts(files)))
         # Every page has been read and rendered to HTML: report all content problems at once,
         # the engine's (a broken link) with ours.
@@ -578,6 +585,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     log.warning(str(problem))  # said too, so that one run shows everything to fix
             raise fail(outcome.blocking())
         return env
+
+    def _settle_faq(self, files: Files, config: MkDocsConfig) -> None:
+        """Under `serve --dirty`, before pages are written: a page not planned whose FAQPage data a
+        page's edit changes (it now asks a question first, or no longer does) is rendered too."""
+        for page in self.incremental.settle_faq(files, self.page_builds, self.faq_registry, self.changed):
+            page.__dict__.pop("title", None)  # the last rendering's title stood in for the property
+            page.file.is_modified = lambda: True  # type: ignore[method-assign]
+            self.changed.add(page.file.src_uri)
+            engine_build(engine())._populate_page(page, config, files)
 
     def _page_fronts(self, files: Files):
         """Every page's front matter as its editor wrote it, with the path the editor knows."""
@@ -606,7 +622,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         else:
             offline.stamp_worker(site, self._other_roots())
             try:
-                search.build_index(site, self.language.code)
+                search.build_index(site, self.language.code, self._other_roots())
             except search.SearchIndexError as error:
                 self.report.error(Problem(display_path(self.config_file, self.root), 1, str(error)))
                 raise fail(self.report.errors) from None
@@ -662,7 +678,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         # every page's fingerprint says what changed, without reading back every file written
         offline.stamp_worker(site, self._other_roots(), THEME_DIR / offline.WORKER, self.incremental.version())
         # The preview shows the edit at once; its search catches up a moment later.
-        search.IndexInBackground.request(site, self.language.code)
+        search.IndexInBackground.request(site, self.language.code, self._other_roots())
 
     def outcome(self) -> Report:
         """Every problem of the build: the academy's, the engine's, and every language's."""
