@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -10,6 +11,14 @@ from pathlib import Path
 import pytest
 
 import sitekit
+
+
+def pytest_configure(config) -> None:
+    """A run started in the background by a shell without job control (as CI starts it) inherits Ctrl-C
+    ignored, and so would every process a test starts. The tests that press Ctrl-C on `mkdocs serve` do
+    what a terminal does, so the processes they start take Ctrl-C as a terminal's would: by default."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")

@@ -139,9 +139,9 @@ def test_fail_then_pass_sends_the_cmi5_statements_in_order_and_a_new_device_resu
     answer_all(page, right=True, lang="ru")
     submit(page)
     page.goto("about:blank")
-    context.close()
     statements = [s for s in wait_for_statements(ralph, registration, "terminated", 2)
                   if s["context"]["extensions"][SESSION] == second]
+    context.close()
     assert [label(s) for s in statements] == ["initialized", *["answered"] * 7, "passed@quiz", "terminated"]
     assert lrskit.validate(statements) == []
 
@@ -228,8 +228,8 @@ def test_a_lesson_without_a_quiz_is_completed_once_launched(browser, lms, ralph)
     page.wait_for_function("() => document.querySelector('.academy-quiz__nojs') === null && !!window.fetch")
     wait_for_statements(ralph, registration, "completed")
     page.goto("about:blank")
-    context.close()
     statements = wait_for_statements(ralph, registration, "terminated")
+    context.close()
     assert [label(s) for s in statements] == ["initialized", "completed", "terminated"]
     completed = statements[1]
     assert completed["object"]["id"] == au.get("id") and completed["result"]["completion"] is True
@@ -245,8 +245,8 @@ def test_a_review_launch_records_the_attempt_but_no_cmi5_outcome(browser, lms, r
     answer_all(page, right=True, lang="ru")
     submit(page)
     page.goto("about:blank")
-    context.close()
     statements = wait_for_statements(ralph, registration, "terminated")
+    context.close()
     # cmi5 9.5.2: in Browse and Review modes an AU sends no passed, failed or completed.
     assert [label(s) for s in statements] == ["initialized", *["answered"] * 7, "passed@quiz", "terminated"]
 
@@ -321,8 +321,8 @@ def test_two_sessions_of_one_registration_in_two_tabs_send_one_passed(browser, l
         wait_for_statements(ralph, registration, "passed", number + 1)  # this attempt on the quiz, and one passed
     for page in tabs:
         page.goto("about:blank")
-    context.close()
     statements = wait_for_statements(ralph, registration, "terminated", 2)
+    context.close()
     assert [label(s) for s in statements].count("passed@quiz") == 2  # both attempts are kept
     assert _cmi5_order_problems(statements) == []
 
@@ -365,8 +365,8 @@ def test_statements_whose_answer_was_lost_are_sent_again_unchanged_on_the_next_l
     page.wait_for_function("() => document.querySelector('.academy-quiz__nojs').hidden")
     wait_for_statements(ralph, registration, "initialized", 2)
     page.goto("about:blank")
-    context.close()
     statements = wait_for_statements(ralph, registration, "terminated", 2)
+    context.close()
     assert lms.lrs_errors == []
     sessions = _by_session(statements)
     assert sessions[one] == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed", "terminated"]
@@ -504,8 +504,8 @@ def test_two_devices_in_one_registration_say_each_outcome_once(browser, lms, ral
     for context, page in devices:
         page.goto("about:blank")
         assert page.errors == []
-        context.close()
     statements = wait_for_statements(ralph, registration, "terminated", 2)
+    context.close()
     assert lms.lrs_errors == []
     assert _defined(statements) == ["initialized", "initialized", *outcomes, "terminated", "terminated"]
     assert [label(s) for s in statements].count("passed@quiz") + [label(s) for s in statements].count("failed@quiz") == 2
@@ -550,8 +550,8 @@ def test_a_token_the_lrs_turns_down_ends_the_session_and_the_next_launch_sends_w
     _all_sent(page)
     assert page.locator(".academy-quiz__summary .academy-quiz__passed").count() == 1
     page.goto("about:blank")
-    context.close()
     statements = wait_for_statements(ralph, registration, "terminated", 2)
+    context.close()
     assert lms.lrs_errors == []
     sessions = _by_session(statements)
     assert sessions[one] == ["initialized", *["answered"] * 7, "passed@quiz", "passed", "completed", "terminated"]

@@ -92,6 +92,11 @@ class IndexInBackground:
         indexing.thread.start()
 
     def _run(self) -> None:
+        if hasattr(signal, "pthread_sigmask"):
+            # Ctrl-C goes to the whole process group, a child forked this instant too: held back in this thread
+            # (Python takes signals in the main thread anyway), the child starts with it held back, and only the
+            # index's `main` lets it through, where it ends quietly
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         while True:
             while time.monotonic() - self.last < self.QUIET:
                 time.sleep(max(0.05, self.QUIET - (time.monotonic() - self.last)))
