@@ -329,20 +329,8 @@
     });
     section.querySelector(".academy-quiz__nojs").hidden = true;
     this.submit.disabled = false;
-    this.state = savedQuiz(store.get(this.storeKey));
-    var saved = this.state.savedAnswers || {};
-    delete this.state.savedAnswers;
-    this.questions.forEach(function (q) {
-      var s = own(saved, q.d.id) ? saved[q.d.id] : null;
-      /* a question whose English changed starts again; the others keep their answers */
-      if (isObject(s) && s.rev === q.d.rev && q.fits(s.value)) {
-        self.state.answers[q.d.id] = { rev: s.rev, value: s.value, score: isVerdict(s.score) ? s.score : undefined };
-        q.restore(s.value);
-      }
-    });
+    this.load();
     this.shuffle();
-    if (this.state.checked && this.questions.every(function (q) { return self.state.answers[q.d.id]; })) this.check(true);
-    else this.state.checked = false;
     this.form.addEventListener("change", function (e) {
       var fs = e.target.closest("fieldset"); if (!fs) return;
       var q = self.questions.filter(function (x) { return x.fs === fs; })[0];
@@ -357,7 +345,44 @@
     this.form.addEventListener("submit", function (e) { e.preventDefault(); self.check(false); });
     this.retry.addEventListener("click", function () { self.reset(); });
   }
-  Quiz.prototype.save = function () { this.state.updated = new Date().toISOString(); store.set(this.storeKey, this.state); };
+  /* The quiz as storage holds it: its answers, and its verdicts if it was checked. */
+  Quiz.prototype.load = function () {
+    var self = this;
+    this.state = savedQuiz(store.get(this.storeKey));
+    var saved = this.state.savedAnswers || {};
+    delete this.state.savedAnswers;
+    this.questions.forEach(function (q) {
+      var s = own(saved, q.d.id) ? saved[q.d.id] : null;
+      /* a question whose English changed starts again; the others keep their answers */
+      if (isObject(s) && s.rev === q.d.rev && q.fits(s.value)) {
+        self.state.answers[q.d.id] = { rev: s.rev, value: s.value, score: isVerdict(s.score) ? s.score : undefined };
+        q.restore(s.value);
+      }
+    });
+    if (this.state.checked && this.questions.every(function (q) { return self.state.answers[q.d.id]; })) this.check(true);
+    else this.state.checked = false;
+  };
+  /* Another tab (another language's page of the same lesson, the progress page) changed this quiz,
+     or the page came back from the back-forward cache: it shows what storage holds now, in the
+     order it has, not stale verdicts or answers. */
+  Quiz.prototype.sync = function () {
+    if (!document.contains(this.section)) return;
+    this.questions.forEach(function (q) { q.fs.disabled = false; q.unmarkBlank(); q.clear(); });
+    this.summary.textContent = ""; this.submit.hidden = false; this.retry.hidden = true;
+    this.load();
+  };
+  /* Written over what storage holds now, not over what this page read when it loaded: another tab
+     may have passed the quiz, or cleared it, since. A pass and the best score come from storage and
+     from the result just reached (if any), never from an older copy in this page. */
+  Quiz.prototype.save = function (result) {
+    var kept = savedQuiz(store.get(this.storeKey)), s = this.state;
+    s.best = kept.best; s.last = kept.last; s.passed = kept.passed;
+    if (result) {
+      s.last = result.last; s.best = Math.max(kept.best || 0, result.last); s.passed = kept.passed || result.passed;
+    }
+    s.updated = new Date().toISOString();
+    store.set(this.storeKey, s);
+  };
   Quiz.prototype.shuffle = function () {
     if (!this.key.shuffle) return;
     this.questions.forEach(function (q) {
@@ -389,10 +414,8 @@
     this.summary.appendChild(this.reviewList());
     this.submit.hidden = true; this.retry.hidden = false;
     if (!restoring) {
-      this.state.checked = true; this.state.last = Math.round(ratio * 100);
-      this.state.best = Math.max(this.state.best || 0, this.state.last);
-      this.state.passed = this.state.passed || passed;
-      this.save();
+      this.state.checked = true;
+      this.save({ last: Math.round(ratio * 100), passed: passed });
       this.emit("academy:complete", { quiz: this.key.id, score: got, total: total, percent: Math.round(ratio * 100), passed: passed });
       this.summary.setAttribute("tabindex", "-1"); this.summary.focus();
     }
@@ -449,6 +472,21 @@
       if (s.querySelector(".academy-quiz__key") && !s.academyQuiz) s.academyQuiz = new Quiz(s);
     });
   }
+  /* What another tab saved, or what changed while this page sat in the back-forward cache,
+     shows here too: quizzes, cards and the progress page. */
+  function resync(quizKey) {
+    $$(document, ".academy-quiz").forEach(function (s) {
+      if (s.academyQuiz && (quizKey == null || s.academyQuiz.storeKey === quizKey)) s.academyQuiz.sync();
+    });
+    setUpCards();
+    var progress = document.querySelector(".academy-progress");
+    if (progress && progress.academyPaint) progress.academyPaint();
+  }
+  window.addEventListener("storage", function (e) {
+    try { if (e.storageArea !== localStorage) return; } catch (x) { return; }
+    if (e.key === null || e.key.indexOf(PREFIX) === 0) resync(e.key);
+  });
+  window.addEventListener("pageshow", function (e) { if (e.persisted) resync(null); });
 
   /* ---- switching language keeps the reader's place ------------------------ */
   /* Headings keep their English anchors in every language, but a hand-written translation may name
@@ -579,6 +617,7 @@
       a.href = URL.createObjectURL(new Blob([text], { type: type }));
       document.body.appendChild(a); a.click(); a.remove();
     };
+    progress.academyPaint = function () { paint(); };
     progress.addEventListener("click", function (e) {
       var b = e.target.closest("button"); if (!b) return;
       var kind = b.getAttribute("data-download");
