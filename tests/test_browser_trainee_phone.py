@@ -28,6 +28,13 @@ def phone_context(browser, **options):
         context.close()
 
 
+@pytest.fixture
+def phone_ctx(browser):
+    with phone_context(browser) as context:
+        yield context
+    assert context.errors == []
+
+
 def stored(page) -> dict:
     return page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}'))") or {}
 
@@ -101,3 +108,99 @@ def test_clearing_progress_in_another_tab_is_not_undone_by_the_lesson_tab(browse
         saved = stored(lesson)
         assert not saved.get("passed") and "best" not in saved, saved
         assert context.errors == []
+
+
+# ---- text at 200% -----------------------------------------------------------------------------------
+
+def double_the_text(page) -> None:
+    """Text at 200% of the site's own size (Chrome's text scaling, a low-vision trainee's setting)."""
+    page.evaluate("""() => { const html = document.documentElement;
+        html.style.fontSize = 2 * parseFloat(getComputedStyle(html).fontSize) + 'px'; }""")
+
+
+OUTSIDE = """fs => {
+    // every piece of text and every control of a question, against the question's own box
+    const box = fs.getBoundingClientRect(), out = [];
+    const walker = document.createTreeWalker(fs, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walker.nextNode());) {
+        if (!n.textContent.trim() || n.parentElement.closest('.academy-sr, template, [hidden]')) continue;
+        const range = document.createRange(); range.selectNodeContents(n);
+        for (const r of range.getClientRects())
+            if (r.width && (r.left < box.left - .5 || r.right > box.right + .5))
+                out.push(`${n.parentElement.tagName} "${n.textContent.trim().slice(0, 30)}" ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+    for (const c of fs.querySelectorAll('input, select')) {
+        const r = c.getBoundingClientRect();
+        if (r.left < box.left - .5 || r.right > box.right + .5) out.push(`${c.tagName} ${Math.round(r.left)}..${Math.round(r.right)}`);
+        const label = c.id && fs.querySelector(`label[for="${c.id}"]`);
+        if (label && c.matches('[type=radio], [type=checkbox]')) {
+            const l = label.getBoundingClientRect();
+            if (l.left < r.right && r.left < l.right && l.top < r.bottom && r.top < l.bottom)
+                out.push(`${c.type} overlaps its label "${label.textContent.slice(0, 30)}"`);
+        }
+    }
+    return {box: [Math.round(box.left), Math.round(box.right)], out};
+}"""
+
+LONG_WORDS = {  # as the academy's own lessons have them
+    "": ("Which of these are soft skills a support agent needs?", "Responsibility"),
+    "ru/": ("Что из перечисленного относится к гибким навыкам?", "Ответственность"),
+    "fil/": ("Alin sa mga ito ang mga soft skill na kailangan ng support agent?", "Pananagutan sa pagkakamali"),
+}
+
+
+@pytest.mark.parametrize("lang", ["", "ru/", "fil/"])
+def test_a_quiz_with_text_at_200_percent_keeps_every_word_and_control_inside_its_question(phone_ctx, site_server, lang):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/{lang}{LESSON}")
+    legend, word = LONG_WORDS[lang]
+    page.evaluate("""([legend, word]) => {
+        const fs = document.querySelector('fieldset[data-q="kinds"]');
+        fs.querySelector('legend').textContent = legend;
+        fs.querySelector('label').textContent = word;
+    }""", [legend, word])
+    double_the_text(page)
+    questions = page.locator("fieldset.academy-q")
+    for index in range(questions.count()):
+        found = questions.nth(index).evaluate(OUTSIDE)
+        assert found["out"] == [], (index, found)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+    # and the verdicts under each question, once checked
+    page.evaluate("""() => { for (const fs of document.querySelectorAll('fieldset.academy-q')) {
+        const i = fs.querySelector('input[type=radio], input[type=checkbox]'); if (i) i.checked = true;
+        fs.querySelectorAll('select').forEach(s => { s.selectedIndex = s.options.length - 1; });
+        const t = fs.querySelector('input[type=text]'); if (t) t.value = 'Взаимодействиесклиентом'; } }""")
+    page.locator(".academy-quiz button[type=submit]").click()
+    assert page.locator("fieldset.academy-q.is-incorrect, fieldset.academy-q.is-partial").count() > 0
+    for index in range(questions.count()):
+        found = questions.nth(index).evaluate(OUTSIDE)
+        assert found["out"] == [], (index, found)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("page_path", ["", "ru/journey/", "fil/progress/", "ru/" + LESSON])
+def test_with_text_at_200_percent_the_header_and_its_buttons_stay_on_the_screen(phone_ctx, site_server, page_path):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/{page_path}")
+    double_the_text(page)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+    buttons = page.eval_on_selector_all(
+        ".md-header .md-header__button, .md-header .md-select > button, .academy-search-open",
+        "bs => bs.filter(b => b.getClientRects().length).map(b => { const r = b.getBoundingClientRect();"
+        " return [b.className, Math.round(r.left), Math.round(r.right)]; })")
+    assert len(buttons) >= 4, buttons
+    assert [b for b in buttons if b[1] < 0 or b[2] > 360] == [], buttons
+    # the search opens from where it is, and its dialog fits the screen
+    page.locator(".academy-search-open").tap()
+    dialog = page.locator("dialog.academy-search").bounding_box()
+    assert dialog["x"] >= 0 and dialog["x"] + dialog["width"] <= 360, dialog
+    page.keyboard.press("Escape")
+    # the language menu, opened, fits the screen too
+    page.locator(".md-header__option .md-select button").focus()
+    menu = page.locator(".md-select__inner").evaluate("m => { const r = m.getBoundingClientRect(); return [r.left, r.right]; }")
+    assert menu[0] >= 0 and menu[1] <= 360, menu
+    # and so does the menu drawer, opened
+    page.locator("label.md-header__button[for=__drawer]").tap()
+    page.wait_for_timeout(400)  # it slides in
+    drawer = page.locator(".md-sidebar--primary").bounding_box()
+    assert drawer["x"] >= -0.5 and drawer["x"] + drawer["width"] <= 360, drawer
