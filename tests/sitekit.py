@@ -188,6 +188,9 @@ questions:
     answers: [nag-research]
 """
 
+# the progress page's note where the browser keeps nothing, as the academy's catalogs translate it
+UNSAVED = ("This browser is not keeping your progress (private browsing, or storage blocked or full): "
+           "a quiz shows its results on its lesson, and they are gone once you leave it.")
 RU = {
     "Test Academy": "Тестовая академия",
     "Courses": "Курсы",
@@ -253,6 +256,8 @@ RU = {
     "Check answers": "Проверить ответы",
     "Review: {section}": "Повторить: {section}",
     "Part of this page is not translated yet; those parts are shown in English.": "Часть страницы ещё не переведена и показана на английском.",
+    UNSAVED: "Этот браузер не сохраняет ваш прогресс (приватный режим, хранилище заблокировано или переполнено): "
+             "результаты теста видны на странице урока и пропадут, когда вы с неё уйдёте.",
 }
 # Filipino: everything but one paragraph, so that page shows the fallback notice.
 FIL = {
@@ -265,6 +270,8 @@ FIL = {
     "Part of this page is not translated yet; those parts are shown in English.":
         "May bahagi ng pahinang ito na hindi pa naisasalin; nasa English ang mga iyon.",
     "Page not found": "Hindi nahanap ang pahina",
+    UNSAVED: "Hindi sine-save ng browser na ito ang progress mo (private browsing, o naka-block o puno ang storage): "
+             "makikita ang resulta ng quiz sa aralin nito, at mawawala ito pag-alis mo roon.",
 }
 
 

@@ -204,3 +204,51 @@ def test_with_text_at_200_percent_the_header_and_its_buttons_stay_on_the_screen(
     page.wait_for_timeout(400)  # it slides in
     drawer = page.locator(".md-sidebar--primary").bounding_box()
     assert drawer["x"] >= -0.5 and drawer["x"] + drawer["width"] <= 360, drawer
+
+
+# ---- storage that will not keep ---------------------------------------------------------------------
+
+NO_STORAGE = {
+    # a private mode or a site setting that blocks storage: touching localStorage throws
+    "blocked": "Object.defineProperty(window, 'localStorage', {get() {"
+               " throw new DOMException('The operation is insecure.', 'SecurityError'); }});",
+    # a full quota: reading works, every write throws
+    "full": "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+}
+UNSAVED = {"": "This browser is not keeping your progress",
+           "ru/": "Этот браузер не сохраняет ваш прогресс",
+           "fil/": "Hindi sine-save ng browser na ito ang progress mo"}
+
+
+@pytest.mark.parametrize("lang", ["", "ru/", "fil/"])
+@pytest.mark.parametrize("storage", sorted(NO_STORAGE))
+def test_where_storage_will_not_keep_the_progress_page_says_so_and_the_quiz_still_checks(
+        browser, site_server, storage, lang):
+    with phone_context(browser) as context:
+        context.add_init_script(NO_STORAGE[storage])
+        page = context.new_page()
+        page.goto(f"{site_server}/{lang}{LESSON}")
+        if lang == "":
+            answer_all(page, right=True)
+        else:  # any answers: the check itself is what must work
+            page.evaluate("""() => { for (const fs of document.querySelectorAll('fieldset.academy-q')) {
+                const i = fs.querySelector('input[type=radio], input[type=checkbox]'); if (i) i.checked = true;
+                fs.querySelectorAll('select').forEach(s => { s.selectedIndex = 1; });
+                const t = fs.querySelector('input[type=text]'); if (t) t.value = '1'; } }""")
+        submit(page)
+        page.wait_for_selector(".academy-quiz__passed, .academy-quiz__failed")
+        page.goto(f"{site_server}/{lang}progress/")
+        note = page.locator(".academy-progress__unsaved")
+        assert note.is_visible()
+        assert UNSAVED[lang] in note.inner_text()
+        # the promise that progress is kept here is not made
+        assert not page.locator(".academy-progress__local").is_visible()
+        assert context.errors == []
+
+
+def test_where_storage_keeps_the_progress_page_says_nothing_of_it(phone_ctx, site_server):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/progress/")
+    assert page.locator(".academy-progress__local").is_visible()
+    assert page.locator(".academy-progress__unsaved").count() == 1
+    assert not page.locator(".academy-progress__unsaved").is_visible()

@@ -65,6 +65,8 @@ STRINGS = {
     "progress.json": N_("Download results (JSON)"),
     "progress.csv": N_("Download results (CSV)"),
     "progress.local": N_("Your progress is saved in this browser only, on this device."),
+    "progress.unsaved": N_("This browser is not keeping your progress (private browsing, or storage blocked or full): "
+                           "a quiz shows its results on its lesson, and they are gone once you leave it."),
     "progress.reset": N_("Clear my progress"),
     "progress.confirm": N_("Delete every quiz result saved in this browser? This cannot be undone."),
     "lessons.course": N_("Course"),

@@ -46,7 +46,11 @@
     get: function (k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
     set: function (k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* not saved */ } },
     keys: function () { try { return Object.keys(localStorage); } catch (e) { return []; } },
-    del: function (k) { try { localStorage.removeItem(k); } catch (e) { /* nothing */ } }
+    del: function (k) { try { localStorage.removeItem(k); } catch (e) { /* nothing */ } },
+    /* whether a write here is kept: false in a private mode that blocks storage, or with the quota full */
+    works: function () {
+      try { localStorage.setItem("academy:probe", "1"); localStorage.removeItem("academy:probe"); return true; } catch (e) { return false; }
+    }
   };
   var PREFIX = "academy:quiz:";
   /* What another page, another version or a person may have left in storage is checked by shape:
@@ -606,6 +610,9 @@
       });
     };
     var paint = function () {
+      var kept = store.works(), local = progress.querySelector(".academy-progress__local"),
+        unsaved = progress.querySelector(".academy-progress__unsaved");
+      if (local && unsaved) { local.hidden = !kept; unsaved.hidden = kept; }
       rows().forEach(function (r) {
         var tr = progress.querySelector('tr[data-quiz="' + r.quiz + '"]');
         tr.querySelector("[data-status]").textContent = t("progress." + r.status);
