@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import phone_page
+from conftest import phone_page, search_settled
 from test_browser_quiz import answer_all, choose_option, submit
 
 pytestmark = pytest.mark.browser
@@ -252,3 +252,76 @@ def test_where_storage_keeps_the_progress_page_says_nothing_of_it(phone_ctx, sit
     assert page.locator(".academy-progress__local").is_visible()
     assert page.locator(".academy-progress__unsaved").count() == 1
     assert not page.locator(".academy-progress__unsaved").is_visible()
+
+
+# ---- search on the phone ----------------------------------------------------------------------------
+
+def open_search_and_type(page, query: str) -> None:
+    page.locator(".academy-search-open").tap()
+    page.keyboard.type(query)
+    search_settled(page)
+
+
+def result_hrefs(page) -> list[str]:
+    return page.eval_on_selector_all(".academy-search__results a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("lang, query", [("", "customer"), ("ru/", "клиентов")])
+def test_enter_or_the_keyboards_go_key_in_search_opens_the_first_result(phone_ctx, site_server, lang, query):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/{lang}")
+    open_search_and_type(page, query)
+    hrefs = result_hrefs(page)
+    assert hrefs
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == hrefs[0]
+
+
+def test_go_before_any_result_keeps_the_dialog_open_and_the_page_where_it_is(phone_ctx, site_server):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/ru/{LESSON}")
+    page.evaluate("window.notReloaded = true")
+    page.locator(".academy-search-open").tap()
+    page.locator(".academy-search__input").fill("zzzzqqq")
+    # the virtual keyboard's Go submits the form
+    page.locator(".academy-search__form").evaluate("f => f.requestSubmit()")
+    search_settled(page)
+    assert page.evaluate("document.querySelector('dialog.academy-search').open")
+    assert page.evaluate("window.notReloaded === true")
+    assert page.url.endswith(f"/ru/{LESSON}")
+
+
+def test_arrow_keys_move_through_the_results_and_back_to_the_field(phone_ctx, site_server):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/")
+    open_search_and_type(page, "customer")
+    hrefs = result_hrefs(page)
+    assert len(hrefs) >= 2, hrefs
+    focused = "() => document.activeElement.href || document.activeElement.className"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == hrefs[0]
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == hrefs[1]
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(focused) == hrefs[0]
+    page.keyboard.press("ArrowUp")
+    assert "academy-search__input" in page.evaluate(focused)
+    # Enter on a result the arrows reached opens that one
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == hrefs[1]
+
+
+def test_the_close_button_and_escape_close_search_and_give_focus_back_to_the_search_button(phone_ctx, site_server):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/fil/")
+    open_search_and_type(page, "customer")
+    page.locator(".academy-search__close").tap()
+    assert not page.evaluate("document.querySelector('dialog.academy-search').open")
+    page.locator(".academy-search-open").tap()
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.querySelector('dialog.academy-search').open")
+    assert page.evaluate("document.activeElement.classList.contains('academy-search-open')")

@@ -150,10 +150,28 @@
         e.preventDefault(); open();
       }
     });
-    dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
-    /* typed before search.js arrived: kept, and searched once it has */
+    dialog.addEventListener("click", function (e) {
+      if (e.target === dialog || e.target.closest(".academy-search__close")) dialog.close();
+    });
+    var hits = function () { return $$(dialog, ".academy-search__results a"); };
+    /* Enter, or the phone keyboard's Go, opens the first result once there is one; before that it
+       searches (search.js) and the dialog stays open: typed before search.js arrived, the words are
+       kept and searched once it has. */
     dialog.querySelector("form").addEventListener("submit", function (e) {
-      if (!(e.submitter && e.submitter.classList.contains("academy-search__close"))) e.preventDefault();
+      e.preventDefault();
+      var first = hits()[0];
+      if (first && input.value.trim()) { e.stopImmediatePropagation(); first.click(); }
+    });
+    /* The arrow keys move from the field through the results and back up to it. */
+    dialog.addEventListener("keydown", function (e) {
+      /* Escape closes search at once (a search field's own Escape would first only empty it) */
+      if (e.key === "Escape") { e.preventDefault(); dialog.close(); return; }
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      var links = hits(), at = links.indexOf(document.activeElement);
+      if (!links.length || (at < 0 && document.activeElement !== input)) return;
+      var next = e.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+      e.preventDefault();
+      (next < 0 ? input : links[next]).focus();
     });
   }
 

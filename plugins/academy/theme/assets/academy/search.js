@@ -117,8 +117,8 @@
       var q = input.value.trim();
       if (q && pagefind) pagefind.then(function (pf) { return pf.preload(searchKeys(q)); }).catch(quiet);
     });
-    dialog.querySelector("form").addEventListener("submit", function (e) {
-      if (e.submitter && e.submitter.classList.contains("academy-search__close")) return;
+    /* Enter before any result (academy.js opens the first one once there is one): searched at once */
+    dialog.querySelector("form").addEventListener("submit", function () {
       clearTimeout(timer); timer = 0; run();
     });
     if (input.value.trim()) run(); /* typed while this script was on its way */
