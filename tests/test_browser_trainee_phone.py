@@ -325,3 +325,54 @@ def test_the_close_button_and_escape_close_search_and_give_focus_back_to_the_sea
     page.keyboard.press("Escape")
     assert not page.evaluate("document.querySelector('dialog.academy-search').open")
     assert page.evaluate("document.activeElement.classList.contains('academy-search-open')")
+
+
+def kept_then_offline(context, page) -> None:
+    """The page is kept for offline reading and search has warmed up; then the connection goes.
+    (A connection lost while Pagefind itself is loading is Pagefind's to report.)"""
+    page.wait_for_selector(".academy-offline.is-kept", timeout=15_000)
+    page.wait_for_function("() => performance.getEntriesByName('academy-search:ready').length > 0", timeout=15_000)
+    context.set_offline(True)
+
+
+# ---- offline, on a page never opened ----------------------------------------------------------------
+
+NOT_SAVED = {"": "This page is not saved on this device",
+             "ru/": "Эта страница не сохранена на этом устройстве",
+             "fil/": "Hindi naka-save sa device na ito ang pahinang ito"}
+
+
+@pytest.mark.parametrize("lang", ["", "ru/", "fil/"])
+def test_a_page_never_opened_says_offline_that_it_is_not_saved_and_links_to_one_that_is(phone_ctx, site_server, lang):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/{lang}{LESSON}")
+    kept_then_offline(phone_ctx, page)
+    page.goto(f"{site_server}/{lang}journey/")  # the course page: never opened
+    assert NOT_SAVED[lang] in page.locator("body").inner_text()
+    assert page.evaluate("document.documentElement.lang") == {"": "en", "ru/": "ru", "fil/": "fil"}[lang]
+    # readable on the phone: the page's own width, not a desktop page shrunk
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+    kept = page.locator("main a, body a").filter(has_text={"": "First steps", "ru/": "Первые шаги",
+                                                            "fil/": "Mga unang hakbang"}[lang])
+    assert kept.count() == 1
+    assert kept.get_attribute("href").endswith(f"/{lang}{LESSON}")
+    kept.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{lang}{LESSON}")
+    assert page.locator("article h1").count() == 1
+
+
+def test_search_offline_says_it_is_unavailable_without_a_script_error_and_works_once_back_online(phone_ctx, site_server):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/ru/{LESSON}")
+    kept_then_offline(phone_ctx, page)
+    page.reload()
+    page.wait_for_timeout(3500)  # past the moment search would load while the trainee reads
+    page.locator(".academy-search-open").tap()
+    page.keyboard.type("клиентов")
+    page.wait_for_function("() => /\\S/.test(document.querySelector('.academy-search__status').textContent)")
+    assert page.text_content(".academy-search__status").strip() == "Search is not available offline."  # the test site leaves it in English
+    phone_ctx.set_offline(False)
+    # back online, the words already typed are searched without typing them again
+    page.wait_for_selector(".academy-search__results a", timeout=15_000)
+    assert page.text_content(".academy-search__status").strip() == ""

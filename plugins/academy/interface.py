@@ -75,6 +75,9 @@ STRINGS = {
     "notfound.text": N_("This page does not exist. Go back to the home page of the academy."),
     "language": N_("Language"),
     "offline.ready": N_("Saved on this device: you can read this page offline."),
+    "offline.missing": N_("Not saved for offline reading"),
+    "offline.missing.text": N_("This page is not saved on this device, and there is no connection. "
+                               "These pages are saved and can be read now:"),
     "palette.dark": N_("Switch to dark mode"),
     "palette.light": N_("Switch to light mode"),
 }

@@ -124,7 +124,14 @@
         return { terms: typeof plan.terms === "string" ? plan.terms : "", chunks: chunks };
       }).catch(function () { return nothing; }); /* without it, the typed letters load what they need */
     };
+    /* Search's files are not kept for offline reading: without a connection the dialog says so at
+       once, and nothing is asked of Pagefind (which would fail loudly on each page read offline). */
+    var offline = function () { return navigator.onLine === false; };
     var load = function () {
+      if (!searching && offline()) {
+        dialog.querySelector(".academy-search__status").textContent = t("search.unavailable");
+        return Promise.reject(new Error("offline"));
+      }
       if (!searching) {
         var warmup = warm();
         searching = script(new URL(C.searchUi, location.href).href).then(function () {
@@ -140,10 +147,15 @@
     };
     var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(quiet); };
     if (!(navigator.connection && navigator.connection.saveData)) {
-      var whenIdle = function () { (window.requestIdleCallback || setTimeout)(function () { load().catch(quiet); }, { timeout: 3000 }); };
+      var whenIdle = function () { (window.requestIdleCallback || setTimeout)(function () { if (!offline()) load().catch(quiet); }, { timeout: 3000 }); };
       if (document.readyState === "complete") whenIdle(); else window.addEventListener("load", whenIdle);
     }
     opener.addEventListener("click", open);
+    window.addEventListener("online", function () {
+      if (!dialog.open) return;
+      dialog.querySelector(".academy-search__status").textContent = "";
+      load().catch(quiet);
+    });
     document.addEventListener("keydown", function (e) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName || "");
       if (!dialog.open && ((e.key === "/" && !typing) || (e.key === "k" && (e.ctrlKey || e.metaKey)))) {
