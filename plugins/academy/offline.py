@@ -12,6 +12,8 @@ import json
 from html import escape
 from pathlib import Path
 
+import rjsmin
+
 WORKER = "sw.js"
 
 
@@ -59,7 +61,8 @@ def stamp_worker(site: Path, other_roots: list[str], template: Path | None = Non
     if not worker.exists():
         return
     text = worker.read_text(encoding="utf-8")
-    said = json.dumps(missing or {})
+    said = json.dumps(missing or {}, ensure_ascii=False)
     text = text.replace("__ACADEMY_BUILD__", version or build_version(site, other_roots)).replace(
         "__ACADEMY_OTHER_ROOTS__", json.dumps(other_roots)).replace("__ACADEMY_MISSING__", said)
-    worker.write_text(text, encoding="utf-8")
+    # published without its comments and layout, as the academy's other scripts are (minify.py)
+    worker.write_text(rjsmin.jsmin(text), encoding="utf-8")

@@ -125,7 +125,8 @@
       }).catch(function () { return nothing; }); /* without it, the typed letters load what they need */
     };
     /* Search's files are not kept for offline reading: without a connection the dialog says so at
-       once, and nothing is asked of Pagefind (which would fail loudly on each page read offline). */
+       once, and nothing is asked of Pagefind (which would fail loudly on each page read offline);
+       opened again once the connection is back, it searches. */
     var offline = function () { return navigator.onLine === false; };
     var load = function () {
       if (!searching && offline()) {
@@ -133,6 +134,7 @@
         return Promise.reject(new Error("offline"));
       }
       if (!searching) {
+        dialog.querySelector(".academy-search__status").textContent = ""; /* said when it last failed */
         var warmup = warm();
         searching = script(new URL(C.searchUi, location.href).href).then(function () {
           return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS && keys,
@@ -151,11 +153,6 @@
       if (document.readyState === "complete") whenIdle(); else window.addEventListener("load", whenIdle);
     }
     opener.addEventListener("click", open);
-    window.addEventListener("online", function () {
-      if (!dialog.open) return;
-      dialog.querySelector(".academy-search__status").textContent = "";
-      load().catch(quiet);
-    });
     document.addEventListener("keydown", function (e) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName || "");
       if (!dialog.open && ((e.key === "/" && !typing) || (e.key === "k" && (e.ctrlKey || e.metaKey)))) {
@@ -165,26 +162,11 @@
     dialog.addEventListener("click", function (e) {
       if (e.target === dialog || e.target.closest(".academy-search__close")) dialog.close();
     });
-    var hits = function () { return $$(dialog, ".academy-search__results a"); };
-    /* Enter, or the phone keyboard's Go, opens the first result once there is one; before that it
-       searches (search.js) and the dialog stays open: typed before search.js arrived, the words are
-       kept and searched once it has. */
-    dialog.querySelector("form").addEventListener("submit", function (e) {
-      e.preventDefault();
-      var first = hits()[0];
-      if (first && input.value.trim()) { e.stopImmediatePropagation(); first.click(); }
-    });
-    /* The arrow keys move from the field through the results and back up to it. */
-    dialog.addEventListener("keydown", function (e) {
-      /* Escape closes search at once (a search field's own Escape would first only empty it) */
-      if (e.key === "Escape") { e.preventDefault(); dialog.close(); return; }
-      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
-      var links = hits(), at = links.indexOf(document.activeElement);
-      if (!links.length || (at < 0 && document.activeElement !== input)) return;
-      var next = e.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
-      e.preventDefault();
-      (next < 0 ? input : links[next]).focus();
-    });
+    /* Enter, or the phone keyboard's Go, never leaves the page or closes the dialog: search.js opens
+       the first result, or searches; typed before search.js arrived, the words are kept and searched
+       once it has. Escape closes search at once (a search field's own Escape would first only empty it). */
+    dialog.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
+    dialog.addEventListener("keydown", function (e) { if (e.key === "Escape") { e.preventDefault(); dialog.close(); } });
   }
 
   /* ---- quizzes ------------------------------------------------------------ */
