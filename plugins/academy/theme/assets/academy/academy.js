@@ -69,6 +69,16 @@
     return out;
   }
 
+  /* A script of the academy's own, loaded when a page needs it. */
+  function script(href) {
+    return new Promise(function (done, failed) {
+      var s = document.createElement("script");
+      s.src = href;
+      s.onload = done; s.onerror = failed;
+      document.head.appendChild(s);
+    });
+  }
+
   /* ---- search ---------------------------------------------------------- */
   /* The dialog opens at once; what searches (search.js, Pagefind, the query's rewriting) loads
      once the page is idle, so that on slow mobile data the lesson comes first and the first query
@@ -77,14 +87,6 @@
   var opener = document.querySelector(".academy-search-open");
   if (dialog && opener) {
     var input = dialog.querySelector("input"), searching = null;
-    var script = function (href) {
-      return new Promise(function (done, failed) {
-        var s = document.createElement("script");
-        s.src = href;
-        s.onload = done; s.onerror = failed;
-        document.head.appendChild(s);
-      });
-    };
     var quiet = function () { /* said in the dialog */ };
     /* What Pagefind asks for before it can search, asked for at once. Left to itself it is a chain
        (search.js, then the query's rewriting and Pagefind, then its worker, then its entry file, then
@@ -609,55 +611,15 @@
     });
   }
 
-  /* ---- progress page ----------------------------------------------------- */
+  /* ---- progress page: its script (progress.js) loads there alone, not with every lesson ---- */
   function setUpProgress() {
     var progress = document.querySelector(".academy-progress");
-    if (!progress || progress.academyReady) return;
+    if (!progress || progress.academyReady || !C.progressUi) return;
     progress.academyReady = true;
-    var lessons = dataOf(progress.querySelector(".academy-progress__lessons"));
-    var rows = function () {
-      return lessons.map(function (l) {
-        var s = lessonStatus(l.quiz);
-        return { quiz: l.quiz, lesson: l.title, status: s.status, best: s.best, last: s.last, updated: s.updated, answers: s.answers };
-      });
-    };
-    var paint = function () {
-      var kept = store.works(), local = progress.querySelector(".academy-progress__local"),
-        unsaved = progress.querySelector(".academy-progress__unsaved");
-      if (local && unsaved) { local.hidden = !kept; unsaved.hidden = kept; }
-      rows().forEach(function (r) {
-        var tr = progress.querySelector('tr[data-quiz="' + r.quiz + '"]');
-        tr.querySelector("[data-status]").textContent = t("progress." + r.status);
-        tr.querySelector("[data-best]").textContent = r.best == null ? "–" : percent(r.best / 100);
-      });
-    };
-    var download = function (name, type, text) {
-      var a = el("a"); a.download = name;
-      a.href = URL.createObjectURL(new Blob([text], { type: type }));
-      document.body.appendChild(a); a.click(); a.remove();
-    };
-    progress.academyPaint = function () { paint(); };
-    progress.addEventListener("click", function (e) {
-      var b = e.target.closest("button"); if (!b) return;
-      var kind = b.getAttribute("data-download");
-      if (kind === "json") download("academy-progress.json", "application/json", JSON.stringify({ exported: new Date().toISOString(), quizzes: rows() }, null, 2));
-      if (kind === "csv") {
-        /* OWASP's rule against CSV injection: a cell that a spreadsheet would read as a formula
-           starts with a quote, and every cell with a quote, comma or line break is quoted. */
-        var q = function (v) {
-          v = v == null ? "" : String(v);
-          if (/^[=+\-@\t\r]/.test(v)) v = "'" + v;
-          return /[",\n\r]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
-        };
-        download("academy-progress.csv", "text/csv", ["quiz,lesson,status,best,last,updated"].concat(rows().map(function (r) {
-          return [r.quiz, r.lesson, r.status, r.best, r.last, r.updated].map(q).join(",");
-        })).join("\n") + "\n");
-      }
-      if (b.getAttribute("data-action") === "reset" && window.confirm(t("progress.confirm"))) {
-        store.keys().forEach(function (k) { if (k.indexOf(PREFIX) === 0) store.del(k); }); paint();
-      }
-    });
-    paint();
+    (window.academyProgress ? Promise.resolve() : script(new URL(C.progressUi, location.href).href)).then(function () {
+      window.academyProgress({ progress: progress, store: store, lessonStatus: lessonStatus, t: t, percent: percent,
+        el: el, dataOf: dataOf, prefix: PREFIX });
+    }).catch(function () { progress.academyReady = false; });
   }
 
   /* ---- what an abbreviation stands for, on a tap, a hover or keyboard focus ---- */
