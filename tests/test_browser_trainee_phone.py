@@ -379,3 +379,57 @@ def test_search_offline_says_it_is_unavailable_without_a_script_error_and_works_
     page.locator(".academy-search-open").tap()
     search_settled(page)
     assert page.locator(".academy-search__results a").count() > 0, page.text_content(".academy-search__status")
+
+
+# ---- a thumb that taps twice, a trainee who asks for less motion --------------------------------------
+
+def test_a_double_tap_on_check_answers_records_one_result_and_does_not_try_again(phone_ctx, site_server):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/{LESSON}")
+    answer_all(page, right=True)
+    page.evaluate("() => { window.done = []; document.addEventListener('academy:complete', e => done.push(e.detail.percent)); }")
+    check = page.locator(".academy-quiz button[type=submit]")
+    check.scroll_into_view_if_needed()
+    box = check.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.touchscreen.tap(x, y)
+    page.touchscreen.tap(x, y)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.done") == [100]
+    assert page.locator(".academy-quiz__passed").is_visible()  # the second tap did not start again
+    assert page.locator("fieldset.academy-q.is-correct").count() == 7
+    assert stored(page)["best"] == 100 and stored(page)["checked"] is True
+
+
+def test_with_reduced_motion_the_jump_to_a_blank_question_is_not_animated(browser, site_server):
+    with phone_context(browser, reduced_motion="reduce") as context:
+        page = context.new_page()
+        page.goto(f"{site_server}/{LESSON}")
+        answer_all(page, right=True)
+        page.evaluate("() => document.querySelectorAll('fieldset[data-q=\"research\"] input').forEach(i => { i.checked = false; })")
+        page.locator(".academy-quiz button[type=submit]").scroll_into_view_if_needed()
+        # where the page is the moment the check returns is where it stays: no smooth scroll still on its way
+        at = page.evaluate("""() => { document.querySelector('.academy-quiz button[type=submit]').click();
+            const now = scrollY; return new Promise(done => setTimeout(() => done([now, scrollY]), 600)); }""")
+        assert at[0] == at[1], at
+        legend = page.locator('fieldset[data-q="research"] legend').bounding_box()
+        assert 0 <= legend["y"] <= 740, legend
+        assert context.errors == []
+
+
+def test_a_double_tap_on_try_again_does_not_check_the_blank_quiz(phone_ctx, site_server):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/{LESSON}")
+    answer_all(page, right=True)
+    submit(page)
+    page.wait_for_timeout(800)  # a trainee reads the result before trying again
+    retry = page.locator(".academy-quiz [data-action=retry]")
+    retry.scroll_into_view_if_needed()
+    box = retry.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.touchscreen.tap(x, y)
+    page.touchscreen.tap(x, y)
+    page.wait_for_timeout(300)
+    assert page.locator("fieldset.academy-q.is-unanswered").count() == 0
+    assert page.locator(".academy-q__feedback:not(:empty)").count() == 0
+    assert page.locator(".academy-quiz button[type=submit]").is_visible()

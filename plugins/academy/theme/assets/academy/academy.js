@@ -361,7 +361,11 @@
       if (e.key === "Enter" && e.target.matches && e.target.matches("input[type=text]")) e.preventDefault();
     });
     this.form.addEventListener("submit", function (e) { e.preventDefault(); self.check(false); });
-    this.retry.addEventListener("click", function () { self.reset(); });
+    /* "Try again" takes the place of "Check answers" and the other way round: the second tap of a
+       double tap (a click counted as the second, `detail`), landing on the button that just appeared,
+       would undo what the first did. It is ignored; a single tap, a click and the keyboard work. */
+    this.submit.addEventListener("click", function (e) { if (e.detail > 1) e.preventDefault(); });
+    this.retry.addEventListener("click", function (e) { if (e.detail < 2) self.reset(); });
   }
   /* The quiz as storage holds it: its answers, and its verdicts if it was checked. */
   Quiz.prototype.load = function () {
