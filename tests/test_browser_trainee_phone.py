@@ -433,3 +433,19 @@ def test_a_double_tap_on_try_again_does_not_check_the_blank_quiz(phone_ctx, site
     assert page.locator("fieldset.academy-q.is-unanswered").count() == 0
     assert page.locator(".academy-q__feedback:not(:empty)").count() == 0
     assert page.locator(".academy-quiz button[type=submit]").is_visible()
+
+
+def test_with_text_at_200_percent_the_progress_pages_buttons_keep_to_the_screen(phone_ctx, site_server):
+    page = phone_ctx.new_page()
+    page.goto(f"{site_server}/ru/progress/")
+    # the Russian catalog's words for them
+    page.evaluate("""() => {
+        const names = {json: 'Скачать результаты (JSON)', csv: 'Скачать результаты (CSV)'};
+        for (const [kind, name] of Object.entries(names)) document.querySelector(`[data-download=${kind}]`).textContent = name;
+        document.querySelector('[data-action=reset]').textContent = 'Очистить мой прогресс';
+    }""")
+    double_the_text(page)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+    overflowing = page.eval_on_selector_all(".academy-progress button",
+                                            "bs => bs.filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.textContent)")
+    assert overflowing == []
