@@ -188,6 +188,12 @@ questions:
     answers: [nag-research]
 """
 
+# the progress page's note where the browser keeps nothing, as the academy's catalogs translate it
+UNSAVED = ("This browser is not keeping your progress (private browsing, or storage blocked or full): "
+           "a quiz shows its results on its lesson, and they are gone once you leave it.")
+MISSING_TITLE = "Not saved for offline reading"
+MISSING_TEXT = ("This page is not saved on this device, and there is no connection. "
+                "These pages are saved and can be read now:")
 RU = {
     "Test Academy": "Тестовая академия",
     "Courses": "Курсы",
@@ -253,6 +259,11 @@ RU = {
     "Check answers": "Проверить ответы",
     "Review: {section}": "Повторить: {section}",
     "Part of this page is not translated yet; those parts are shown in English.": "Часть страницы ещё не переведена и показана на английском.",
+    MISSING_TITLE: "Не сохранено для чтения без интернета",
+    MISSING_TEXT: "Эта страница не сохранена на этом устройстве, а подключения к интернету нет. "
+                  "Эти страницы сохранены, их можно читать сейчас:",
+    UNSAVED: "Этот браузер не сохраняет ваш прогресс (приватный режим, хранилище заблокировано или переполнено): "
+             "результаты теста видны на странице урока и пропадут, когда вы с неё уйдёте.",
 }
 # Filipino: everything but one paragraph, so that page shows the fallback notice.
 FIL = {
@@ -265,6 +276,11 @@ FIL = {
     "Part of this page is not translated yet; those parts are shown in English.":
         "May bahagi ng pahinang ito na hindi pa naisasalin; nasa English ang mga iyon.",
     "Page not found": "Hindi nahanap ang pahina",
+    MISSING_TITLE: "Hindi naka-save para mabasa offline",
+    MISSING_TEXT: "Hindi naka-save sa device na ito ang pahinang ito, at walang koneksiyon. "
+                  "Naka-save ang mga pahinang ito at mababasa mo na ngayon:",
+    UNSAVED: "Hindi sine-save ng browser na ito ang progress mo (private browsing, o naka-block o puno ang storage): "
+             "makikita ang resulta ng quiz sa aralin nito, at mawawala ito pag-alis mo roon.",
 }
 
 

@@ -89,9 +89,9 @@ def test_every_academy_script_a_page_loads_is_linked_with_the_hash_of_what_it_ho
                 checked.add(src.rsplit("/", 1)[-1].split("?")[0])
             if script.get("type") == "application/json" and script.get("data-academy-config") is not None:
                 config = json.loads(script.text)
-                for key in ("searchUi", "searchKeys"):
+                for key in ("searchUi", "searchKeys", "progressUi"):
                     if key in config:
                         _versioned(site, page, config[key])
                         checked.add(config[key].rsplit("/", 1)[-1].split("?")[0])
-    # the page's own script, search's, and the query's rewriting in English and Filipino
-    assert {"academy.js", "search.js", "spelling.js", "tagalog.js"} <= checked, checked
+    # the page's own script, search's, the progress page's, and the query's rewriting in English and Filipino
+    assert {"academy.js", "search.js", "progress.js", "spelling.js", "tagalog.js"} <= checked, checked

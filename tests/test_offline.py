@@ -9,7 +9,7 @@ import sitekit
 
 def version(site, lang: str = "") -> str:
     text = (site / lang / "sw.js").read_text(encoding="utf-8")
-    found = re.search(r'var VERSION = "([0-9a-f]{16})"', text)
+    found = re.search(r'var VERSION ?= ?"([0-9a-f]{16})"', text)
     assert found, "the worker was not stamped"
     assert "__ACADEMY" not in text
     return found.group(1)
@@ -19,8 +19,8 @@ def test_every_language_has_a_stamped_worker_and_the_root_one_leaves_the_others_
     for lang in ("", "fil", "ru"):
         version(built_site.site, lang)
     root = (built_site.site / "sw.js").read_text(encoding="utf-8")
-    assert 'var OTHER_LANGUAGES = ["fil/", "ru/"]' in root
-    assert 'var OTHER_LANGUAGES = []' in (built_site.site / "ru" / "sw.js").read_text(encoding="utf-8")
+    assert re.search(r'var OTHER_LANGUAGES ?= ?\["fil/", ?"ru/"\]', root)
+    assert re.search(r"var OTHER_LANGUAGES ?= ?\[\]", (built_site.site / "ru" / "sw.js").read_text(encoding="utf-8"))
 
 
 def test_a_changed_lesson_changes_the_version_and_an_unchanged_build_keeps_it(project):

@@ -1,4 +1,4 @@
-"""Each page carries the interface strings academy.js (and the search.js it loads) reads, and no others.
+"""Each page carries the interface strings academy.js (and the search.js and progress.js it loads) reads, and no others.
 
 A string the script reads but the page lacks shows its key ("quiz.passed") to the trainee; a string
 the page carries but the script never reads is weight on every page a phone downloads.
@@ -16,9 +16,9 @@ import pytest
 from academy.interface import PLURALS, SCRIPT_PLURALS, SCRIPT_STRINGS, STRINGS
 
 ROOT = Path(__file__).resolve().parent.parent
-# academy.js, and search.js which it loads and hands its `t`
+# academy.js, and search.js and progress.js which it loads and hands its `t`
 SCRIPT = "\n".join((ROOT / "plugins" / "academy" / "theme" / "assets" / "academy" / name).read_text(encoding="utf-8")
-                   for name in ("academy.js", "search.js"))
+                   for name in ("academy.js", "search.js", "progress.js"))
 LITERAL = re.compile(r"\bt\(\s*\"([\w.]+)\"")
 LITERAL_PLURAL = re.compile(r"\bnt\(\s*\"([\w.]+)\"")
 CHOSEN = re.compile(r"\bt\(\s*(\w+)\s*\?\s*\"([\w.]+)\"\s*:\s*\"([\w.]+)\"")  # t(x ? "a" : "b")

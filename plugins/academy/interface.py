@@ -65,6 +65,8 @@ STRINGS = {
     "progress.json": N_("Download results (JSON)"),
     "progress.csv": N_("Download results (CSV)"),
     "progress.local": N_("Your progress is saved in this browser only, on this device."),
+    "progress.unsaved": N_("This browser is not keeping your progress (private browsing, or storage blocked or full): "
+                           "a quiz shows its results on its lesson, and they are gone once you leave it."),
     "progress.reset": N_("Clear my progress"),
     "progress.confirm": N_("Delete every quiz result saved in this browser? This cannot be undone."),
     "lessons.course": N_("Course"),
@@ -73,6 +75,9 @@ STRINGS = {
     "notfound.text": N_("This page does not exist. Go back to the home page of the academy."),
     "language": N_("Language"),
     "offline.ready": N_("Saved on this device: you can read this page offline."),
+    "offline.missing": N_("Not saved for offline reading"),
+    "offline.missing.text": N_("This page is not saved on this device, and there is no connection. "
+                               "These pages are saved and can be read now:"),
     "palette.dark": N_("Switch to dark mode"),
     "palette.light": N_("Switch to light mode"),
 }

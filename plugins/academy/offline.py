@@ -12,6 +12,8 @@ import json
 from html import escape
 from pathlib import Path
 
+import rjsmin
+
 WORKER = "sw.js"
 
 
@@ -31,6 +33,11 @@ def note_under_title(html: str, text: str) -> str:
     return html[:end] + note + html[end:]
 
 
+def missing_page(lang: str, ui) -> dict[str, str]:
+    """What the worker says for a page asked for offline that this device never kept."""
+    return {"lang": lang, "title": ui.t("offline.missing"), "text": ui.t("offline.missing.text")}
+
+
 def build_version(site: Path, other_roots: list[str]) -> str:
     """A hash of every file this language's build wrote (search index aside), in a stable order."""
     digest = hashlib.sha256()
@@ -43,15 +50,19 @@ def build_version(site: Path, other_roots: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def stamp_worker(site: Path, other_roots: list[str], template: Path | None = None, version: str | None = None) -> None:
+def stamp_worker(site: Path, other_roots: list[str], template: Path | None = None, version: str | None = None,
+                 missing: dict[str, str] | None = None) -> None:
     """Write the build into the worker the engine copied (or, given, into a fresh copy of its
-    template: a dirty build leaves last build's stamped copy in place)."""
+    template: a dirty build leaves last build's stamped copy in place), with what the worker says,
+    in the language's own words, for a page asked for offline that it does not have."""
     worker = site / WORKER
     if template is not None and template.is_file():
         worker.write_text(template.read_text(encoding="utf-8"), encoding="utf-8")
     if not worker.exists():
         return
     text = worker.read_text(encoding="utf-8")
+    said = json.dumps(missing or {}, ensure_ascii=False)
     text = text.replace("__ACADEMY_BUILD__", version or build_version(site, other_roots)).replace(
-        "__ACADEMY_OTHER_ROOTS__", json.dumps(other_roots))
-    worker.write_text(text, encoding="utf-8")
+        "__ACADEMY_OTHER_ROOTS__", json.dumps(other_roots)).replace("__ACADEMY_MISSING__", said)
+    # published without its comments and layout, as the academy's other scripts are (minify.py)
+    worker.write_text(rjsmin.jsmin(text), encoding="utf-8")

@@ -66,6 +66,7 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         "root": link(code, ""),
         "search": link(code, "pagefind/pagefind.js"),
         "searchUi": link(code, "assets/academy/search.js") + versions.get("assets/academy/search.js", ""),
+        "progressUi": link(code, "assets/academy/progress.js") + versions.get("assets/academy/progress.js", ""),
         # the query's own rewriting (Filipino stems, English spellings), fetched with search only
         **({"searchKeys": link(code, QUERY_SCRIPTS[code]) + versions.get(QUERY_SCRIPTS[code], "")}
            if code in QUERY_SCRIPTS else {}),

@@ -189,7 +189,9 @@ class Progress(AcademyBlock):
                 )
         html = (
             '<div class="academy-progress">'
-            f'<p>{escape(ui.t("progress.local"))}</p>'
+            f'<p class="academy-progress__local">{escape(ui.t("progress.local"))}</p>'
+            # shown instead by academy.js where this browser keeps nothing (private mode, storage blocked or full)
+            f'<p class="academy-progress__unsaved" role="status" hidden>{escape(ui.t("progress.unsaved"))}</p>'
             '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
             f'<thead><tr><th scope="col">{escape(ui.t("progress.lesson"))}</th><th scope="col">{escape(ui.t("progress.status"))}</th>'
             f'<th scope="col">{escape(ui.t("progress.best"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'

@@ -620,7 +620,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self._finish_serve_build(site)
             self.last_build = LastBuild(config, self.files, self.nav, self.env)
         else:
-            offline.stamp_worker(site, self._other_roots())
+            offline.stamp_worker(site, self._other_roots(), missing=self._missing_page())
             try:
                 search.build_index(site, self.language.code, self._other_roots())
             except search.SearchIndexError as error:
@@ -669,6 +669,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.page_cache.uninstall()
             self.page_cache = None
 
+    def _missing_page(self) -> dict[str, str]:
+        return offline.missing_page(self.language.code, self.academy.ui)
+
     def _other_roots(self) -> list[str]:
         """The other languages' folders, which the source language's offline worker leaves to theirs."""
         return [f"{code}/" for code in self.codes[1:]] if self.language.code == self.codes[0] else []
@@ -676,7 +679,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def _finish_serve_build(self, site: Path) -> None:
         assert self.incremental is not None
         # every page's fingerprint says what changed, without reading back every file written
-        offline.stamp_worker(site, self._other_roots(), THEME_DIR / offline.WORKER, self.incremental.version())
+        offline.stamp_worker(site, self._other_roots(), THEME_DIR / offline.WORKER, self.incremental.version(),
+                             missing=self._missing_page())
         # The preview shows the edit at once; its search catches up a moment later.
         search.IndexInBackground.request(site, self.language.code, self._other_roots())
 

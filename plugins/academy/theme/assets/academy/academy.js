@@ -46,7 +46,11 @@
     get: function (k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
     set: function (k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* not saved */ } },
     keys: function () { try { return Object.keys(localStorage); } catch (e) { return []; } },
-    del: function (k) { try { localStorage.removeItem(k); } catch (e) { /* nothing */ } }
+    del: function (k) { try { localStorage.removeItem(k); } catch (e) { /* nothing */ } },
+    /* whether a write here is kept: false in a private mode that blocks storage, or with the quota full */
+    works: function () {
+      try { localStorage.setItem("academy:probe", "1"); localStorage.removeItem("academy:probe"); return true; } catch (e) { return false; }
+    }
   };
   var PREFIX = "academy:quiz:";
   /* What another page, another version or a person may have left in storage is checked by shape:
@@ -65,6 +69,16 @@
     return out;
   }
 
+  /* A script of the academy's own, loaded when a page needs it. */
+  function script(href) {
+    return new Promise(function (done, failed) {
+      var s = document.createElement("script");
+      s.src = href;
+      s.onload = done; s.onerror = failed;
+      document.head.appendChild(s);
+    });
+  }
+
   /* ---- search ---------------------------------------------------------- */
   /* The dialog opens at once; what searches (search.js, Pagefind, the query's rewriting) loads
      once the page is idle, so that on slow mobile data the lesson comes first and the first query
@@ -73,14 +87,6 @@
   var opener = document.querySelector(".academy-search-open");
   if (dialog && opener) {
     var input = dialog.querySelector("input"), searching = null;
-    var script = function (href) {
-      return new Promise(function (done, failed) {
-        var s = document.createElement("script");
-        s.src = href;
-        s.onload = done; s.onerror = failed;
-        document.head.appendChild(s);
-      });
-    };
     var quiet = function () { /* said in the dialog */ };
     /* What Pagefind asks for before it can search, asked for at once. Left to itself it is a chain
        (search.js, then the query's rewriting and Pagefind, then its worker, then its entry file, then
@@ -120,8 +126,17 @@
         return { terms: typeof plan.terms === "string" ? plan.terms : "", chunks: chunks };
       }).catch(function () { return nothing; }); /* without it, the typed letters load what they need */
     };
+    /* Search's files are not kept for offline reading: without a connection the dialog says so at
+       once, and nothing is asked of Pagefind (which would fail loudly on each page read offline);
+       opened again once the connection is back, it searches. */
+    var offline = function () { return navigator.onLine === false; };
     var load = function () {
+      if (!searching && offline()) {
+        dialog.querySelector(".academy-search__status").textContent = t("search.unavailable");
+        return Promise.reject(new Error("offline"));
+      }
       if (!searching) {
+        dialog.querySelector(".academy-search__status").textContent = ""; /* said when it last failed */
         var warmup = warm();
         searching = script(new URL(C.searchUi, location.href).href).then(function () {
           return window.academySearch({ C: C, t: t, el: el, root: ROOT, engine: SEARCH, keys: SEARCH_KEYS && keys,
@@ -136,7 +151,7 @@
     };
     var open = function () { dialog.showModal(); input.focus(); input.select(); load().catch(quiet); };
     if (!(navigator.connection && navigator.connection.saveData)) {
-      var whenIdle = function () { (window.requestIdleCallback || setTimeout)(function () { load().catch(quiet); }, { timeout: 3000 }); };
+      var whenIdle = function () { (window.requestIdleCallback || setTimeout)(function () { if (!offline()) load().catch(quiet); }, { timeout: 3000 }); };
       if (document.readyState === "complete") whenIdle(); else window.addEventListener("load", whenIdle);
     }
     opener.addEventListener("click", open);
@@ -146,11 +161,14 @@
         e.preventDefault(); open();
       }
     });
-    dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
-    /* typed before search.js arrived: kept, and searched once it has */
-    dialog.querySelector("form").addEventListener("submit", function (e) {
-      if (!(e.submitter && e.submitter.classList.contains("academy-search__close"))) e.preventDefault();
+    dialog.addEventListener("click", function (e) {
+      if (e.target === dialog || e.target.closest(".academy-search__close")) dialog.close();
     });
+    /* Enter, or the phone keyboard's Go, never leaves the page or closes the dialog: search.js opens
+       the first result, or searches; typed before search.js arrived, the words are kept and searched
+       once it has. Escape closes search at once (a search field's own Escape would first only empty it). */
+    dialog.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
+    dialog.addEventListener("keydown", function (e) { if (e.key === "Escape") { e.preventDefault(); dialog.close(); } });
   }
 
   /* ---- quizzes ------------------------------------------------------------ */
@@ -329,20 +347,8 @@
     });
     section.querySelector(".academy-quiz__nojs").hidden = true;
     this.submit.disabled = false;
-    this.state = savedQuiz(store.get(this.storeKey));
-    var saved = this.state.savedAnswers || {};
-    delete this.state.savedAnswers;
-    this.questions.forEach(function (q) {
-      var s = own(saved, q.d.id) ? saved[q.d.id] : null;
-      /* a question whose English changed starts again; the others keep their answers */
-      if (isObject(s) && s.rev === q.d.rev && q.fits(s.value)) {
-        self.state.answers[q.d.id] = { rev: s.rev, value: s.value, score: isVerdict(s.score) ? s.score : undefined };
-        q.restore(s.value);
-      }
-    });
+    this.load();
     this.shuffle();
-    if (this.state.checked && this.questions.every(function (q) { return self.state.answers[q.d.id]; })) this.check(true);
-    else this.state.checked = false;
     this.form.addEventListener("change", function (e) {
       var fs = e.target.closest("fieldset"); if (!fs) return;
       var q = self.questions.filter(function (x) { return x.fs === fs; })[0];
@@ -355,9 +361,50 @@
       if (e.key === "Enter" && e.target.matches && e.target.matches("input[type=text]")) e.preventDefault();
     });
     this.form.addEventListener("submit", function (e) { e.preventDefault(); self.check(false); });
-    this.retry.addEventListener("click", function () { self.reset(); });
+    /* "Try again" takes the place of "Check answers" and the other way round: the second tap of a
+       double tap (a click counted as the second, `detail`), landing on the button that just appeared,
+       would undo what the first did. It is ignored; a single tap, a click and the keyboard work. */
+    this.submit.addEventListener("click", function (e) { if (e.detail > 1) e.preventDefault(); });
+    this.retry.addEventListener("click", function (e) { if (e.detail < 2) self.reset(); });
   }
-  Quiz.prototype.save = function () { this.state.updated = new Date().toISOString(); store.set(this.storeKey, this.state); };
+  /* The quiz as storage holds it: its answers, and its verdicts if it was checked. */
+  Quiz.prototype.load = function () {
+    var self = this;
+    this.state = savedQuiz(store.get(this.storeKey));
+    var saved = this.state.savedAnswers || {};
+    delete this.state.savedAnswers;
+    this.questions.forEach(function (q) {
+      var s = own(saved, q.d.id) ? saved[q.d.id] : null;
+      /* a question whose English changed starts again; the others keep their answers */
+      if (isObject(s) && s.rev === q.d.rev && q.fits(s.value)) {
+        self.state.answers[q.d.id] = { rev: s.rev, value: s.value, score: isVerdict(s.score) ? s.score : undefined };
+        q.restore(s.value);
+      }
+    });
+    if (this.state.checked && this.questions.every(function (q) { return self.state.answers[q.d.id]; })) this.check(true);
+    else this.state.checked = false;
+  };
+  /* Another tab (another language's page of the same lesson, the progress page) changed this quiz,
+     or the page came back from the back-forward cache: it shows what storage holds now, in the
+     order it has, not stale verdicts or answers. */
+  Quiz.prototype.sync = function () {
+    if (!document.contains(this.section)) return;
+    this.questions.forEach(function (q) { q.fs.disabled = false; q.unmarkBlank(); q.clear(); });
+    this.summary.textContent = ""; this.submit.hidden = false; this.retry.hidden = true;
+    this.load();
+  };
+  /* Written over what storage holds now, not over what this page read when it loaded: another tab
+     may have passed the quiz, or cleared it, since. A pass and the best score come from storage and
+     from the result just reached (if any), never from an older copy in this page. */
+  Quiz.prototype.save = function (result) {
+    var kept = savedQuiz(store.get(this.storeKey)), s = this.state;
+    s.best = kept.best; s.last = kept.last; s.passed = kept.passed;
+    if (result) {
+      s.last = result.last; s.best = Math.max(kept.best || 0, result.last); s.passed = kept.passed || result.passed;
+    }
+    s.updated = new Date().toISOString();
+    store.set(this.storeKey, s);
+  };
   Quiz.prototype.shuffle = function () {
     if (!this.key.shuffle) return;
     this.questions.forEach(function (q) {
@@ -389,10 +436,8 @@
     this.summary.appendChild(this.reviewList());
     this.submit.hidden = true; this.retry.hidden = false;
     if (!restoring) {
-      this.state.checked = true; this.state.last = Math.round(ratio * 100);
-      this.state.best = Math.max(this.state.best || 0, this.state.last);
-      this.state.passed = this.state.passed || passed;
-      this.save();
+      this.state.checked = true;
+      this.save({ last: Math.round(ratio * 100), passed: passed });
       this.emit("academy:complete", { quiz: this.key.id, score: got, total: total, percent: Math.round(ratio * 100), passed: passed });
       this.summary.setAttribute("tabindex", "-1"); this.summary.focus();
     }
@@ -449,6 +494,21 @@
       if (s.querySelector(".academy-quiz__key") && !s.academyQuiz) s.academyQuiz = new Quiz(s);
     });
   }
+  /* What another tab saved, or what changed while this page sat in the back-forward cache,
+     shows here too: quizzes, cards and the progress page. */
+  function resync(quizKey) {
+    $$(document, ".academy-quiz").forEach(function (s) {
+      if (s.academyQuiz && (quizKey == null || s.academyQuiz.storeKey === quizKey)) s.academyQuiz.sync();
+    });
+    setUpCards();
+    var progress = document.querySelector(".academy-progress");
+    if (progress && progress.academyPaint) progress.academyPaint();
+  }
+  window.addEventListener("storage", function (e) {
+    try { if (e.storageArea !== localStorage) return; } catch (x) { return; }
+    if (e.key === null || e.key.indexOf(PREFIX) === 0) resync(e.key);
+  });
+  window.addEventListener("pageshow", function (e) { if (e.persisted) resync(null); });
 
   /* ---- switching language keeps the reader's place ------------------------ */
   /* Headings keep their English anchors in every language, but a hand-written translation may name
@@ -555,51 +615,15 @@
     });
   }
 
-  /* ---- progress page ----------------------------------------------------- */
+  /* ---- progress page: its script (progress.js) loads there alone, not with every lesson ---- */
   function setUpProgress() {
     var progress = document.querySelector(".academy-progress");
-    if (!progress || progress.academyReady) return;
+    if (!progress || progress.academyReady || !C.progressUi) return;
     progress.academyReady = true;
-    var lessons = dataOf(progress.querySelector(".academy-progress__lessons"));
-    var rows = function () {
-      return lessons.map(function (l) {
-        var s = lessonStatus(l.quiz);
-        return { quiz: l.quiz, lesson: l.title, status: s.status, best: s.best, last: s.last, updated: s.updated, answers: s.answers };
-      });
-    };
-    var paint = function () {
-      rows().forEach(function (r) {
-        var tr = progress.querySelector('tr[data-quiz="' + r.quiz + '"]');
-        tr.querySelector("[data-status]").textContent = t("progress." + r.status);
-        tr.querySelector("[data-best]").textContent = r.best == null ? "–" : percent(r.best / 100);
-      });
-    };
-    var download = function (name, type, text) {
-      var a = el("a"); a.download = name;
-      a.href = URL.createObjectURL(new Blob([text], { type: type }));
-      document.body.appendChild(a); a.click(); a.remove();
-    };
-    progress.addEventListener("click", function (e) {
-      var b = e.target.closest("button"); if (!b) return;
-      var kind = b.getAttribute("data-download");
-      if (kind === "json") download("academy-progress.json", "application/json", JSON.stringify({ exported: new Date().toISOString(), quizzes: rows() }, null, 2));
-      if (kind === "csv") {
-        /* OWASP's rule against CSV injection: a cell that a spreadsheet would read as a formula
-           starts with a quote, and every cell with a quote, comma or line break is quoted. */
-        var q = function (v) {
-          v = v == null ? "" : String(v);
-          if (/^[=+\-@\t\r]/.test(v)) v = "'" + v;
-          return /[",\n\r]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
-        };
-        download("academy-progress.csv", "text/csv", ["quiz,lesson,status,best,last,updated"].concat(rows().map(function (r) {
-          return [r.quiz, r.lesson, r.status, r.best, r.last, r.updated].map(q).join(",");
-        })).join("\n") + "\n");
-      }
-      if (b.getAttribute("data-action") === "reset" && window.confirm(t("progress.confirm"))) {
-        store.keys().forEach(function (k) { if (k.indexOf(PREFIX) === 0) store.del(k); }); paint();
-      }
-    });
-    paint();
+    (window.academyProgress ? Promise.resolve() : script(new URL(C.progressUi, location.href).href)).then(function () {
+      window.academyProgress({ progress: progress, store: store, lessonStatus: lessonStatus, t: t, percent: percent,
+        el: el, dataOf: dataOf, prefix: PREFIX });
+    }).catch(function () { progress.academyReady = false; });
   }
 
   /* ---- what an abbreviation stands for, on a tap, a hover or keyboard focus ---- */

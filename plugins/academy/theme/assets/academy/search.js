@@ -117,9 +117,21 @@
       var q = input.value.trim();
       if (q && pagefind) pagefind.then(function (pf) { return pf.preload(searchKeys(q)); }).catch(quiet);
     });
-    dialog.querySelector("form").addEventListener("submit", function (e) {
-      if (e.submitter && e.submitter.classList.contains("academy-search__close")) return;
+    var hits = function () { return Array.prototype.slice.call(list.querySelectorAll("a")); };
+    /* Enter, or the phone keyboard's Go, opens the first result; before there is one, it searches at once */
+    dialog.querySelector("form").addEventListener("submit", function () {
+      var first = hits()[0];
+      if (first && input.value.trim()) { first.click(); return; }
       clearTimeout(timer); timer = 0; run();
+    });
+    /* the arrow keys move from the field through the results and back up to it */
+    dialog.addEventListener("keydown", function (e) {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      var links = hits(), at = links.indexOf(document.activeElement);
+      if (!links.length || (at < 0 && document.activeElement !== input)) return;
+      e.preventDefault();
+      var next = e.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+      (next < 0 ? input : links[next]).focus();
     });
     if (input.value.trim()) run(); /* typed while this script was on its way */
     else load().catch(quiet);
