@@ -124,6 +124,7 @@ class LMS:
         self.session_tokens: dict[str, str] = {}  # session id -> its launch's token
         self.tokens: dict[str, int] = {}  # token -> 0 while taken, else the status that turns it down
         self.down = False  # the LRS cannot be reached: every request to it fails on its way
+        self.dropped: list[tuple[str, str]] = []  # (method, path) of every request that failed so
         self.state: dict[tuple[str, str, str, str], bytes] = {}
         self.lock = threading.Lock()
         lms = self
@@ -208,6 +209,8 @@ class LMS:
             return _reply(request, 200, json.dumps({"auth-token": self.key_tokens[key]}).encode(), "application/json")
         if path.startswith("/lrs/"):
             if self.down:
+                with self.lock:
+                    self.dropped.append((method, path))
                 request.close_connection = True
                 return
             auth = request.headers.get("Authorization") or ""

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import json
 
 import pytest
 
-from conftest import phone_page, search_settled
+from conftest import search_settled
 from test_browser_quiz import answer_all, choose_option, submit
 
 pytestmark = pytest.mark.browser
