@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import shutil
 import signal
 import sys
 import threading
@@ -19,6 +20,20 @@ def pytest_configure(config) -> None:
     what a terminal does, so the processes they start take Ctrl-C as a terminal's would: by default."""
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    """The tiny academy's sources, written once per test file that edits a copy of them."""
+    return sitekit.write_project(tmp_path_factory.mktemp("pristine"))
+
+
+@pytest.fixture
+def site(pristine, tmp_path) -> Path:
+    """A copy of the tiny academy's sources of this test's own, to make one mistake in."""
+    root = tmp_path / "academy"
+    shutil.copytree(pristine, root)
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ the build alike, and nothing is published.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,18 +23,6 @@ from sitekit import edit, line_of
 
 LESSON = "content/journey/first-steps.md"
 PARAGRAPH = "A shopper reads reviews before buying."
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    return sitekit.write_project(tmp_path_factory.mktemp("pristine"))
-
-
-@pytest.fixture
-def site(pristine, tmp_path) -> Path:
-    root = tmp_path / "academy"
-    shutil.copytree(pristine, root)
-    return root
 
 
 def in_lesson(old: str, new: str, needle: str):

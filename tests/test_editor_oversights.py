@@ -5,7 +5,6 @@ and nothing is published.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,18 +15,6 @@ from sitekit import edit, line_of
 
 LESSON = "content/journey/first-steps.md"
 QUIZ = "quizzes/first-steps.yml"
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    return sitekit.write_project(tmp_path_factory.mktemp("pristine"))
-
-
-@pytest.fixture
-def site(pristine, tmp_path) -> Path:
-    root = tmp_path / "academy"
-    shutil.copytree(pristine, root)
-    return root
 
 
 check = sitekit.check

@@ -16,7 +16,6 @@ with a hint, by `academy check` and the build alike.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import html5lib
@@ -28,18 +27,6 @@ from sitekit import edit, line_of
 LESSON = "content/journey/first-steps.md"
 QUIZ = "quizzes/first-steps.yml"
 PARAGRAPH = "A shopper reads reviews before buying."
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    return sitekit.write_project(tmp_path_factory.mktemp("pristine"))
-
-
-@pytest.fixture
-def site(pristine, tmp_path) -> Path:
-    root = tmp_path / "academy"
-    shutil.copytree(pristine, root)
-    return root
 
 
 def in_file(path: str, old: str, new: str, needle: str):
