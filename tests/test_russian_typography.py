@@ -3,7 +3,8 @@
 The rules of Мильчин's handbook that a phone screen makes visible: a dash never starts a
 line, a one-letter word never ends one, «53 %» keeps its sign, ranges of digits take an
 en dash, a number (or a {count}) keeps its unit, an ellipsis is one character, a full stop after a quotation stands
-outside », and a table cell ends without one.
+outside », a table cell ends without one, a dash between words is never a hyphen or an en dash, and a quotation
+inside a quotation takes „лапки“.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ RULES = {
     "Russian quotes are «ёлочки», not straight quotes": re.compile(r'"'),
     "a counted noun stays on the line of its {count}; bind them with a no-break space ({count}\u00a0вопросов)":
         re.compile(r"\{(?:count|total)\} (?=[а-яёА-ЯЁ])"),
+    "a dash between words is an em dash (—), not a hyphen or an en dash between spaces":
+        re.compile(r"(?<=[\w»).,!?…])[ \u00a0][-–][ \u00a0]"),
+    "a quotation inside a quotation takes „лапки“, not a second pair of «ёлочек»": re.compile(r"«[^»]*«"),
 }
 
 
@@ -54,6 +58,8 @@ def test_russian_catalogs_follow_the_rule(rule):
     ("говорят о *новых* клиентах", 1), ("а «скоро» — не обещание", 1), ("53% покупателей", 2),
     ("через 15 минут", 3), ("первые 3-7 секунд", 4), ("Как уже было сказано...", 5), ("«Извините за неудобства.»", 6),
     ('"Спасибо"', 7), ("Тест: {count} вопросов", 8), ("из {total} вопроса", 8),
+    ("Продажа - разовое событие", 9), ("Продажа\u00a0– разовое событие", 9), ("«Помните» - это важно", 9),
+    ("Клиент пишет: «Мне ответили «скоро», и\u00a0всё»", 10),
 ])
 def test_each_rule_catches_what_it_is_for(text, rule):
     """No rule that cannot fail: each one flags the slip the Russian review found."""
@@ -63,7 +69,8 @@ def test_each_rule_catches_what_it_is_for(text, rule):
 def test_the_rules_leave_correct_typesetting_alone():
     good = ("Продажа\u00a0— разовое событие, 53\u00a0% покупателей, первые 3–7\u00a0секунд, трёх-пяти дней, "
             "Wi-Fi, B2B-клиенты, «Как я\u00a0уже говорил…», «Надо было читать инструкцию». 12\u00a0000\u00a0сессий, "
-            "шаги 2 и\u00a03 часто, 200 из них, {correct} из {total}\u00a0вопроса, Тест: {count}\u00a0вопросов")
+            "шаги 2 и\u00a03 часто, 200 из них, {correct} из {total}\u00a0вопроса, Тест: {count}\u00a0вопросов, "
+            "B2B- и\u00a0B2C-клиенты, «Мне ответили „скоро“, и\u00a0всё», «нет»\u00a0— например")
     assert [rule for rule, pattern in RULES.items() if pattern.search(good)] == []
 
 
