@@ -183,8 +183,9 @@ MIXED_UP_WORDINGS = [  # (why, the Russian that belongs elsewhere, English in wh
      re.compile(r"товар\w*[ \u00a0]+или[ \u00a0]+услуг", re.IGNORECASE), None),
     ("«вовлечённость» is the customers' state, built from what the brand does («вовлечённость складывается из "
      "действий бренда»); the brand's activity itself is «вовлечение»",
-     re.compile(r"вовлечённост\w*[ \u00a0]*—[ \u00a0]*(?:это[ \u00a0]+)?(?:то,[ \u00a0]+что[ \u00a0]+делает|"
-                r"(?:все[ \u00a0]+)?взаимодействи|привычк)|вовлечённост\w*[ \u00a0]+и[ \u00a0]+есть", re.IGNORECASE), None),
+     re.compile(r"вовлечённост\w*(?:[ \u00a0]+клиентов)?[ \u00a0]*—[ \u00a0]*(?:это[ \u00a0]+)?"
+                r"(?:то,[ \u00a0]+(?:что[ \u00a0]+делает|как[ \u00a0]+бренд)|(?:вс[её][ \u00a0]+)?взаимодействи|привычк)"
+                r"|вовлечённост\w*[ \u00a0]+и[ \u00a0]+есть", re.IGNORECASE), None),
 ]
 
 
@@ -211,8 +212,14 @@ def test_the_wording_rules_catch_what_they_are_for():
     assert mixed_up_wordings([("f", "sells its products or services", "продаёт свои товары или услуги")])
     assert mixed_up_wordings([("g", "Engagement is what the brand does", "Вовлечённость\u00a0— это то, что делает бренд")])
     assert mixed_up_wordings([("h", "Engagement is how you build it", "Вовлечённость и\u00a0есть способ")])
+    assert mixed_up_wordings([("l", "Customer engagement is how a brand interacts with customers",
+                               "Вовлечённость клиентов\u00a0— это то, как бренд взаимодействует с\u00a0клиентами")])
+    assert mixed_up_wordings([("m", "customer engagement is every way a brand interacts with its customers",
+                               "вовлечённость клиентов\u00a0— это всё взаимодействие бренда с\u00a0клиентами")])
     assert not mixed_up_wordings([("i", "products or services", "продукты или услуги; товар на полке"),
                                   ("j", "Engagement is what the brand does", "Вовлечённость складывается из действий бренда"),
+                                  ("n", "Customer engagement is how a brand interacts with customers",
+                                   "Вовлечённость клиентов складывается из того, как бренд взаимодействует с\u00a0ними"),
                                   ("k", "Engagement is a habit", "Вовлечение\u00a0— это привычка")])
 
 
