@@ -103,6 +103,13 @@ REFUSED_VARIANTS = {
     "pag-aabang": re.compile(r"\bpag-abang\b", re.IGNORECASE),
     # Customers "nagiging loyal"; a causative coined on the English adjective ("nagpapa-loyal") is not said.
     "nagiging loyal": re.compile(r"\b\w*pa-loyal\b", re.IGNORECASE),
+    # "Connection" is "koneksyon" in the lesson and the offline notices alike.
+    "koneksyon": re.compile(r"\bkoneksiyon\b", re.IGNORECASE),
+    # "What went wrong" is "kung ano ang naging problema"; "ang nagkamali" asks who made the mistake.
+    "ano ang naging problema": re.compile(r"\bano\s+ang\s+nagkamali\b", re.IGNORECASE),
+    # A feeling that keeps customers engaged: "nananatili silang engaged". The causative with a linker before
+    # the English adjective ("ang nagpapanatiling engaged sa kanila") has no one it keeps.
+    "nananatili silang engaged": re.compile(r"\bnagpapanatiling\s+engaged\b", re.IGNORECASE),
 }
 
 # "gaano" asks "how ..." of a ka- adjective ("gaano ka-satisfied", "gaano kasaya"); a noun or a
@@ -537,6 +544,18 @@ def test_the_round_eleven_variants_are_refused():
                         ("pagkakaiba", "ano ang pagkakaiba?"),
                         ("pag-aabang", "at pag-aabang sa susunod na kakailanganin"),
                         ("nagiging loyal", "at lalo silang nagiging loyal")):
+        assert not REFUSED_VARIANTS[word].search(right), right
+
+
+def test_the_connection_what_went_wrong_and_engaged_variants_are_refused():
+    for word, slip in (("koneksyon", "at walang koneksiyon."),
+                       ("ano ang naging problema", "ipaliwanag kung ano ang nagkamali"),
+                       ("nananatili silang engaged", "ang pakiramdam na iyon ang nagpapanatiling engaged sa kanila")):
+        assert REFUSED_VARIANTS[word].search(slip), slip
+    for word, right in (("koneksyon", "at walang koneksyon."),
+                        ("ano ang naging problema", "ipaliwanag kung ano ang naging problema"),
+                        ("ano ang naging problema", "hindi kasalanan ng customer na nagkamali"),
+                        ("nananatili silang engaged", "dahil sa pakiramdam na iyon, nananatili silang engaged")):
         assert not REFUSED_VARIANTS[word].search(right), right
 
 
