@@ -37,6 +37,7 @@ from ..languages import KNOWN_LANGUAGES, Language
 from ..layout_space import drop_layout_space
 from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
+from ..material_css import classes_named_by_docs, settings, without_unused
 from ..minify import minify_assets
 from ..page_context import page_context, sitemap_alternates
 from ..palette_css import cut_palette_stylesheets, keep_colours, palette_colours
@@ -615,6 +616,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         cut_palette_stylesheets(site / "assets" / "stylesheets", config.theme.get("palette"))
         if not _material_search(config):
             cut_search_rules(site / "assets" / "stylesheets")
+        _cut_unused_components(site / "assets" / "stylesheets", config)
         _join_stylesheets(site, config, self.stylesheet, published=self.incremental is None)
         if self.incremental is not None:
             self._finish_serve_build(site)
@@ -752,6 +754,7 @@ def _stylesheet_from_sources(files: Files, config: MkDocsConfig) -> str:
         return Path(files.src_uris[found[0]].abs_src_path).read_text(encoding="utf-8")
 
     main = text("assets/stylesheets/main.*.min.css")
+    main = without_unused(main, settings(config), classes_named_by_docs(Path(config.docs_dir)))
     sheets = [main if _material_search(config) else without_search(main)]
     palette = config.theme.get("palette")
     if palette:
@@ -760,6 +763,16 @@ def _stylesheet_from_sources(files: Files, config: MkDocsConfig) -> str:
         sheets.append(keep_colours(sheet, colours) if colours else sheet)
     sheets.append(rcssmin.cssmin(text("assets/academy/academy.css")))
     return joined_css(sheets)
+
+
+def _cut_unused_components(folder: Path, config: MkDocsConfig) -> None:
+    """Material's main stylesheet in `folder` (the copy `mkdocs serve` keeps beside the joined one)
+    without the components the configuration leaves off (material_css.py), as in the joined one."""
+    if not folder.is_dir():
+        return
+    named = classes_named_by_docs(Path(config.docs_dir))
+    for path in sorted(folder.glob("main.*.css")):
+        path.write_text(without_unused(path.read_text(encoding="utf-8"), settings(config), named), encoding="utf-8")
 
 
 def _join_stylesheets(site: Path, config: MkDocsConfig, stylesheet: tuple[str, str], published: bool) -> None:
