@@ -6,7 +6,7 @@ import contextlib
 
 import pytest
 
-from conftest import search_settled
+from conftest import phone_page, search_settled
 from test_browser_quiz import answer_all, choose_option, submit
 
 pytestmark = pytest.mark.browser
@@ -448,3 +448,28 @@ def test_with_text_at_200_percent_the_progress_pages_buttons_keep_to_the_screen(
     overflowing = page.eval_on_selector_all(".academy-progress button",
                                             "bs => bs.filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.textContent)")
     assert overflowing == []
+
+
+@pytest.mark.parametrize("lost", ["**/pagefind/wasm.*", "**/pagefind/*.pf_meta"])
+def test_a_connection_lost_while_pagefind_itself_loads_leaves_search_working_once_it_is_back(
+        browser, site_server, lost):
+    """The link drops in the middle of Pagefind's own loading (its engine or its metadata): the dialog
+    says search is unavailable, no script of the academy fails, and the next query searches (before,
+    search stayed down until the page was reloaded). Pagefind's worker reports its own failed fetch.
+    (A piece of the index lost on its way is Pagefind's to retry: it answers that query with no hit.)"""
+    with phone_page(browser, has_touch=True, service_workers="block") as page:
+        page.context.route(lost, lambda route: route.abort("internetdisconnected"))
+        page.goto(f"{site_server}/{LESSON}")
+        page.locator(".academy-search-open").tap()
+        page.keyboard.type("customer")
+        page.wait_for_function("() => document.querySelector('.academy-search__status').textContent.trim()"
+                               " === 'Search is not available offline.'", timeout=30_000)
+        assert page.locator(".academy-search__results a").count() == 0
+        page.context.unroute(lost)
+        page.keyboard.press("Escape")
+        page.locator(".academy-search-open").tap()
+        page.keyboard.press("Control+A")
+        page.keyboard.type("customers")
+        search_settled(page)
+        assert page.locator(".academy-search__results a").count() > 0, page.text_content(".academy-search__status")
+        assert [e for e in page.errors if not e.startswith("Failed to load the Pagefind WASM")] == []

@@ -8,13 +8,24 @@
     var C = x.C, t = x.t, el = x.el, dialog = x.dialog;
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
       status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0,
-      lastKey = -Infinity;
+      lastKey = -Infinity, failures = 0;
     var quiet = function () { /* failures are said when searching */ };
     var mark = function (name) { if (window.performance && performance.mark) performance.mark("academy-search:" + name); };
     var PAUSE = 150; /* ms between keystrokes that make one burst of typing: searched once, at its end */
     /* Pagefind, and the script that rewrites the query as the index has it (Filipino stems, English spellings) */
+    /* A module is imported once per URL, and Pagefind keeps what it failed to fetch (its engine, its
+       metadata, a piece of its index) as failed: after a failure, search starts again with a Pagefind
+       of its own (the same file under a query naming the attempt), so a link that dropped while
+       Pagefind loaded does not leave search down until the page is reloaded. */
+    var engine = function () {
+      if (!failures) return x.engine.href;
+      var url = new URL(x.engine.href);
+      url.searchParams.set("attempt", String(failures));
+      return url.href;
+    };
+    var failed = function () { pagefind = null; failures++; };
     var load = function () {
-      if (!pagefind) pagefind = Promise.all([import(x.engine.href), x.keys ? x.keys() : null]).then(function (loaded) {
+      if (!pagefind) pagefind = Promise.all([import(engine()), x.keys ? x.keys() : null]).then(function (loaded) {
         var m = loaded[0];
         /* in Pagefind's own worker (fetched with the rest, academy.js): starting its WebAssembly and
            unpacking the index is tens of milliseconds of a phone's time that, on the page's thread,
@@ -30,8 +41,9 @@
             return m;
           });
       });
-      pagefind.catch(function () { pagefind = null; });
-      return pagefind;
+      var mine = pagefind;
+      mine.catch(function () { if (pagefind === mine) failed(); });
+      return mine;
     };
     /* A language Pagefind cannot stem (Filipino) is indexed as stemmed words; the query is stemmed alike. */
     var searchKeys = function (q) {
@@ -98,7 +110,10 @@
             if (mine === shown) show(rest, false);
           });
         });
-      }).catch(function () { if (mine === seq) status.textContent = t("search.unavailable"); })
+      }).catch(function () {
+        if (pagefind) pagefind.then(function () { failed(); }, quiet); /* the next query starts afresh */
+        if (mine === seq) status.textContent = t("search.unavailable");
+      })
         /* busy until the newest query's hits are all in: not while keys typed since wait for a pause */
         .then(function () { if (mine === seq && !timer) list.removeAttribute("aria-busy"); });
     };
