@@ -38,7 +38,7 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import pagefind_service, search_warmup, spelling, tagalog
+from . import pagefind_service, search_headings, search_warmup, spelling, tagalog
 from .memo import digest, remembered
 
 STEMMERS: dict[str, Callable[[str], str]] = {"fil": tagalog.stem_in_place}
@@ -162,10 +162,29 @@ def build_index(site: Path, lang: str | None = None, leave_out: Sequence[str] = 
     else:
         _run_pagefind(site, site / "pagefind")
     _without_pagefinds_own_interface(site / "pagefind")
+    _write_headings(site, lang, leave_out)
     try:  # what the page loads of the index before the trainee types (search_warmup.py)
         search_warmup.write_warmup(site / "pagefind")
     except search_warmup.PagefindMetaError as error:
         raise SearchIndexError(str(error)) from None
+
+
+def _write_headings(site: Path, lang: str | None, leave_out: Sequence[str]) -> None:
+    """A small site's titles and headings, for the first results before Pagefind has loaded
+    (search_headings.py). A big site's pages are not read for it."""
+    skipped = ("pagefind/", *(folder.strip("/") + "/" for folder in leave_out))
+    paths = sorted(relative for relative in (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+                   if not relative.startswith(skipped) and relative != "404.html")
+    pages = []
+    if len(paths) <= search_headings.MAX_PAGES + 10:  # the home, progress and answer-key pages are not indexed
+        for relative in paths:
+            page = searchable_page((site / relative).read_text(encoding="utf-8"))
+            if page is not None:
+                pages.append((relative, page))
+    else:
+        pages = [("", None)] * (search_headings.MAX_PAGES + 1)  # too many to read: no headings file
+    rewrite = STEMMERS.get(lang or "") or SPELLINGS.get(lang or "")
+    search_headings.write_headings(site / "pagefind", pages, rewrite)
 
 
 # Pagefind writes its ready-made search interfaces beside the index (about 420 KB a language); the

@@ -8,7 +8,7 @@
     var C = x.C, t = x.t, el = x.el, dialog = x.dialog;
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
       status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0,
-      lastKey = -Infinity, failures = 0;
+      lastKey = -Infinity, failures = 0, ready = false, headings = null;
     var quiet = function () { /* failures are said when searching */ };
     var mark = function (name) { if (window.performance && performance.mark) performance.mark("academy-search:" + name); };
     var PAUSE = 150; /* ms between keystrokes that make one burst of typing: searched once, at its end */
@@ -37,7 +37,7 @@
                first keystroke waits only for the words of its best hit */
             (x.warmup || Promise.resolve({ terms: "" })).then(function (plan) {
               return m.preload(plan.terms || ""); /* "" loads nothing, and waits for the WebAssembly */
-            }).then(function () { mark("ready"); }, quiet);
+            }).then(function () { ready = true; mark("ready"); }, quiet);
             return m;
           });
       });
@@ -70,6 +70,39 @@
       if (top) return { url: d.url, title: title, html: best ? best.sub.excerpt : d.excerpt };
       return { url: best.sub.url, title: title + " › " + best.sub.title, html: best.sub.excerpt };
     };
+    /* Before Pagefind has loaded (a lesson opened cold on slow data, searched at once), a small site's
+       titles and headings answer first (search_headings.py: a few KB, where Pagefind needs about 130);
+       Pagefind's results, ranked on the whole text, replace them when they arrive. */
+    var WORD = /[^\s!-\/:-@\[-`{-~«»„“”‘’—–…]+/g;
+    var words = function (text) { return (text.toLowerCase().match(WORD) || []); };
+    var alike = function (a, b) { /* one word, inflected or still being typed, and another */
+      var n = 0, most = Math.min(a.length, b.length);
+      while (n < most && a.charAt(n) === b.charAt(n)) n++;
+      return n >= 3 && n >= most - 2 && (n === a.length || a.length > 3);
+    };
+    var matches = function (query, keys) {
+      return query.every(function (q) { return keys.some(function (k) { return alike(q, k); }); });
+    };
+    var firstHits = function (q) {
+      if (!headings) {
+        headings = Promise.all([fetch(new URL("academy-headings.json", x.engine), { credentials: "same-origin" }),
+          x.keys ? x.keys() : null]).then(function (got) { return got[0].ok ? got[0].json() : []; });
+        headings.catch(function () { headings = null; });
+      }
+      return headings.then(function (pages) {
+        var query = words(searchKeys(q)), top = [], inner = [];
+        if (!query.length || !Array.isArray(pages)) return [];
+        pages.forEach(function (page) {
+          var title = String(page[1]), keys = words(page[2] || title);
+          if (matches(query, keys)) top.push({ url: String(page[0]), title: title, text: "" });
+          (Array.isArray(page[3]) ? page[3] : []).forEach(function (s) {
+            if (matches(query, words(s[2] || String(s[1]))))
+              inner.push({ url: page[0] + "#" + s[0], title: title + " › " + s[1], text: "" });
+          });
+        });
+        return top.concat(inner).slice(0, 10);
+      });
+    };
     var run = function () {
       var q = input.value.trim(), mine = ++seq;
       if (!q) { list.textContent = ""; status.textContent = ""; list.removeAttribute("aria-busy"); return; }
@@ -92,6 +125,19 @@
         return true;
       };
       list.setAttribute("aria-busy", "true");
+      if (!ready) firstHits(q).then(function (hits) {
+        if (!hits.length || mine !== seq || shown >= mine || ready && shown) return;
+        shown = mine;
+        list.textContent = "";
+        hits.forEach(function (hit) {
+          var li = el("li"), a = el("a"), url = new URL(hit.url, x.root);
+          if (url.origin !== x.root.origin) return; /* a page of this site, nothing else */
+          a.href = url.href;
+          a.appendChild(el("strong", null, hit.title));
+          li.appendChild(a); list.appendChild(li);
+        });
+        mark("shown");
+      }).catch(quiet);
       load().then(function (pf) {
         /* keys typed while Pagefind was on its way: only the newest query searches (and fetches words) */
         return mine === seq ? pf.search(searchKeys(q)) : { results: null };
