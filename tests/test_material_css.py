@@ -10,7 +10,7 @@ import html5lib
 import material
 import pytest
 
-from academy.material_css import CLASS, Settings, classes_named_in, settings, without_unused
+from academy.material_css import CLASS, Settings, settings, without_unused
 from academy.palette_css import _items, _selectors
 from conftest import phone_page, search_settled
 from test_browser_quiz import answer_all, submit
@@ -68,13 +68,6 @@ def test_a_component_the_configuration_turns_on_keeps_its_rules(config, kept):
     css = MATERIAL_MAIN.read_text(encoding="utf-8")
     assert kept not in without_unused(css, OFF)
     assert kept in without_unused(css, config)
-
-
-def test_a_class_the_markdown_names_keeps_its_rules_whatever_the_configuration():
-    named = classes_named_in(['Cards\n{ .grid .cards }\n', 'Press <span class="keys">Ctrl</span>.\n'])
-    assert {"grid", "cards", "keys"} <= named
-    css = ".md-typeset .grid{a:1}.md-typeset .keys kbd{b:2}.md-typeset .tabbed-set{c:3}"
-    assert without_unused(css, OFF, named) == ".md-typeset .grid{a:1}.md-typeset .keys kbd{b:2}"
 
 
 def test_materials_own_stylesheet_is_cut_by_a_quarter_and_a_second_cut_changes_nothing():

@@ -9,8 +9,11 @@ every selector that names one of its classes goes, with the rules and @media blo
 other rule stays as Material wrote it. Turning the setting on brings the rules back at the next build
 (the stylesheet's name follows its content, head.py).
 
-A class named by the site's own Markdown (an attribute list `{ .grid }`, a `class="..."` in raw HTML)
-is never dropped, whatever the configuration says: that page asks for it.
+The cut depends on mkdocs.yml alone, never on the pages: the stylesheet every page links (by a name
+made from its content) stays the same while only pages change, so a page kept from an earlier build
+(the page cache) or not rendered again after a save (`serve --dirty`) links the stylesheet there is.
+Each dropped component's classes are written by its own extension, plugin or template; a lesson that
+named one by hand (`{ .grid }`) would get no more than the extension being off gives it anyway.
 
 `tests/test_material_css.py` checks, on a built site, that each dropped selector names a class that no
 page and no script of the site has.
@@ -19,9 +22,8 @@ page and no script of the site has.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from .palette_css import drop_selectors
 
@@ -102,9 +104,6 @@ COMPONENTS: tuple[Component, ...] = (
 )
 
 CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
-NAMED_BY_SOURCE = re.compile(
-    r"""\{:?[^{}\n]*?\}|class\s*=\s*(?:"[^"]*"|'[^']*')""")
-"""Where Markdown names a class: an attribute list (`{ .x }`, `{: .x }`) or a raw HTML class attribute."""
 
 
 def _outside_brackets(selector: str) -> str:
@@ -136,41 +135,19 @@ def settings(config: Mapping[str, object]) -> Settings:
         repo_url=config.get("repo_url") or None)
 
 
-def classes_named_in(texts: Iterable[str]) -> frozenset[str]:
-    """The classes a site's Markdown sources name (attribute lists and raw HTML `class` attributes)."""
-    found: set[str] = set()
-    for text in texts:
-        for match in NAMED_BY_SOURCE.finditer(text):
-            part = match.group(0)
-            if part.startswith("{"):
-                found.update(CLASS.findall(part))
-            else:
-                found.update(part.split("=", 1)[1].strip("\"' ").split())
-    return frozenset(found)
-
-
-def classes_named_by_docs(docs_dir: Path) -> frozenset[str]:
-    """`classes_named_in` every Markdown and HTML file of the docs folder."""
-    texts = (path.read_text(encoding="utf-8", errors="replace") for path in sorted(docs_dir.rglob("*"))
-             if path.suffix in (".md", ".html") and path.is_file())
-    return classes_named_in(texts)
-
-
 def unused_components(config: Settings) -> tuple[Component, ...]:
     return tuple(component for component in COMPONENTS if not component.shown(config))
 
 
-def without_unused(css: str, config: Settings, named: Iterable[str] = ()) -> str:
-    """Material's main stylesheet without the selectors of the components `config` leaves off, except
-    for the classes the site's sources name (`named`)."""
+def without_unused(css: str, config: Settings) -> str:
+    """Material's main stylesheet without the selectors of the components `config` leaves off."""
     unused = unused_components(config)
-    keep = frozenset(named)
     if not unused:
         return css
 
     def dropped(selector: str) -> bool:
         for cls in CLASS.findall(_outside_brackets(selector)):
-            if cls not in keep and any(component.names(cls) for component in unused):
+            if any(component.names(cls) for component in unused):
                 return True
         return False
 

@@ -37,7 +37,7 @@ from ..languages import KNOWN_LANGUAGES, Language
 from ..layout_space import drop_layout_space
 from ..markdown import AcademyExtension
 from ..markdown.blocks import course_listing
-from ..material_css import classes_named_by_docs, settings, without_unused
+from ..material_css import settings, without_unused
 from ..minify import minify_assets
 from ..page_context import page_context, sitemap_alternates
 from ..palette_css import cut_palette_stylesheets, keep_colours, palette_colours
@@ -754,7 +754,7 @@ def _stylesheet_from_sources(files: Files, config: MkDocsConfig) -> str:
         return Path(files.src_uris[found[0]].abs_src_path).read_text(encoding="utf-8")
 
     main = text("assets/stylesheets/main.*.min.css")
-    main = without_unused(main, settings(config), classes_named_by_docs(Path(config.docs_dir)))
+    main = without_unused(main, settings(config))
     sheets = [main if _material_search(config) else without_search(main)]
     palette = config.theme.get("palette")
     if palette:
@@ -770,9 +770,8 @@ def _cut_unused_components(folder: Path, config: MkDocsConfig) -> None:
     without the components the configuration leaves off (material_css.py), as in the joined one."""
     if not folder.is_dir():
         return
-    named = classes_named_by_docs(Path(config.docs_dir))
     for path in sorted(folder.glob("main.*.css")):
-        path.write_text(without_unused(path.read_text(encoding="utf-8"), settings(config), named), encoding="utf-8")
+        path.write_text(without_unused(path.read_text(encoding="utf-8"), settings(config)), encoding="utf-8")
 
 
 def _join_stylesheets(site: Path, config: MkDocsConfig, stylesheet: tuple[str, str], published: bool) -> None:
