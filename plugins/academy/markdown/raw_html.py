@@ -7,7 +7,11 @@ found" or a broken image. Every page's Content-Security-Policy (policy.py) loads
 images and media only from the site itself and allows no frames or plugins, so an
 image from another site, in Markdown or HTML, shows broken, and an `<iframe>`
 (a video, a form) shows as an empty box. Each one is a problem at its line in the
-English source; a translation's markup equals its English's, so the other
+English source. So is HTML that reaches past its own text to the whole page: a
+`<script>` that loads a file (the policy runs the site's own files, so the editor's
+would run), a `<meta http-equiv>` (a refresh takes the trainee elsewhere, and no
+policy governs it), a `<base>` or a `<link>`. An inline `<script>` is left to the
+policy, which never runs it. A translation's markup equals its English's, so the other
 languages' builds find the same tags there and say nothing of their own.
 """
 
@@ -26,6 +30,10 @@ PRIORITY = 13  # after inline Markdown (20), which stashes the inline HTML and m
 LINK_SCHEMES = ("http", "https", "mailto", "tel")  # a link to another site, an address or a number: the reader's own
 MEDIA = ("img", "video", "audio", "source", "track")
 FRAMES = ("iframe", "frame", "frameset", "object", "embed", "applet")
+SCRIPT_HINT = ("delete the <script>: a lesson holds text, pictures and quizzes, and the academy adds its own "
+               "scripts to every page; to show code, put it between backticks or in a ``` block")
+TAG_HINT = ("delete the tag: a lesson's HTML shapes its own text only; to send the trainee to another page, "
+            "write a link: `[the words](other-lesson.md)`")
 OTHER_SITE_HINT = ("save the file in content/assets/ and link it relative to this page, e.g. "
                    "`![The five stages](../assets/diagrams/customer-journey.svg)`")
 
@@ -84,7 +92,20 @@ class RawHtml(Treeprocessor):
 
     @staticmethod
     def _check(tag: str, attributes: dict[str, str], written: str, say) -> None:
-        if tag in FRAMES:
+        loaded = next((attributes[name] for name in ("src", "href", "xlink:href") if name in attributes), None)
+        if tag == "script" and loaded is not None:
+            say(written, f"the script {loaded} is loaded by a lesson: every page's Content-Security-Policy runs the "
+                "site's own files as scripts, so it would run with every trainee's progress", SCRIPT_HINT)
+        elif tag == "meta" and "http-equiv" in attributes:
+            say(written, f'a <meta http-equiv="{attributes["http-equiv"]}"> in a lesson acts on the whole page (a '
+                "refresh takes the trainee to another address by itself, which no policy stops)", TAG_HINT)
+        elif tag == "base":
+            say(written, "a <base> in a lesson changes the address every link, image and script of the page is read "
+                "from", TAG_HINT)
+        elif tag == "link":
+            say(written, "a <link> in a lesson acts on the whole page (a stylesheet over Material's, a connection "
+                "opened to another site before anyone taps anything)", TAG_HINT)
+        elif tag in FRAMES:
             say(written, f"an <{tag}> is never shown: every page's Content-Security-Policy allows no frames or "
                 "plugins, so the trainee sees an empty box",
                 "link to what it shows instead, e.g. `[Watch the video](https://video.example.com/...)`")
