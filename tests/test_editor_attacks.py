@@ -11,8 +11,9 @@ progress and sends it anywhere. Raw HTML in a lesson must not load a script
 (`<meta http-equiv="refresh">`, which no policy governs) or move every link of
 the page (`<base>`). A diagram opened from its address must fetch nothing from
 another site (a stylesheet, an image, a font) and take no stylesheet that
-rewrites it as a page (`<?xml-stylesheet?>`). Each is refused at its line, with
-a hint, by `academy check` and the build alike, and nothing is published.
+rewrites it as a page (`<?xml-stylesheet?>`). A `template:` in front matter must
+be a page that carries the policy. Each is refused at its line, with a hint, by
+`academy check` and the build alike, and nothing is published.
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def after_paragraph(text: str, needle: str):
     return mistake
 
 
+def in_front_matter(line: str):
+    def mistake(root: Path) -> tuple[str, int]:
+        edit(root / LESSON, "title: First steps\n", f"title: First steps\n{line}\n")
+        return LESSON, line_of(root / LESSON, line)
+    return mistake
+
+
 # each: (how to make it, words of the message)
 ATTACKS = {
     "a script file among the lessons": (
@@ -82,12 +90,29 @@ ATTACKS = {
     "a refresh that takes the trainee elsewhere": (
         after_paragraph('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "http-equiv"),
         'a <meta http-equiv="refresh"> in a lesson'),
+    "a refresh hidden in an attribute that <xmp> ends early": (
+        after_paragraph("""<xmp><p title="</xmp><meta http-equiv=refresh content='1;url=https://evil.example/'>">x</p></xmp>""",
+                        "<xmp>"),
+        'a <meta http-equiv="refresh"> in a lesson'),
+    "a refresh hidden in an attribute that <noscript> ends early": (
+        after_paragraph("""<noscript><p title="</noscript><meta http-equiv=refresh content='1;url=//evil.example/'>">x</p></noscript>""",
+                        "<noscript>"),
+        'a <meta http-equiv="refresh"> in a lesson'),
+    "a base after a comment closed the way browsers also close one": (
+        after_paragraph("Read on <!-- a note --!><base href='//evil.example/'> -->.", "a note"),
+        "a <base> in a lesson"),
+    "a script loaded from inside an SVG's style": (
+        after_paragraph("<svg><style><script src='../../assets/academy/academy.js'></script></style></svg>", "<svg><style>"),
+        "the script ../../assets/academy/academy.js is loaded by a lesson"),
     "a base that moves every link": (
         after_paragraph('<base href="../../ru/">', "<base"),
         "a <base> in a lesson"),
     "a link that connects to another site": (
         after_paragraph('<link rel="preconnect" href="https://evil.example">', "preconnect"),
         "a <link> in a lesson"),
+    "a template that leaves out the page's policy": (
+        in_front_matter("template: partials/content.html"),
+        "the template 'partials/content.html' writes a page without the academy's head"),
     "a diagram that takes a stylesheet which rewrites it": (
         a_diagram('<?xml-stylesheet type="text/xsl" href="page.xsl"?>', "xml-stylesheet"),
         "the diagram can run script: it takes a stylesheet (<?xml-stylesheet?>)"),
@@ -144,3 +169,18 @@ def test_what_an_editor_means_passes(site):
     assert checked.returncode == 0, checked.stdout + checked.stderr
     built = sitekit.build(site)
     assert (built.site / "assets/guide.pdf").exists() and (built.site / "journey/stages.svg").exists()
+
+
+def test_a_page_written_without_its_policy_is_never_published(site):
+    """Whatever leaves the policy out of a page (here a theme override that empties the block holding it),
+    the page is refused: its inline script would run."""
+    (site / "overrides").mkdir()
+    (site / "overrides/main.html").write_text('{% extends "academy.html" %}\n{% block site_meta %}{% endblock %}\n',
+                                              encoding="utf-8")
+    edit(site / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    built = sitekit.build(site, check=False).result
+    output = built.stdout + built.stderr
+    assert built.returncode != 0 and "Traceback" not in output, output
+    assert f"{LESSON}:1: the page is written without its Content-Security-Policy" in output, output
+    assert "hint: " in output
+    assert not (site / "site").exists(), "nothing is published"

@@ -544,6 +544,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                             getattr(self, "script_versions", {}))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        head = output[:output.find("</head>")]
+        if '<meta http-equiv="Content-Security-Policy"' not in head:
+            # whatever left it out (a theme override, a template a page names), an inline script would run:
+            # never published; the report stops the build before anything is
+            template = page.meta.get("template") or "main.html"
+            self.report.error(Problem(display_path(Path(page.file.abs_src_path or page.file.src_uri), self.root), 1,
+                                      "the page is written without its Content-Security-Policy (its template "
+                                      f"{template!r} leaves out the academy's <head>), so a script in it would run",
+                                      'a page template extends "main.html" (or "academy.html") and keeps '
+                                      "`{{ super() }}` in the `site_meta` block it overrides"))
         return self._finished(output, config)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
