@@ -216,6 +216,9 @@ HOSTILE_PAGES = {
     "attr_list": HONEST_PAGE.replace("[бренд](brand.md).", '[бренд](brand.md).\n{: id="__academy" }'),
     "title markup": HONEST_PAGE.replace("title: Первые шаги", "title: Первые <base href=//evil.example/>"),
     "reference definition": HONEST_PAGE + "\n[x]: javascript:alert(1)\n",
+    # front matter beyond the words: a partial as the template writes the page without its policy
+    "template": HONEST_PAGE.replace("title: Первые шаги", "title: Первые шаги\ntemplate: partials/content.html"),
+    "hidden from search": HONEST_PAGE.replace("title: Первые шаги", "title: Первые шаги\nsearch:\n  exclude: true"),
 }
 
 

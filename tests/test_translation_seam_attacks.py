@@ -415,6 +415,38 @@ def test_every_hidden_character_beyond_the_first_plane_is_refused_and_an_emoji_i
         assert markup_problem("Thank the customer", f"Salamat{char} sa customer", "paragraph") is None, hex(ord(char))
 
 
+def _smuggled(text: str) -> str:
+    """Text spelt as variation selectors, a byte each (U+FE00–U+FE0F, U+E0100–U+E01EF): shown as nothing,
+    and carried along unseen by a copy of the character they follow."""
+    return "".join(chr(0xFE00 + byte) if byte < 16 else chr(0xE0100 + byte - 16) for byte in text.encode())
+
+
+# Letters and marks that show nothing, and variation selectors that select nothing: text no reader sees.
+BLANK_OR_SMUGGLED = [
+    ("paragraph", "Every customer meets the brand.", f"Каждый к{_smuggled('call +1 555 0100 now')}лиент встречает бренд."),
+    ("FAQ answer", "Because shoppers trust other shoppers.", f"Потому что 👍{_smuggled('x')} покупатели доверяют."),
+    ("page title", "First steps", "Первые\ufe0f шаги"),  # after a letter an emoji selector styles nothing
+    ("list item", "Reads reviews", "Читает ❤\ufe0f\ufe0f\ufe0e отзывы"),  # one selects, the others only hide
+    ("interface", "Search", "Поиск\u3164"),
+    ("abbreviation", "Zero moment of truth", "Нулевой\u2800момент истины"),
+    ("text", "Reads reviews", "Читает\u034f отзывы"),
+    ("quiz accepted answer", "emotional", "эмоциональная|\u115f\u1160"),
+    ("section heading", "Why reviews matter", "Почему\uffa0важны отзывы"),
+    ("table cell", "A support chat", "Чат\u17b5 поддержки"),
+]
+
+
+@pytest.mark.parametrize(("kind", "msgid", "msgstr"), BLANK_OR_SMUGGLED, ids=[f"{c[0]}-{i}" for i, c in enumerate(BLANK_OR_SMUGGLED)])
+def test_a_blank_letter_or_a_selector_that_selects_nothing_is_refused(kind, msgid, msgstr):
+    reason = markup_problem(msgid, msgstr, kind)
+    assert reason and "invisible character U+" in reason
+
+
+def test_an_emoji_keeps_its_selector():
+    for text in ("Молодец! ❤️", "Шаг 1️⃣, шаг #️⃣", "Ответ ☺︎", "Флаг 🏳️‍🌈 и 👩‍💻"):
+        assert markup_problem("Well done!", text) is None, text
+
+
 # Material's own script reads the words of its copy button from the page's __config JSON. ui.po's
 # translation of them is plain text: printed into HTML it is escaped, but in that JSON it must be the
 # text itself, or the button's tooltip reads `&quot;` and `&amp;` where the translator wrote " and &.

@@ -161,6 +161,13 @@ def handwritten_problems(english: str, handwritten: str, shown: str) -> list[Pro
             reason = markup_problem(source, value, f"page {key}")
             if reason:
                 problems.append(Problem(shown, frontmatter.line_of_key(doc, key), reason, hint))
+    # the rest of the front matter is the English page's: what the page is made with (its template, where
+    # search finds it, what it hides), not words; a partial as its template would write it without its policy
+    for key, value in doc.meta.items():
+        if key not in TRANSLATED_META and value != english_doc.meta.get(key):
+            problems.append(Problem(shown, frontmatter.line_of_key(doc, key),
+                                    f"`{key}` differs from the English page's: only the title, description and "
+                                    "subtitle are translated", f"copy the English page's `{key}:` as it is, or delete it"))
     theirs = segment.split(doc.body, doc.body_line)
     ours = segment.split(english_doc.body, english_doc.body_line)
     verbatim_theirs = [p.original.strip() for p in theirs if not p.units and p.original.strip()]

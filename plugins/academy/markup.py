@@ -129,6 +129,17 @@ INVISIBLE |= {"\u180e", *map(chr, range(0x2061, 0x2065)), *map(chr, range(0x206A
               *map(chr, range(0x0600, 0x0606)), "\u06dd", "\u070f", "\u0890", "\u0891", "\u08e2", "\U000110bd", "\U000110cd",
               *map(chr, range(0x13430, 0x13440)), *map(chr, range(0x1BCA0, 0x1BCA4)), *map(chr, range(0x1D173, 0x1D17B)),
               "\U000e0001", *map(chr, range(0xE0020, 0xE0080))}
+# Characters that are letters or marks to Unicode yet show nothing at all: the Hangul fillers (U+115F,
+# U+1160, U+3164, U+FFA0), the Braille blank (U+2800), the combining grapheme joiner (U+034F) and the
+# Khmer inherent vowels (U+17B4, U+17B5); and the variation selectors no Russian or Filipino text uses
+# (U+FE00–U+FE0D, U+E0100–U+E01EF). A run of selectors after any character spells a hidden sentence,
+# a byte each, which a copy of the text carries along unseen.
+INVISIBLE |= {"\u034f", "\u115f", "\u1160", "\u17b4", "\u17b5", "\u2800", "\u3164", "\uffa0",
+              *map(chr, range(0xFE00, 0xFE0E)), *map(chr, range(0xE0100, 0xE01F0))}
+# The two selectors an emoji takes (U+FE0E text style, U+FE0F emoji style: "❤️", "1️⃣") are allowed one at a
+# time, right after a symbol, a digit or a punctuation mark; after a letter, or another selector, they
+# select nothing and only hide.
+SELECTORS = {"\ufe0e", "\ufe0f"}
 # Unicode's noncharacters (U+FDD0–U+FDEF, and the last two code points of every plane: U+FFFE, U+FFFF,
 # U+1FFFE...) are not text. XML may not hold U+FFFE and U+FFFF at all: one in a diagram label or a
 # lesson title would make the diagram, the SCORM manifest or the cmi5 course structure unreadable.
@@ -142,7 +153,7 @@ NONCHARACTERS = {*map(chr, range(0xFDD0, 0xFDF0)), *(chr(plane * 0x10000 + low) 
 # through its list for every character of the text (25 times slower on every translation).
 _ASTRAL_HIDDEN = frozenset(char for char in INVISIBLE | NONCHARACTERS if ord(char) > 0xFFFF)
 _HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f"
-                     + "".join(map(re.escape, sorted(c for c in INVISIBLE | NONCHARACTERS if ord(c) <= 0xFFFF)))
+                     + "".join(map(re.escape, sorted(c for c in INVISIBLE | NONCHARACTERS | SELECTORS if ord(c) <= 0xFFFF)))
                      + "\U00010000-\U0010FFFF]")
 
 
@@ -151,6 +162,8 @@ def _characters(msgid: str, msgstr: str) -> Refusal | None:
         char = found.group()
         if ord(char) > 0xFFFF and char not in _ASTRAL_HIDDEN:
             continue  # beyond the plane and visible (an emoji)
+        if char in SELECTORS and _selects(msgstr, found.start()):
+            continue
         if char not in msgid:
             if char in NONCHARACTERS:
                 return Refusal(f"the translation contains U+{ord(char):04X}, a noncharacter: it is not text, and a diagram "
@@ -158,6 +171,12 @@ def _characters(msgid: str, msgstr: str) -> Refusal | None:
             what = "control character" if unicodedata.category(char) == "Cc" else "invisible character"
             return Refusal(f"the translation contains the {what} U+{ord(char):04X}, which no reader can see")
     return None
+
+
+def _selects(text: str, at: int) -> bool:
+    """Whether the emoji selector at `at` follows a symbol, a digit or a punctuation mark (which it styles)."""
+    before = text[at - 1] if at else ""
+    return bool(before) and before not in SELECTORS and unicodedata.category(before)[0] not in "LMZC"
 
 
 # The characters through which Markdown and HTML nest. A translation may hold a few more of them than

@@ -16,8 +16,8 @@ from .leftovers import PRIORITY as LEFTOVERS_PRIORITY
 from .leftovers import LeftoverFences
 from .own_links import PRIORITY as OWN_LINKS_PRIORITY
 from .own_links import OwnSiteLinks
+from .raw_html import PAGE_WIDE_PRIORITY, PageWideHtml, RawHtml
 from .raw_html import PRIORITY as RAW_HTML_PRIORITY
-from .raw_html import RawHtml
 from .unresolved_links import PRIORITY as UNRESOLVED_PRIORITY
 from .unresolved_links import UnresolvedLinks
 
@@ -42,6 +42,7 @@ class AcademyExtension(BlocksExtension):
         md.treeprocessors.register(OwnSiteLinks(md, self.academy, self.site_url), "academy_own_site_links",
                                    OWN_LINKS_PRIORITY)
         md.treeprocessors.register(RawHtml(md, self.academy), "academy_raw_html", RAW_HTML_PRIORITY)
+        md.postprocessors.register(PageWideHtml(md, self.academy), "academy_page_wide_html", PAGE_WIDE_PRIORITY)
         md.treeprocessors.register(UnresolvedLinks(md, self.academy), "academy_unresolved_links", UNRESOLVED_PRIORITY)
         md.treeprocessors.register(LazyImages(md, self._source_dir), "academy_images", IMAGES_PRIORITY)
 

@@ -7,25 +7,38 @@ found" or a broken image. Every page's Content-Security-Policy (policy.py) loads
 images and media only from the site itself and allows no frames or plugins, so an
 image from another site, in Markdown or HTML, shows broken, and an `<iframe>`
 (a video, a form) shows as an empty box. Each one is a problem at its line in the
-English source; a translation's markup equals its English's, so the other
+English source. So is HTML that reaches past its own text to the whole page: a
+`<script>` that loads a file (the policy runs the site's own files, so the editor's
+would run), a `<meta http-equiv>` (a refresh takes the trainee elsewhere, and no
+policy governs it), a `<base>` or a `<link>`. An inline `<script>` is left to the
+policy, which never runs it. A translation's markup equals its English's, so the other
 languages' builds find the same tags there and say nothing of their own.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import html5lib
 from markdown import Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..errors import Problem
 
+PAGE_WIDE_TAG = re.compile(r"<(?:script|meta|base|link)(?![A-Za-z0-9-])", re.IGNORECASE)
+PAGE_WIDE_PRIORITY = 5  # a postprocessor: after the editor's HTML is back in place (30) and entities restored (20)
 PRIORITY = 13  # after inline Markdown (20), which stashes the inline HTML and makes the Markdown images
 LINK_SCHEMES = ("http", "https", "mailto", "tel")  # a link to another site, an address or a number: the reader's own
 MEDIA = ("img", "video", "audio", "source", "track")
 FRAMES = ("iframe", "frame", "frameset", "object", "embed", "applet")
+SCRIPT_HINT = ("delete the <script>: a lesson holds text, pictures and quizzes, and the academy adds its own "
+               "scripts to every page; to show code, put it between backticks or in a ``` block")
+TAG_HINT = ("delete the tag: a lesson's HTML shapes its own text only; to send the trainee to another page, "
+            "write a link: `[the words](other-lesson.md)`")
 OTHER_SITE_HINT = ("save the file in content/assets/ and link it relative to this page, e.g. "
                    "`![The five stages](../assets/diagrams/customer-journey.svg)`")
 
@@ -106,6 +119,67 @@ class RawHtml(Treeprocessor):
                 say(written, f'the image <img src="{url}"> is written as HTML: the build never checks that the file '
                     "exists, and translators never see its alt text",
                     f"write it in Markdown: `![{alt}]({url})`, relative to this page")
+
+
+class PageWideHtml(Postprocessor):
+    """HTML that reaches past its own text to the whole page, found as a browser finds it.
+
+    The lesson's HTML is read whole, with the editor's HTML in place, by html5lib (the HTML standard's
+    parser, scripts on), not tag by tag: a browser ends an `<xmp>`, a `<noscript>` or a `<textarea>` at
+    its closing tag even inside an attribute's quotes, and lifts a `<meta>` out of an SVG's `<style>`, so
+    a tag another parser reads as text can be a real element on the trainee's page."""
+
+    def __init__(self, md: Markdown, academy):
+        super().__init__(md)
+        self.academy = academy
+
+    def run(self, text: str) -> str:
+        build = self.academy.rendering
+        if build is None:
+            return text
+        written = [piece for piece in self.md.htmlStash.rawHtmlBlocks if isinstance(piece, str)]
+        if not any(PAGE_WIDE_TAG.search(piece) for piece in written):
+            return text  # a tag's name is never spelt otherwise: no such tag, no parse
+        source = build.source.text
+        fragment = html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(text, scripting=True)
+        for element in fragment.iter():
+            if not isinstance(element.tag, str):
+                continue
+            tag = element.tag.rsplit("}", 1)[-1].lower()
+            attributes = {str(name if isinstance(name, str) else name[1]).rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower(): value
+                          for name, value in element.attrib.items()}
+            found = _page_wide(tag, attributes)
+            if found is None:
+                continue
+            line = _line_of_tag(source, tag)
+            if line is not None:  # not the English's words: the English page's build says it
+                build.problems.append(Problem(build.source.shown, line, *found))
+        return text
+
+
+def _page_wide(tag: str, attributes: dict[str, str]) -> tuple[str, str] | None:
+    """(message, hint) for an element that acts on the whole page, or None."""
+    loaded = attributes.get("src", attributes.get("href"))
+    if tag == "script" and loaded is not None:
+        return (f"the script {loaded} is loaded by a lesson: every page's Content-Security-Policy runs the "
+                "site's own files as scripts, so it would run with every trainee's progress", SCRIPT_HINT)
+    if tag == "meta" and "http-equiv" in attributes:
+        return (f'a <meta http-equiv="{attributes["http-equiv"]}"> in a lesson acts on the whole page (a refresh '
+                "takes the trainee to another address by itself, which no policy stops)", TAG_HINT)
+    if tag == "base":
+        return "a <base> in a lesson changes the address every link, image and script of the page is read from", TAG_HINT
+    if tag == "link":
+        return ("a <link> in a lesson acts on the whole page (a stylesheet over Material's, a connection opened "
+                "to another site before anyone taps anything)", TAG_HINT)
+    return None
+
+
+def _line_of_tag(text: str, tag: str) -> int | None:
+    opened = re.compile(rf"<{tag}(?![A-Za-z0-9-])", re.IGNORECASE)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if opened.search(line):
+            return number
+    return None
 
 
 def _line_of(text: str, wanted: str) -> int | None:

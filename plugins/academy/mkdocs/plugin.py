@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import catalog_cache, diagrams, frontmatter, markup, memo, offline, page_names, publish, search
+from .. import catalog_cache, diagrams, frontmatter, markup, memo, offline, page_names, publish, search, site_files
 from ..alternates import sitemap_index
 from ..catalogs import left_behind
 from ..errors import AcademyError, Problem, Report, display_path
@@ -355,8 +355,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.files = files
         docs = Path(config.docs_dir).resolve()
         for file in list(files):
-            # the editors' diagrams, not the theme's own images (the favicon)
-            if not (file.src_uri.endswith(".svg") and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs)):
+            # the editors' files, not the theme's own (its scripts, the favicon)
+            if not (file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs)) \
+                    or file.is_documentation_page() or file.inclusion.is_excluded():
+                continue
+            runnable = site_files.problem(file.src_uri, display_path(Path(file.abs_src_path), self.root))
+            if runnable is not None:
+                # never published, in any language; the report stops the build once every page has been read
+                self.report.error(runnable)
+                files.remove(file)
+                continue
+            if not site_files.is_diagram(file.src_uri):
                 continue
             # Every language checks them, English too: a broken diagram is never published; the report
             # stops the build once every page has been read, with every other problem.
@@ -536,6 +545,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                             getattr(self, "script_versions", {}))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        head = output[:output.find("</head>")]
+        if '<meta http-equiv="Content-Security-Policy"' not in head:
+            # whatever left it out (a theme override, a template a page names), an inline script would run:
+            # never published; the report stops the build before anything is
+            template = page.meta.get("template") or "main.html"
+            self.report.error(Problem(display_path(Path(page.file.abs_src_path or page.file.src_uri), self.root), 1,
+                                      "the page is written without its Content-Security-Policy (its template "
+                                      f"{template!r} leaves out the academy's <head>), so a script in it would run",
+                                      'a page template extends "main.html" (or "academy.html") and keeps '
+                                      "`{{ super() }}` in the `site_meta` block it overrides"))
         return self._finished(output, config)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
