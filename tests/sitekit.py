@@ -255,7 +255,8 @@ RU = {
     "Not started": "Не начат",
     "Switch to dark mode": "Тёмная тема",
     "False": "Неверно",
-    "Page not found": "Страница не найдена",
+    "404 – Page not found": "404\u00a0— Страница не найдена",
+    "{page} - {site}": "{page}\u00a0— {site}",
     "Check answers": "Проверить ответы",
     "Review: {section}": "Повторить: {section}",
     "Part of this page is not translated yet; those parts are shown in English.": "Часть страницы ещё не переведена и показана на английском.",
@@ -275,7 +276,7 @@ FIL = {
     "A shopper reads reviews before buying.": "Nagbabasa ng reviews ang mamimili bago bumili.",
     "Part of this page is not translated yet; those parts are shown in English.":
         "May bahagi ng pahinang ito na hindi pa naisasalin; nasa English ang mga iyon.",
-    "Page not found": "Hindi nahanap ang pahina",
+    "404 – Page not found": "404 – Hindi nahanap ang pahina",
     MISSING_TITLE: "Hindi naka-save para mabasa offline",
     MISSING_TEXT: "Hindi naka-save sa device na ito ang pahinang ito, at walang koneksiyon. "
                   "Naka-save ang mga pahinang ito at mababasa mo na ngayon:",

@@ -240,7 +240,8 @@ SITE_ATTACKS = {
     "First steps": "Первые шаги <iframe srcdoc=\"&lt;script&gt;parent.__pwned=1&lt;/script&gt;\"",
     "Every customer meets the brand through a touchpoint.": "Каждый клиент\n{: id=\"__academy\" }",
     "Search": '<img src=x onerror="window.__pwned=1">',
-    "Page not found": "<svg onload=window.__pwned=1>",
+    "404 – Page not found": "<svg onload=window.__pwned=1>",
+    "{page} - {site}": "{page} </title><script>window.__pwned=1</script> {site}",
     "Zero moment of truth": "&lt;img src=x onerror=window.__pwned=1&gt;",
     # entities in a heading are text
     "Your progress": 'Прогресс &lt;/title&gt;&lt;meta http-equiv="refresh" content="0;url=https://evil.example/"&gt;',
@@ -289,6 +290,11 @@ def test_titles_and_descriptions_are_shown_as_the_text_they_are(attacked):
     descriptions = [m.get("content") for m in doc.iter("meta") if m.get("name") in ("description",)
                     or m.get("property") == "og:description"]
     assert descriptions == [SITE_ATTACKS["How a customer meets a brand."]] * 2
+    # a title's frame with markup is refused (an interface string is plain text): one <title>, no script
+    assert len(doc.findall(".//title")) == 1 and doc.find(".//title").text.endswith(" - Тестовая академия")
+    assert [s for s in doc.iter("script") if "__pwned" in (s.text or "")] == []
+    line = sitekit.line_of(attacked.root / "locales/ru/LC_MESSAGES/ui.po", "#. interface string page.title")
+    assert f"locales/ru/LC_MESSAGES/ui.po:{line}: translation refused" in attacked.result.stderr
 
 
 def test_entities_in_a_heading_stay_text_on_the_page(attacked):

@@ -23,7 +23,8 @@ ATTACKS = {
     "Every customer meets the brand through a touchpoint.": 'Каждый клиент\n{: id="__academy" }',
     "A shopper reads reviews before buying.": "Покупатель [читает][x] отзывы.\n\n[x]: &#106;avascript:window.__pwned=1",
     "Search": '<img src=x onerror="window.__pwned=1">',
-    "Page not found": "<svg onload=window.__pwned=1>",
+    "404 – Page not found": "<svg onload=window.__pwned=1>",
+    "{page} - {site}": "{page} </title><script>window.__pwned=1</script> {site}",
     "Zero moment of truth": "&lt;img src=x onerror=window.__pwned=1&gt;",
     # accepted (plain text), and must not become a formula in the exported CSV
     "First steps": '=HYPERLINK("https://evil.example/","Первые шаги")',

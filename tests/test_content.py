@@ -334,3 +334,38 @@ def test_the_home_page_states_the_reading_times_its_cards_show(academy_site, lan
     assert len(minutes) == len(LESSONS), minutes
     stated = re.findall(r"\((?:от\s+)?(\d+)\s*(?:to|–|hanggang|до)\s*(\d+)\b[^)]*\)", text_of(doc.find(".//article")))
     assert stated == [(str(min(minutes)), str(max(minutes)))], (stated, sorted(minutes))
+
+
+@pytest.mark.parametrize("lang", ["fil", "ru"])
+def test_the_site_level_words_of_a_translated_page_come_from_its_catalogs(academy_site, lang):
+    """What the 404 page and a search result say of the academy (mkdocs.yml's site description, the
+    provider of a lesson) is the home page's catalog's translation, and a page's <title> and the
+    404 heading join their parts with the dash of the language (Russian: an em dash)."""
+    import json as _json
+
+    import polib
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    home = polib.pofile(str(ROOT / "locales" / lang / "LC_MESSAGES" / "content" / "index.po"))
+    ui = polib.pofile(str(ROOT / "locales" / lang / "LC_MESSAGES" / "ui.po"))
+
+    def translated(catalog, msgid):
+        entry = catalog.find(msgid)
+        assert entry is not None and entry.translated(), f"{lang}: {msgid!r} is not translated in {catalog.fpath}"
+        return entry.msgstr
+
+    # Russian joins them with an em dash (tests/test_russian_typography.py); Filipino writes them as English does
+    heading_dash, title_dash = {"ru": ("\u00a0— ", "\u00a0— "), "fil": (" – ", " - ")}[lang]
+    missing = parse(academy_site, f"{lang}/404.html")
+    assert [m.get("content") for m in missing.iter("meta") if m.get("name") == "description"] == [
+        translated(home, config["site_description"])]
+    heading = "".join(missing.find(".//h1").itertext()).strip()
+    assert heading == translated(ui, "404 – Page not found") and heading.startswith("404" + heading_dash)
+    lesson = parse(academy_site, f"{lang}/customer-journey/moments-of-truth/index.html")
+    site_name = translated(home, config["site_name"])
+    assert lesson.find(".//title").text == translated(
+        polib.pofile(str(ROOT / "locales" / lang / "LC_MESSAGES" / "content" / "customer-journey" / "moments-of-truth.po")),
+        "Moments of truth") + title_dash + site_name
+    providers = [_json.loads(s.text)["provider"]["name"] for s in lesson.iter("script")
+                 if s.get("type") == "application/ld+json" and "provider" in s.text]
+    assert providers == [translated(home, config["plugins"][0]["academy"]["provider"])]

@@ -29,7 +29,7 @@ from . import diagrams, frontmatter, gnu_gettext, segment
 from .catalogs import UI_DOMAIN, domain_of, parse_po_text, po_path, pot_path, read_catalog, read_po_strictly
 from .errors import ContentError, Problem
 from .extract import extractor_for
-from .interface import LMS_STRINGS, PAGE_PLURALS, PLURALS, STRINGS, THEME_STRINGS, TRAINER_STRINGS
+from .interface import LMS_STRINGS, PAGE_PLURALS, PLURALS, STRING_NOTES, STRINGS, THEME_STRINGS, TRAINER_STRINGS
 from .languages import PLURAL_FORMS, SOURCE_LANGUAGE
 
 PROJECT = "Customer Support Academy"
@@ -56,6 +56,10 @@ class Sources:
     quizzes: Path
     locales: Path
     languages: tuple[str, ...]
+    # What mkdocs.yml says of the whole site (its name, its description, the lessons' provider), as
+    # (text, where a trainee meets it): the home page's catalog holds them, so that a translated
+    # page's <title>, meta description and structured data speak its language.
+    site_texts: tuple[tuple[str, str], ...] = ()
 
     def files(self) -> list[Path]:
         found = sorted(self.content.rglob("*.md")) + sorted(self.content.rglob("*.svg"))
@@ -95,7 +99,7 @@ def template_for(path: Path, root: Path) -> polib.POFile:
 def ui_template() -> polib.POFile:
     catalog = _new_catalog()
     for key, text in (STRINGS | LMS_STRINGS | TRAINER_STRINGS).items():
-        comment = ["interface string " + key]
+        comment = ["interface string " + key, *([STRING_NOTES[key]] if key in STRING_NOTES else [])]
         if "{" in text:
             comment.append("keep the {placeholders} as they are")
         catalog.append(polib.POEntry(msgid=text, comment="\n".join(comment), occurrences=[(UI_SOURCE, "")],
@@ -144,9 +148,37 @@ def templates(sources: Sources) -> dict[str, polib.POFile]:
             problems.extend(error.problems)
     if problems:
         raise ContentError(problems)
+    home = domain_of((sources.content / "index.md").relative_to(sources.root).as_posix())
+    if home in found:
+        _add_site_texts(found[home], sources.site_texts)
     found = {domain: catalog for domain, catalog in found.items() if len(catalog)}
     found[UI_DOMAIN] = ui_template()
     return found
+
+
+def site_texts(name: str | None, description: str | None, provider: str | None) -> tuple[tuple[str, str], ...]:
+    """mkdocs.yml's site name, site description and provider, each with where a reader meets it."""
+    return tuple((text, where) for text, where in (
+        (name, "site name (mkdocs.yml): the end of every page's title, the header, the footer"),
+        (description, "site description (mkdocs.yml): what a search result or a shared link says of a "
+                      "page without a description of its own, such as the page for a missing address"),
+        (provider, "provider (mkdocs.yml): who offers the lessons, in a search result's course details"),
+    ) if isinstance(text, str) and text.strip())
+
+
+def _add_site_texts(catalog: polib.POFile, texts: tuple[tuple[str, str], ...]) -> None:
+    """mkdocs.yml's words for the whole site, after the home page's own messages (a text the home
+    page says too, such as its title that is the site's name, stays one message)."""
+    for text, where in texts:
+        if not text.strip():
+            continue
+        entry = catalog.find(text)
+        if entry is None:
+            catalog.append(polib.POEntry(msgid=text, comment=where, occurrences=[("mkdocs.yml", "")]))
+        elif where not in entry.comment.split("\n"):
+            entry.comment += "\n" + where
+            if ("mkdocs.yml", "") not in entry.occurrences:
+                entry.occurrences.append(("mkdocs.yml", ""))
 
 
 def _new_translation(lang: str) -> polib.POFile:

@@ -71,7 +71,7 @@ STRINGS = {
     "progress.confirm": N_("Delete every quiz result saved in this browser? This cannot be undone."),
     "lessons.course": N_("Course"),
     "lessons.continue": N_("Continue: {lesson}"),
-    "notfound.title": N_("Page not found"),
+    "notfound.title": N_("404 – Page not found"),
     "notfound.text": N_("This page does not exist. Go back to the home page of the academy."),
     "language": N_("Language"),
     "offline.ready": N_("Saved on this device: you can read this page offline."),
@@ -80,6 +80,14 @@ STRINGS = {
                                "These pages are saved and can be read now:"),
     "palette.dark": N_("Switch to dark mode"),
     "palette.light": N_("Switch to light mode"),
+    "page.title": N_("{page} - {site}"),
+}
+# Where a trainee meets a string whose English alone does not say it (the translator's comment).
+STRING_NOTES = {
+    "notfound.title": "heading of the page shown for an address that does not exist; "
+                      "join 404 and the words with your language's dash",
+    "page.title": "a page's title in the browser tab, in bookmarks and in search results: {page} is the page's title, "
+                  "{site} the academy's name; join them with your language's dash",
 }
 # The words of Material for MkDocs' page frame, by the key of Material's language partials, with where a
 # trainee meets them. Material's own translations are not the project's files, so a translator could not

@@ -14,9 +14,11 @@ from .urls import UrlScheme
 
 def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: PageBuild | None,
                  canonical_url: str = "", facts: SiteFacts | None = None,
-                 registry: FaqRegistry | None = None, versions: dict[str, str] | None = None) -> dict:
+                 registry: FaqRegistry | None = None, versions: dict[str, str] | None = None,
+                 title: str | None = None) -> dict:
     """The `academy` variable of a template; `build` is None for pages that are not content (404).
-    `versions`: each script's query naming its content (head.py `script_versions`), if published."""
+    `versions`: each script's query naming its content (head.py `script_versions`), if published.
+    `title`: the page's title, which its <title> joins to the site's name as the language writes it."""
     versions = versions or {}
     language = edition.language
     code = language.code
@@ -34,6 +36,9 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         "noindex": False,
         "is_lesson": False,
         "listing": False,
+        # one escaped text, as the ui strings: the page's title and the site's are text, never markup
+        "title": plain(edition.ui.t("page.title", page=str(title), site=str(facts.site_name)))
+        if title and facts is not None else None,
     }
     # A page without a place (404.html) is served at any depth: its links start from the host's root.
     placeless = build is None and not page_url

@@ -265,7 +265,9 @@ def _no() -> bool:
 
 def _site_part(academy: Academy, nav: Navigation, config: MkDocsConfig) -> str:
     parts = [file_digest(Path(config.config_file_path)) if config.config_file_path else "", repr(markup.comparison_key()),
-             str(config.site_name), str(config.site_url)]
+             str(config.site_name), str(config.site_url), str(config.site_description),
+             # the provider in this language (the home page's catalog), named in every lesson's structured data
+             str(getattr(config.plugins.get("academy"), "provider", ""))]
     if config.theme.custom_dir:
         for folder, _dirs, names in sorted(os.walk(config.theme.custom_dir)):
             parts += [f"{folder}/{name}:{file_digest(Path(folder) / name)}" for name in sorted(names)]

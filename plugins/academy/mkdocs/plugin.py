@@ -100,6 +100,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.workers: LanguageWorkers | None = None
         self.page_builds: dict[str, PageBuild] = {}
         self.faq_registry = FaqRegistry()
+        self.provider = ""  # the lessons' provider in this language (`_translate_site_name`)
         self.last_build: LastBuild | None = None  # under `serve --dirty`: for the next quick rebuild
         self.page_cache: PageCache | None = None  # under `mkdocs build`: pages kept from earlier builds
         self.results_version: str | None = None  # under `make site`: results kept for the next build (memo)
@@ -384,14 +385,18 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return files
 
     def _translate_site_name(self, config: MkDocsConfig) -> None:
-        """The site's name in this language, from the home page's catalog, which holds it as the page title.
+        """The site's name, description and provider in this language, from the home page's catalog,
+        which holds them (`academy i18n update` puts them there; the name is the home page's title).
 
-        Plain text, as every title: Material prints it unescaped in attributes (the header's
-        aria-label, og:site_name), where a quote in it would end the attribute and start another."""
+        Plain text, as every title: Material prints them unescaped in attributes (the header's
+        aria-label, og:site_name, the meta description), where a quote would end the attribute."""
         home = Path(config.docs_dir) / "index.md"
-        if not self.academy.is_source and home.exists():
-            config.site_name = self.academy.translator_for(home.resolve())(config.site_name)
-        config.site_name = plain(config.site_name)
+        translate = (self.academy.translator_for(home.resolve()) if not self.academy.is_source and home.exists()
+                     else lambda text: text)
+        config.site_name = plain(translate(config.site_name))
+        if config.site_description:
+            config.site_description = plain(translate(config.site_description))
+        self.provider = plain(translate(self.config.provider)) if self.config.provider else ""
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         sections: list[tuple[str, list[str]]] = []
@@ -509,8 +514,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        # as Material titles a page: its front matter title, else its heading, the home page's only from front matter
+        title = page.meta.get("title") or (page.title if not page.is_homepage else None)
         context["academy"] = self._context(page.url, self.page_builds.get(page.file.src_uri),
-                                           page.canonical_url or "", config)
+                                           page.canonical_url or "", config, title)
         if "navigation.tabs" not in config.theme.get("features", []):
             # Only the page's own course is listed with its lessons; the home page lists
             # every course, each as a link to its course page. A page's HTML so stays the
@@ -539,10 +546,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             context["academy_sitemap"] = sitemap_alternates(self.academy, self.scheme, pages)
         return context
 
-    def _context(self, page_url: str, build: PageBuild | None, canonical_url: str, config: MkDocsConfig) -> dict:
-        facts = SiteFacts(config.site_name, config.site_url, self.config.provider)
+    def _context(self, page_url: str, build: PageBuild | None, canonical_url: str, config: MkDocsConfig,
+                 title: str | None = None) -> dict:
+        facts = SiteFacts(config.site_name, config.site_url, self.provider)
         return page_context(self.academy, self.scheme, page_url, build, canonical_url, facts, self.faq_registry,
-                            getattr(self, "script_versions", {}))
+                            getattr(self, "script_versions", {}), title)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         head = output[:output.find("</head>")]

@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from ..errors import AcademyError, Problem, Report, display_path
-from ..i18n import Sources
+from ..i18n import Sources, site_texts
 from .config import AcademyConfig
 from .config_file import line_of
 from .plugin import AcademyPlugin
@@ -89,7 +89,8 @@ def sources(config_file: Path) -> Sources:
     plugin = plugin_of(config)
     root = config_file.resolve().parent
     return Sources(root=root, content=Path(config.docs_dir), quizzes=root / plugin.config.quizzes_dir,
-                   locales=root / plugin.config.locales_dir, languages=tuple(plugin.config.languages))
+                   locales=root / plugin.config.locales_dir, languages=tuple(plugin.config.languages),
+                   site_texts=site_texts(config.site_name, config.site_description, plugin.config.provider))
 
 
 def check(config_file: Path) -> Report:
