@@ -369,3 +369,13 @@ def test_the_site_level_words_of_a_translated_page_come_from_its_catalogs(academ
     providers = [_json.loads(s.text)["provider"]["name"] for s in lesson.iter("script")
                  if s.get("type") == "application/ld+json" and "provider" in s.text]
     assert providers == [translated(home, config["plugins"][0]["academy"]["provider"])]
+
+
+@pytest.mark.parametrize("lang", ["", "fil/", "ru/"])
+def test_the_home_pages_tab_title_says_the_academys_name_once(academy_site, lang):
+    """The home page's title is the academy's name: its <title> is that name, not "name - name"."""
+    home = parse(academy_site, f"{lang}index.html")
+    name = "".join(home.find(".//h1").itertext()).strip()
+    assert home.find(".//title").text == name
+    lesson = parse(academy_site, f"{lang}customer-journey/moments-of-truth/index.html")
+    assert lesson.find(".//title").text.endswith(name)  # every other page still names it after its own title

@@ -37,7 +37,8 @@ def page_context(edition: Academy, scheme: UrlScheme, page_url: str, build: Page
         "is_lesson": False,
         "listing": False,
         # one escaped text, as the ui strings: the page's title and the site's are text, never markup
-        "title": plain(edition.ui.t("page.title", page=str(title), site=str(facts.site_name)))
+        "title": (plain(str(facts.site_name)) if str(title) == str(facts.site_name)  # the home page: said once
+                  else plain(edition.ui.t("page.title", page=str(title), site=str(facts.site_name))))
         if title and facts is not None else None,
     }
     # A page without a place (404.html) is served at any depth: its links start from the host's root.
