@@ -161,10 +161,11 @@ def handwritten_problems(english: str, handwritten: str, shown: str) -> list[Pro
             reason = markup_problem(source, value, f"page {key}")
             if reason:
                 problems.append(Problem(shown, frontmatter.line_of_key(doc, key), reason, hint))
-    # the rest of the front matter is the English page's: what the page is made with (its template, where
-    # search finds it, what it hides), not words; a partial as its template would write it without its policy
+    # the rest of the front matter (but `translation_of`, the English revision it translates) is the English
+    # page's: what the page is made with (its template, where search finds it, what it hides), not words; a
+    # partial as its template would write it without its policy
     for key, value in doc.meta.items():
-        if key not in TRANSLATED_META and value != english_doc.meta.get(key):
+        if key not in TRANSLATED_META and key != "translation_of" and value != english_doc.meta.get(key):
             problems.append(Problem(shown, frontmatter.line_of_key(doc, key),
                                     f"`{key}` differs from the English page's: only the title, description and "
                                     "subtitle are translated", f"copy the English page's `{key}:` as it is, or delete it"))
