@@ -113,3 +113,12 @@ def test_a_word_in_no_title_or_heading_waits_for_pagefind_and_a_tap_on_a_first_h
         first.tap()
         page.wait_for_url(f"{site_server}/{LESSON}#why-do-reviews-matter")
         assert page.errors == []
+
+
+@pytest.mark.parametrize("markup", ["<br />", "<br/>", "<hr />", "</span>", "<img src=x.png />"])
+def test_a_self_closing_or_stray_end_tag_leaves_the_rest_of_the_page_in_its_section(markup):
+    page = search.searchable_page('<main data-pagefind-body><h1>Title</h1><h2 id="a">Part</h2>'
+                                  f'<p>Before{markup} after.</p><h2 id="b">Next</h2><p>More words.</p></main>')
+    sections = {s.anchor: (s.heading, "".join(s.text)) for s in page.sections}
+    assert sections["a"] == ("Part", "Before after.")
+    assert sections["b"] == ("Next", "More words.")

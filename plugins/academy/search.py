@@ -348,6 +348,10 @@ class _Sections(HTMLParser):
             self.stack.append((tag, body, ignored))
 
     def handle_endtag(self, tag: str) -> None:
+        # a void element (`<br />`, `<hr/>`) was never opened, and an end tag with no start closes nothing:
+        # popping on would leave the rest of the page outside the body it is in
+        if tag in self.VOID or all(open_tag != tag for open_tag, _, _ in self.stack):
+            return
         while self.stack:
             if self.stack.pop()[0] == tag:
                 break
