@@ -74,8 +74,13 @@ def test_plain_prose_is_not_rendered_with_the_extensions_mkdocs_always_adds(site
 def _hidden_as_written(msgid: str, msgstr: str) -> str | None:
     import unicodedata
 
-    for char in msgstr:
-        if (unicodedata.category(char) == "Cc" and char != "\n" or char in markup.INVISIBLE) and char not in msgid:
+    for at, char in enumerate(msgstr):
+        # an emoji's selector (U+FE0E, U+FE0F) styles the symbol, digit or punctuation mark right before it
+        before = msgstr[at - 1] if at else ""
+        selects = bool(before) and before not in "\ufe0e\ufe0f" and unicodedata.category(before)[0] not in "LMZC"
+        hidden = unicodedata.category(char) == "Cc" and char != "\n" or char in markup.INVISIBLE \
+            or char in "\ufe0e\ufe0f" and not selects
+        if hidden and char not in msgid:
             return char
     return None
 
@@ -85,7 +90,7 @@ def _script_as_written(msgid: str, msgstr: str) -> bool:
 
 
 _PIECES = ["a", "é", " ", "\n", "\t", "\x00", "\x1f", "\x7f", "\x85", "\x9f", "\xa0", "\u200b", "\u200d", "\u202e",
-           "\u2066", "\ufeff", "\u2028", "<", "=", ":", "&", "&#60;", "&lt", "&#x3a;", "&colon;", "&equals;", "on",
+           "\u2066", "\ufeff", "\u2028", "\ufe0e", "\ufe0f", "❤", "1", "<", "=", ":", "&", "&#60;", "&lt", "&#x3a;", "&colon;", "&equals;", "on",
            "click", "script", "java", "vb", "data", "text/html", "ſ", "K"]
 
 
