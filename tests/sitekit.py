@@ -357,6 +357,28 @@ def check(root: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "academy.cli", "check"], cwd=root, capture_output=True, text=True)
 
 
+def refused_by_check(root: Path, path: str, line: int, words: str) -> str:
+    """`academy check` refuses the editor's mistake: exit 1, no traceback, `path:line: ...words...` with
+    a `hint:` on the next row. The hint row is returned."""
+    checked = check(root)
+    output = checked.stdout + checked.stderr
+    assert checked.returncode == 1, output
+    assert "Traceback" not in output, output
+    rows = output.splitlines()
+    found = [i for i, row in enumerate(rows) if row.startswith(f"{path}:{line}: ") and words in row]
+    assert found, output
+    assert rows[found[0] + 1].strip().startswith("hint: "), output
+    return rows[found[0] + 1]
+
+
+def refused_by_build(root: Path, path: str, line: int) -> None:
+    """The build gives check's verdict: it fails at `path:line`, without a traceback, and publishes nothing."""
+    built = build(root, check=False).result
+    assert built.returncode != 0, "check and build give the same verdict"
+    assert f"{path}:{line}: " in built.stderr and "Traceback" not in built.stdout + built.stderr, built.stderr
+    assert not (root / "site").exists(), "nothing is published"
+
+
 def leftovers(root: Path, seconds: float = 60) -> list[str]:
     """The folders a build left beside `site/`, once the old sites handed to a deleter are gone
     (a build does not wait for that; it takes a moment)."""
