@@ -175,14 +175,10 @@ def _write_headings(site: Path, lang: str | None, leave_out: Sequence[str]) -> N
     skipped = ("pagefind/", *(folder.strip("/") + "/" for folder in leave_out))
     paths = sorted(relative for relative in (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
                    if not relative.startswith(skipped) and relative != "404.html")
-    pages = []
-    if len(paths) <= search_headings.MAX_PAGES + 10:  # the home, progress and answer-key pages are not indexed
-        for relative in paths:
-            page = searchable_page((site / relative).read_text(encoding="utf-8"))
-            if page is not None:
-                pages.append((relative, page))
-    else:
-        pages = [("", None)] * (search_headings.MAX_PAGES + 1)  # too many to read: no headings file
+    pages = None  # too many to read (the home, progress and answer-key pages are not indexed): no headings file
+    if len(paths) <= search_headings.MAX_PAGES + 10:
+        read = ((relative, searchable_page((site / relative).read_text(encoding="utf-8"))) for relative in paths)
+        pages = [(relative, page) for relative, page in read if page is not None]
     rewrite = STEMMERS.get(lang or "") or SPELLINGS.get(lang or "")
     search_headings.write_headings(site / "pagefind", pages, rewrite)
 

@@ -62,12 +62,12 @@ def entries(pages: Iterable[tuple[str, object]], rewrite: Callable[[str], str] |
     return found
 
 
-def write_headings(output: Path, pages: list[tuple[str, object]], rewrite: Callable[[str], str] | None) -> bool:
+def write_headings(output: Path, pages: list[tuple[str, object]] | None, rewrite: Callable[[str], str] | None) -> bool:
     """Write the headings file into `output` (the language's pagefind folder), or remove an earlier
-    one when the site is too big for it. True when written."""
+    one when the site is too big for it (`pages` None: too many to read). True when written."""
     target = output / NAME
     text = None
-    if len(pages) <= MAX_PAGES:
+    if pages is not None and len(pages) <= MAX_PAGES:
         text = json.dumps(entries(pages, rewrite), ensure_ascii=False, separators=(",", ":"))
         if len(text.encode("utf-8")) > MAX_BYTES:
             text = None
