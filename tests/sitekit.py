@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from dataclasses import dataclass
@@ -296,6 +299,23 @@ class Built:
 
 
 def write_project(root: Path) -> Path:
+    """The tiny academy written into `root` as an editor and translators leave it: sources, then catalogs made
+    by `academy i18n update`, translated, and updated again. The first call in a test process does exactly
+    that; later ones copy its result (the same bytes and times), which takes milliseconds, not seconds."""
+    global _TEMPLATE
+    if _TEMPLATE is None or not _TEMPLATE.exists():
+        template = Path(tempfile.mkdtemp(prefix="academy-template-"))
+        atexit.register(shutil.rmtree, template, ignore_errors=True)
+        _write_project(template)
+        _TEMPLATE = template
+    shutil.copytree(_TEMPLATE, root, dirs_exist_ok=True, symlinks=True)
+    return root
+
+
+_TEMPLATE: Path | None = None
+
+
+def _write_project(root: Path) -> Path:
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     for name, text in PAGES.items():
         path = root / "content" / name

@@ -52,18 +52,21 @@ def update(project: Path, check: bool = True) -> subprocess.CompletedProcess:
 
 
 def assert_every_tool_accepts_every_catalog(project: Path, scratch: Path) -> None:
-    for path in catalogs(project):
+    """GNU msgfmt --check, translate-toolkit's reader, polib and Babel read each catalog; translate-toolkit's
+    pocount and pofilter read them all in one run each (both name, in their errors, a file they cannot read)."""
+    paths = catalogs(project)
+    for path in paths:
         msgfmt = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
         assert msgfmt.returncode == 0, f"{path}: {msgfmt.stderr}"
         pypo.pofile.parsefile(str(path))
         polib.pofile(str(path))
         with path.open("rb") as handle:
             read_po(handle, abort_invalid=True)
-        pocount = subprocess.run([str(BIN / "pocount"), str(path)], capture_output=True, text=True)
-        assert pocount.returncode == 0 and "ERROR" not in pocount.stderr, f"{path}: {pocount.stderr}"
-        pofilter = subprocess.run([str(BIN / "pofilter"), "--progress=none", str(path), str(scratch / "pofilter.po")],
-                                  capture_output=True, text=True)
-        assert pofilter.returncode == 0 and "Error" not in pofilter.stderr, f"{path}: {pofilter.stderr}"
+    pocount = subprocess.run([str(BIN / "pocount"), *map(str, paths)], capture_output=True, text=True)
+    assert pocount.returncode == 0 and "error" not in pocount.stderr.lower(), pocount.stderr
+    pofilter = subprocess.run([str(BIN / "pofilter"), "--progress=none", str(project / "locales"), str(scratch / "pofilter")],
+                              capture_output=True, text=True)
+    assert pofilter.returncode == 0 and "error" not in pofilter.stderr.lower(), pofilter.stderr
 
 
 def assert_no_entry_twice(project: Path) -> None:
