@@ -26,6 +26,9 @@ ATTACKS = {
     "404 – Page not found": "<svg onload=window.__pwned=1>",
     "{page} - {site}": "{page} </title><script>window.__pwned=1</script> {site}",
     "Zero moment of truth": "&lt;img src=x onerror=window.__pwned=1&gt;",
+    # a heading with markup written as text (accepted: it adds no script): text on the page and in
+    # search's first results (search_headings.py), never an element
+    "The research moment": "Момент исследования &lt;/strong&gt;&lt;b&gt;жирный&lt;/b&gt;&lt;a href=#x&gt;ссылка",
     # accepted (plain text), and must not become a formula in the exported CSV
     "First steps": '=HYPERLINK("https://evil.example/","Первые шаги")',
     # the home page's title is the site's name, printed in the header's and a meta tag's attributes
@@ -147,6 +150,32 @@ def test_with_the_policy_on_search_finds_pages(hostile, watched):
     _nothing_ran(watched, url)
     assert watched.errors == []
     assert watched.evaluate("window.__violations") == []
+
+
+def test_a_hostile_heading_in_searchs_first_results_is_text_and_opens_its_own_section(hostile, watched):
+    """The first results shown before Pagefind has loaded come from the site's headings file:
+    a translated heading with markup in it is shown as the text it is, and its link stays on the site."""
+    url = f"{hostile}/ru/journey/first-steps/"
+    held: list = []
+    watched.context.route("**/pagefind/wasm.*", lambda route: held.append(route))  # Pagefind's engine on its way, never arriving
+    watched.goto(url)
+    watched.locator(".academy-search-open").click()
+    watched.keyboard.type("исследования")
+    first = watched.locator(".academy-search__results a").first
+    first.wait_for(timeout=15_000)
+    assert held, "the results came before Pagefind's engine"
+    assert first.locator("strong").inner_text() == (
+        '=HYPERLINK("https://evil.example/","Первые шаги") › Момент исследования </strong><b>жирный</b><a href=#x>ссылка')
+    assert watched.locator(".academy-search__results b, .academy-search__results a a").count() == 0
+    assert first.get_attribute("href") == f"{url}#the-research-moment"
+    watched.wait_for_timeout(300)
+    _nothing_ran(watched, url)
+    assert set(watched.evaluate("window.__violations")) <= {"script-src-elem inline"}
+    first.click()
+    watched.wait_for_url(f"{url}#the-research-moment")
+    _nothing_ran(watched, f"{url}#the-research-moment")
+    for route in held:
+        route.abort()
 
 
 def test_with_the_policy_on_progress_shows_a_passed_quiz(hostile, watched):
