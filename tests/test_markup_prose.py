@@ -78,8 +78,10 @@ def _hidden_as_written(msgid: str, msgstr: str) -> str | None:
         # an emoji's selector (U+FE0E, U+FE0F) styles the symbol, digit or punctuation mark right before it
         before = msgstr[at - 1] if at else ""
         selects = bool(before) and before not in "\ufe0e\ufe0f" and unicodedata.category(before)[0] not in "LMZC"
+        # a noncharacter (U+FDD0-U+FDEF, U+FFFE and U+FFFF of every plane) is not text
+        noncharacter = 0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE
         hidden = unicodedata.category(char) == "Cc" and char != "\n" or char in markup.INVISIBLE \
-            or char in "\ufe0e\ufe0f" and not selects
+            or char in "\ufe0e\ufe0f" and not selects or noncharacter
         if hidden and char not in msgid:
             return char
     return None
@@ -91,7 +93,8 @@ def _script_as_written(msgid: str, msgstr: str) -> bool:
 
 _PIECES = ["a", "é", " ", "\n", "\t", "\x00", "\x1f", "\x7f", "\x85", "\x9f", "\xa0", "\u200b", "\u200d", "\u202e",
            "\u2066", "\ufeff", "\u2028", "\ufe0e", "\ufe0f", "❤", "1", "<", "=", ":", "&", "&#60;", "&lt", "&#x3a;", "&colon;", "&equals;", "on",
-           "click", "script", "java", "vb", "data", "text/html", "ſ", "K"]
+           "click", "script", "java", "vb", "data", "text/html", "ſ", "K", "\ufdd0", "\ufdef", "\ufffe", "\uffff",
+           "\U0001fffe", "\U0010ffff", "\ufdcf", "\ufffd"]
 
 
 def test_a_hidden_character_is_refused_exactly_as_when_each_character_was_looked_at():
