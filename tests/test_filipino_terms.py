@@ -342,10 +342,12 @@ def test_gaya_ng_takes_a_noun_phrase():
 
 
 def test_a_better_reply_does_not_open_with_a_negative_word():
-    """The better phrasings a trainee matches in the soft skills quiz lead with what the agent can do."""
-    better = {pair["answer"] for path in sorted((ROOT / "quizzes").glob("*.yml"))
-              for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
-              if q["type"] == "matching" and q.get("review") == "#avoid-negative-language" for pair in q["pairs"]}
+    """The better phrasings a trainee picks or matches in the soft skills quiz lead with what the agent can do."""
+    questions = [q for path in sorted((ROOT / "quizzes").glob("*.yml"))
+                 for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+                 if q.get("review") == "#avoid-negative-language"]
+    better = ({pair["answer"] for q in questions if q["type"] == "matching" for pair in q["pairs"]}
+              | {o["text"] for q in questions if q["type"] == "single" for o in q["options"] if o.get("correct")})
     found = [f"{path.relative_to(ROOT)}:{e.linenum}: {e.msgstr}" for path in sorted((FIL / "quizzes").glob("*.po"))
              for e in entries(path) if e.msgid in better and NEGATIVE_FIRST_WORD.search(e.msgstr)]
     assert better and not found, "\n".join(found)
