@@ -69,12 +69,13 @@ def test_search_loads_when_the_page_is_idle_so_the_first_query_does_not_wait(pag
     finished: list[str] = []
     page.context.on("requestfinished", lambda request: finished.append(request.url))
     page.goto(f"{site_server}/ru/")
+    parts = ("/ru/pagefind/pagefind.js", "/ru/pagefind/wasm.ru", ".pf_meta")  # the engine, its wasm, the index
     for _ in range(300):  # the idle wait gives up waiting for idleness after 3 s; a loaded machine is slower
-        if any("/ru/pagefind/wasm.ru" in url for url in finished):
+        if all(any(part in url for url in finished) for part in parts):  # wasm and index load side by side
             break
         page.wait_for_timeout(100)
     assert not page.evaluate("document.querySelector('dialog.academy-search').open")
-    for part in ("/ru/pagefind/pagefind.js", "/ru/pagefind/wasm.ru", ".pf_meta"):
+    for part in parts:
         assert any(part in url for url in finished), (part, finished)
 
 

@@ -388,15 +388,24 @@ def main(argv: list[str]) -> int:
         print("usage: python -m academy.search SITE_FOLDER [LANGUAGE] [--leave-out=FOLDER]...", file=sys.stderr)
         return 2
     try:
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while Python started (see above)
+        _ctrl_c(signal.SIG_UNBLOCK)  # held back while Python started (see above)
         build_index(Path(positional[0]), positional[1] if len(positional) > 1 else None, leave_out)
+        _ctrl_c(signal.SIG_BLOCK)
     except SearchIndexError as error:
+        _ctrl_c(signal.SIG_BLOCK)
         print(error, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
     return 0
+
+
+def _ctrl_c(how: int) -> None:
+    """Let Ctrl-C through, or hold it back once the work is done: Python's exit puts back the
+    default handling of SIGINT, and a Ctrl-C coming then would kill the process (-2) that had
+    finished, or say nothing of the error it had found."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(how, {signal.SIGINT})
 
 
 if __name__ == "__main__":
