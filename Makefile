@@ -36,10 +36,11 @@ serve-ru: setup
 
 # Two workers (pytest-xdist): a browser test waiting on Chromium leaves a core free for a build test.
 # Each worker has its own temporary folders, tiny site, Ralph and Chromium; `worksteal` moves tests to the idle worker.
+# The tests marked `long` start first (conftest.py); the run ends with the 25 slowest tests and their times.
 TEST_WORKERS ?= 2
 
 test: setup-test       ## set up and run every test
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal --durations=25
 
 check: setup
 	$(BIN)/academy check

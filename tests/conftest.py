@@ -22,6 +22,12 @@ def pytest_configure(config) -> None:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """The tests marked `long` (a minute or more each) start first: the two workers then share out the
+    short ones as they go, and neither waits alone at the end on one long test the other has just begun."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # a stable sort: the rest keep their order
+
+
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
     """The tiny academy's sources, written once per test file that edits a copy of them."""

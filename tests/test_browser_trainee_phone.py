@@ -473,3 +473,22 @@ def test_a_connection_lost_while_pagefind_itself_loads_leaves_search_working_onc
         search_settled(page)
         assert page.locator(".academy-search__results a").count() > 0, page.text_content(".academy-search__status")
         assert [e for e in page.errors if not e.startswith("Failed to load the Pagefind WASM")] == []
+
+
+def test_an_index_piece_lost_on_a_dropped_link_is_fetched_again_when_the_trainee_searches(phone_ctx, site_server):
+    """Pagefind keeps an index chunk it failed to fetch as loaded, empty: a link that dropped while search
+    warmed up left every later query for the words in that chunk with "no results" until a reload."""
+    page = phone_ctx.new_page()
+    dropped: list[str] = []
+    def drop(route):
+        dropped.append(route.request.url)
+        route.abort("internetdisconnected")
+    phone_ctx.route("**/pagefind/index/*.pf_index", drop)  # every request for them, from the page and Pagefind's worker
+    page.goto(f"{site_server}/ru/{LESSON}")
+    page.wait_for_function("() => performance.getEntriesByName('academy-search:ready').length > 0", timeout=15_000)
+    assert dropped
+    phone_ctx.unroute("**/pagefind/index/*.pf_index")  # the link is back
+    page.locator(".academy-search-open").tap()
+    page.keyboard.type("клиентов")
+    search_settled(page)
+    assert page.locator(".academy-search__results a").count() > 0, page.text_content(".academy-search__status")

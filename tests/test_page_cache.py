@@ -159,6 +159,7 @@ def project(tmp_path_factory) -> Path:
     return sitekit.write_project(root)
 
 
+@pytest.mark.long
 def test_cached_builds_equal_clean_builds_after_every_edit(project, tmp_path):
     root = project
     first = run_build(root, tmp_path / "cached-0")

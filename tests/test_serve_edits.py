@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import html5lib
+import pytest
 
 import servekit
 import sitekit
@@ -167,6 +168,7 @@ STEPS = [
 ]
 
 
+@pytest.mark.long
 def test_serve_dirty_equals_a_clean_build_after_each_of_a_day_of_edits(tmp_path):
     (tmp_path / "project").mkdir()
     root = sitekit.write_project(tmp_path / "project")

@@ -101,6 +101,7 @@ STEPS = [
 ]
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("arguments", [(), ("--dirty",)], ids=["serve", "serve-dirty"])
 def test_served_site_equals_a_clean_build_after_every_edit(tmp_path, arguments):
     """Plain serve rebuilds everything; `serve --dirty` (what `make serve` runs) renders again only

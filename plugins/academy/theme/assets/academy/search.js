@@ -8,7 +8,7 @@
     var C = x.C, t = x.t, el = x.el, dialog = x.dialog;
     var input = dialog.querySelector("input"), list = dialog.querySelector("ol"),
       status = dialog.querySelector(".academy-search__status"), pagefind = null, timer = 0, seq = 0, shown = 0,
-      lastKey = -Infinity, failures = 0, ready = false, headings = null;
+      lastKey = -Infinity, failures = 0, ready = false, headings = null, engineModule = null;
     var quiet = function () { /* failures are said when searching */ };
     var mark = function (name) { if (window.performance && performance.mark) performance.mark("academy-search:" + name); };
     var PAUSE = 150; /* ms between keystrokes that make one burst of typing: searched once, at its end */
@@ -26,7 +26,7 @@
     var failed = function () { pagefind = null; failures++; };
     var load = function () {
       if (!pagefind) pagefind = Promise.all([import(engine()), x.keys ? x.keys() : null]).then(function (loaded) {
-        var m = loaded[0];
+        var m = engineModule = loaded[0];
         /* in Pagefind's own worker (fetched with the rest, academy.js): starting its WebAssembly and
            unpacking the index is tens of milliseconds of a phone's time that, on the page's thread,
            would hold up a tap on the lesson; messages to and from it take well under one */
@@ -44,6 +44,20 @@
       var mine = pagefind;
       mine.catch(function () { if (pagefind === mine) failed(); });
       return mine;
+    };
+    /* Pagefind keeps a piece of its index that it failed to fetch (the link dropped) as loaded and
+       empty, and answers "nothing" for every word in it until the page is reloaded. So "nothing" is
+       asked again of a second Pagefind from the same engine, which fetches the pieces the query needs
+       (from the browser's cache those that came, from the site those lost; if the link is still down,
+       search says it is unavailable). If it finds something, it searches from then on. */
+    var sure = function (r, ask) {
+      if (!r.results || r.results.length || !engineModule || !engineModule.createInstance) return r;
+      var second = engineModule.createInstance({ baseUrl: x.root.pathname });
+      return Promise.resolve(second.init()).then(function () { return ask(second); }).then(function (again) {
+        if (again.results && again.results.length) pagefind = Promise.resolve(second);
+        else second.destroy();
+        return again;
+      }, function (e) { second.destroy(); throw e; });
     };
     /* A language Pagefind cannot stem (Filipino) is indexed as stemmed words; the query is stemmed alike. */
     var searchKeys = function (q) {
@@ -138,10 +152,9 @@
         });
         mark("shown");
       }).catch(quiet);
-      load().then(function (pf) {
-        /* keys typed while Pagefind was on its way: only the newest query searches (and fetches words) */
-        return mine === seq ? pf.search(searchKeys(q)) : { results: null };
-      }).then(function (r) {
+      /* keys typed while Pagefind was on its way: only the newest query searches (and fetches words) */
+      var ask = function (pf) { return mine === seq ? pf.search(searchKeys(q)) : { results: null }; };
+      load().then(ask).then(function (r) { return sure(r, ask); }).then(function (r) {
         if (!r.results) return;
         /* Each hit's words come in a file of their own: the best hit's first, alone, so that on a slow
            link it shows while the others load, instead of sharing the link with nine more. */
