@@ -142,7 +142,7 @@ class LMS:
             def do_PUT(self) -> None:  # noqa: N802
                 lms.handle(self, "PUT")
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
@@ -253,6 +253,13 @@ class LMS:
 def _agent_key(agent: dict) -> str:
     account = agent.get("account") or {}
     return f"{account.get('homePage')}|{account.get('name')}|{agent.get('mbox')}"
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A launch page closed while the LMS answered is the browser's choice, not a failure worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _reply(request, status: int, body: bytes, kind: str) -> None:
