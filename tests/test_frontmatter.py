@@ -48,8 +48,9 @@ def test_a_page_without_a_description_is_an_error():
 
 
 def test_a_page_without_front_matter_is_an_error():
-    [problem] = problems_of("# Just a heading\n")
-    assert "no `description`" in problem.message
+    title, description = problems_of("# Just a heading\n")
+    assert "no `title`" in title.message and "`title: Just a heading`" in title.hint
+    assert "no `description`" in description.message
 
 
 @pytest.mark.parametrize("title, shown", [("[Moments, of truth]", "a list"), ("{a: b}", "`key: value` lines"), ("2024", "int 2024"),

@@ -118,7 +118,14 @@ def check_page(text: str, path: str) -> Document:
     if problems and not doc.header:
         raise FrontMatterError(problems)  # never closed: what it lacks follows from that
     title = doc.meta.get("title")
-    if "title" in doc.meta and (not isinstance(title, str) or not title.strip()):
+    if "title" not in doc.meta:
+        heading = _first_heading(doc)
+        problems.append(Problem(path, 1, "the page has no `title` in its front matter",
+                                f"add `title: {heading or 'My lesson'}`"
+                                f"{' (its `# ` heading)' if heading else ''} between the `---` lines: the home page, "
+                                "its course and the progress page list the page by it, and translators translate it "
+                                "(without it they show a name made from the file name, in English in every language)"))
+    elif not isinstance(title, str) or not title.strip():
         problems.append(Problem(path, line_of_key(doc, "title"), f"`title` must be text, not {_shown(title)}",
                                 "write e.g. `title: Moments of truth`; put it in quotes if it starts with [ or { or is a number"))
     description = doc.meta.get("description")
@@ -140,6 +147,16 @@ def check_page(text: str, path: str) -> Document:
     if problems:
         raise FrontMatterError(problems)
     return doc
+
+
+def _first_heading(doc: Document) -> str:
+    """The words of the page's `# ` heading, or empty."""
+    for line in doc.body.splitlines():
+        found = re.match(r"#[ \t]+(.*?)[ \t#]*$", line)
+        words = re.sub(r"[ \t]*\{[^}]*\}$", "", found.group(1)) if found else ""  # `{ #anchor }` aside
+        if words:
+            return words
+    return ""
 
 
 # Texts printed as plain text wherever they are shown (plaintext.py): Markdown or HTML in them is shown as typed.

@@ -52,7 +52,7 @@ def _questions(parsed: source.Source) -> tuple[Question, ...]:
         at = ("questions", index)
         raw = {key: value if key in NUMBERS else _as_written(value, (*at, key), parsed) for key, value in raw.items()}
         question = QUESTION_TYPES[raw["type"]].build(raw, lambda path, at=at: parsed.line((*at, *path)), data.get("shuffle", True))
-        for rule in question.rules():
+        for rule in (*question.rules(), *question.hint_rules()):
             parsed.problems.append(Problem(parsed.path, rule.line, f"question {question.id}: {rule.message}", rule.hint))
         built.append(question)
     return tuple(built)

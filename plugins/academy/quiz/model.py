@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -103,6 +104,7 @@ class Question:
     explanation: str = ""
     review: str = ""
     review_line: int = 0
+    hint_line: int = 0
     shuffle: bool = True
 
     type: ClassVar[str]
@@ -115,6 +117,7 @@ class Question:
             id=raw["id"], text=str(raw["text"]), line=line_of(()), points=float(raw.get("points", 1)),
             hint=_text(raw.get("hint")), explanation=_text(raw.get("explanation")), review=raw.get("review", ""),
             review_line=line_of(("review",)) if "review" in raw else 0, shuffle=raw.get("shuffle", shuffle),
+            hint_line=line_of(("hint",)) if "hint" in raw else 0,
         )
         return cls(**common, **cls._own(raw, line_of))
 
@@ -124,6 +127,25 @@ class Question:
 
     def rules(self) -> Iterator[Rule]:
         return iter(())
+
+    def hint_rules(self) -> Iterator[Rule]:
+        """A hint that gives the answer away: shown before answering, it would pass every trainee who opens it."""
+        if not self.hint:
+            return
+        hint = _words(self.hint)
+        for answer in self.given_away_by():
+            words = _words(answer)
+            if words and (words == hint or (len(words) > 1 or self.type == "text") and _holds(hint, words)):
+                yield Rule(self.hint_line or self.line,
+                           f"the hint gives the answer away: {json.dumps(self.hint, ensure_ascii=False)} "
+                           f"{'is' if words == hint else 'holds'} the right answer {json.dumps(answer, ensure_ascii=False)}",
+                           "a hint is shown before answering: point to where the lesson teaches it, "
+                           "e.g. `hint: Think of what people do before they buy.`, without naming the answer")
+                return
+
+    def given_away_by(self) -> tuple[str, ...]:
+        """The right answers a hint must not name (none for a type whose answer is not words)."""
+        return ()
 
     def messages(self) -> Iterator[Message]:
         yield Message(self.line, self.text, "quiz question")
@@ -194,6 +216,9 @@ class SingleChoice(Question):
         yield from _repeated([(o.text, o.line) for o in self.options], "option",
                              "a trainee could not tell the two apart: reword one, or delete it")
 
+    def given_away_by(self):
+        return tuple(o.text for o in self.options if o.correct)
+
     def _own_messages(self):
         for option in self.options:
             yield Message(option.line, option.text, "quiz option, correct answer" if option.correct else "quiz option, wrong answer")
@@ -257,15 +282,18 @@ class TrueFalse(Question):
 class Ordering(Question):
     items: tuple[str, ...]  # in the correct order
     items_line: int = 0
+    item_lines: tuple[int, ...] = ()  # the line of each item
     type = "ordering"
     schema_org_type = "Ordering"
 
     @classmethod
     def _own(cls, raw, line_of):
-        return {"items": tuple(str(item) for item in raw["items"]), "items_line": line_of(("items",))}
+        return {"items": tuple(str(item) for item in raw["items"]), "items_line": line_of(("items",)),
+                "item_lines": tuple(line_of(("items", i)) for i in range(len(raw["items"])))}
 
     def rules(self):
-        yield from _repeated([(item, self.items_line) for item in self.items], "item",
+        lines = self.item_lines or (self.items_line,) * len(self.items)
+        yield from _repeated(list(zip(self.items, lines, strict=True)), "item",
                              "the right order of two items that read the same is not one order: reword one")
 
     def _own_messages(self):
@@ -347,6 +375,16 @@ class Numeric(Question):
     def _own(cls, raw, line_of):
         return {"answer": float(raw["answer"]), "tolerance": float(raw.get("tolerance", 0)) or 0, "unit": raw.get("unit", "")}
 
+    def hint_rules(self):
+        # a number in the hint equal to the answer ("about 53%") names it, whatever words surround it
+        named = [n for n in NUMBER.findall(self.hint) if self.answer in _numbers(n)]
+        if named:
+            yield Rule(self.hint_line or self.line,
+                       f"the hint gives the answer away: {json.dumps(self.hint, ensure_ascii=False)} holds the right "
+                       f"answer {named[0]}",
+                       "a hint is shown before answering: point to where the lesson teaches it, "
+                       "e.g. `hint: Which two counts does the lesson's formula compare?`, without naming the number")
+
     def _own_messages(self):
         if self.unit:
             yield Message(self.line, self.unit, "quiz unit of a number")
@@ -370,20 +408,26 @@ class Numeric(Question):
 class TextAnswer(Question):
     answers: tuple[str, ...]  # every accepted English answer; the first is the one shown
     answers_line: int = 0
+    answer_lines: tuple[int, ...] = ()  # the line of each accepted answer
     type = "text"
     schema_org_type = "Short answer"
 
     @classmethod
     def _own(cls, raw, line_of):
         answers = raw["answers"]
-        return {"answers": tuple(str(a) for a in ([answers] if isinstance(answers, str) else answers)),
-                "answers_line": line_of(("answers",))}
+        listed = [answers] if isinstance(answers, str) else answers
+        return {"answers": tuple(str(a) for a in listed), "answers_line": line_of(("answers",)),
+                "answer_lines": tuple(line_of(("answers",)) if isinstance(answers, str) else line_of(("answers", i))
+                                      for i in range(len(listed)))}
 
     def rules(self):
-        for answer in self.answers:
+        for answer, line in zip(self.answers, self.answer_lines or (self.answers_line,) * len(self.answers), strict=True):
             if not answer.strip(" \t-‐–—_"):
-                yield Rule(self.answers_line, f"an accepted answer is blank: {json.dumps(answer, ensure_ascii=False)}",
+                yield Rule(line, f"an accepted answer is blank: {json.dumps(answer, ensure_ascii=False)}",
                            "every accepted answer needs a word or number; delete the blank one")
+
+    def given_away_by(self):
+        return self.answers
 
     def _own_messages(self):
         for answer in self.answers:
@@ -449,6 +493,30 @@ class Quiz:
             yield Message(self.title_line, self.title, "quiz title")
         for question in self.questions:
             yield from question.messages()
+
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(written: str) -> set[float]:
+    """What a number written in a hint may mean: "12,000" twelve thousand, "2,5" two and a half."""
+    found = set()
+    for candidate in (written.replace(",", ""), written.replace(",", ".")):
+        try:
+            found.add(float(candidate))
+        except ValueError:
+            continue
+    return found
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A text's words, without case, accents or punctuation, as a trainee's eye compares them."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return tuple(re.findall(r"\w+", plain.casefold()))
+
+
+def _holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _repeated(texts: list[tuple[str, int]], kind: str, why: str) -> Iterator[Rule]:

@@ -137,7 +137,9 @@ def _matching(q: Matching, base: str, tr: Translate, ui: Interface) -> str:
 def _typed(q: Numeric | TextAnswer, base: str, tr: Translate, ui: Interface) -> str:
     control = f"{base}--answer"
     if isinstance(q, Numeric):
-        attrs = 'inputmode="decimal"'
+        # an iPhone's decimal keypad has no minus key: where only a negative number is right, the keyboard
+        # with a minus on it (a trainee switches it to digits), or the quiz could not be passed on the phone
+        attrs = 'inputmode="decimal"' if q.answer + q.tolerance >= 0 else 'inputmode="text"'
         suffix = f'<span class="academy-q__unit">{escape(tr(q.unit))}</span>' if q.unit else ""
     else:
         attrs = 'autocapitalize="off" spellcheck="false"'

@@ -1,0 +1,153 @@
+"""A careless editor's mistakes that `academy check` once passed, or named at the wrong line.
+
+A lesson without a `title:` was published with a name made from its file name, in English on
+the Filipino and Russian home page, course page and progress page; a hint that names the
+answer passed every trainee who opened it; a repeated ordering item or a blank accepted
+answer written one to a line was blamed on the list's first line; and a numeric question
+whose right answers are all negative showed iPhones a keypad with no minus key.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import sitekit
+from academy.errors import ContentError
+from academy.interface import Interface
+from academy.quiz.load import load_quizzes, parse_quiz
+from academy.quiz.render import render_quiz
+from sitekit import edit
+
+QUIZ = """\
+id: sample
+title: Check your understanding
+questions:
+  - id: pick-one
+    type: single
+    text: What does a shopper do before buying?
+    hint: Think of what you do before you buy something online.
+    options:
+      - text: Reads reviews
+        correct: true
+      - text: Sleeps
+  - id: pick-many
+    type: multiple
+    text: Which are touchpoints?
+    options:
+      - {text: A support chat, correct: true}
+      - {text: A product review, correct: true}
+      - {text: The weather}
+  - id: order
+    type: ordering
+    text: Put the stages in order.
+    items:
+      - Need
+      - Research
+      - Purchase
+  - id: share
+    type: numeric
+    text: What share of shoppers research first, in percent?
+    answer: 53
+    tolerance: 2
+    unit: "%"
+  - id: word
+    type: text
+    text: Which word did Google coin for the research moment?
+    answers:
+      - ZMOT
+      - zero moment of truth
+"""
+
+
+def problems(text: str) -> list[tuple[int, str, str]]:
+    try:
+        parse_quiz(text, "quizzes/sample.yml", "sample")
+    except ContentError as error:
+        return [(p.line, p.message, p.hint) for p in error.problems]
+    return []
+
+
+def line_of(text: str, needle: str, start: int = 1) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if n >= start and needle in line)
+
+
+def test_a_repeated_ordering_item_is_refused_at_its_own_line():
+    text = QUIZ.replace("      - Purchase\n", "      - Purchase\n      - need\n")
+    [(line, message, hint)] = problems(text)
+    assert line == line_of(text, "- need") and 'the item "need" is there twice' in message and hint
+
+
+def test_a_blank_accepted_answer_is_refused_at_its_own_line():
+    text = QUIZ.replace("      - zero moment of truth\n", '      - zero moment of truth\n      - "-"\n')
+    [(line, message, hint)] = problems(text)
+    assert line == line_of(text, '- "-"') and 'an accepted answer is blank: "-"' in message and hint
+
+
+GIVEAWAYS = {
+    # question: (the hint line replaced or added, after which line, words of the message)
+    "a single-choice hint that is the right option": (
+        "    hint: Think of what you do before you buy something online.", "    hint: reads reviews.",
+        '"reads reviews." is the right answer "Reads reviews"'),
+    "a single-choice hint that names the right option": (
+        "    hint: Think of what you do before you buy something online.",
+        "    hint: Think of who reads reviews at night.", 'holds the right answer "Reads reviews"'),
+    "a multiple-choice hint that names a right option": (
+        "    text: Which are touchpoints?", "    text: Which are touchpoints?\n    hint: One is a support chat.",
+        'holds the right answer "A support chat"'),
+    "a text hint that holds an accepted answer": (
+        "    text: Which word did Google coin for the research moment?",
+        "    text: Which word did Google coin for the research moment?\n    hint: Google calls it ZMOT.",
+        'holds the right answer "ZMOT"'),
+    "a numeric hint that holds the number": (
+        "    text: What share of shoppers research first, in percent?",
+        "    text: What share of shoppers research first, in percent?\n    hint: A little over half, about 53%.",
+        "holds the right answer 53"),
+}
+
+
+@pytest.mark.parametrize("name", list(GIVEAWAYS))
+def test_a_hint_that_gives_the_answer_away_is_refused_at_its_line(name):
+    old, new, words = GIVEAWAYS[name]
+    assert old in QUIZ
+    text = QUIZ.replace(old, new, 1)
+    [(line, message, hint)] = problems(text)
+    assert line == line_of(text, new.splitlines()[-1].strip()), (line, message)
+    assert "the hint gives the answer away" in message and words in message, message
+    assert "without naming" in hint
+
+
+def test_a_hint_that_points_to_the_lesson_passes():
+    """A word of a right option, another number, a word of the question: no answer is named."""
+    text = (QUIZ.replace("    hint: Think of what you do before you buy something online.", "    hint: Where do reviews live?")
+            .replace("    text: Which are touchpoints?", "    text: Which are touchpoints?\n    hint: Think of a chat.")
+            .replace("    unit: \"%\"", "    unit: \"%\"\n    hint: Over half, out of 100 shoppers.")
+            .replace("      - zero moment of truth\n", "      - zero moment of truth\n    hint: Think of the moment of research.\n"))
+    assert problems(text) == []
+    assert load_quizzes(sitekit.ROOT / "quizzes", sitekit.ROOT), "the academy's own hints pass"
+    # the refusals above are made of these very hints' neighbours
+    assert problems(text.replace("Think of the moment of research.", "The zero moment of truth."))
+
+
+def _answer_box(quiz_text: str) -> str:
+    quiz = parse_quiz(quiz_text, "quizzes/sample.yml", "sample")
+    html = render_quiz(quiz, lambda text: text, Interface("en", None))
+    return re.search(r'<input type="text" id="sample--share--answer"[^>]*>', html).group(0)
+
+
+def test_a_negative_numeric_answer_gets_a_keyboard_with_a_minus_key():
+    """An iPhone's decimal keypad has no minus key: a quiz whose right answer is negative could not be passed."""
+    assert 'inputmode="decimal"' in _answer_box(QUIZ)
+    falling = QUIZ.replace("answer: 53\n    tolerance: 2", "answer: -5\n    tolerance: 2")
+    assert 'inputmode="decimal"' not in _answer_box(falling)
+    assert 'inputmode="decimal"' in _answer_box(falling.replace("tolerance: 2", "tolerance: 5")), "0 counts too"
+
+
+def test_a_lesson_without_a_title_is_refused_with_its_heading_as_the_hint(site: Path):
+    edit(site / "content/journey/first-steps.md", "title: First steps\n", "")
+    hint = sitekit.refused_by_check(site, "content/journey/first-steps.md", 1,
+                                    "the page has no `title` in its front matter")
+    assert "`title: First steps`" in hint, hint
+    sitekit.refused_by_build(site, "content/journey/first-steps.md", 1)
