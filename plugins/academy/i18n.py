@@ -114,6 +114,20 @@ def ui_template() -> polib.POFile:
     return catalog
 
 
+def _reference_problem(path: Path, root: Path) -> Problem | None:
+    """A source whose path holds a space (or another blank): every catalog names its source in a `#:` line,
+    where a blank separates two references, so Poedit, Weblate, polib and Babel would read two files that do not
+    exist (the page's address has its name too, which `academy check` refuses)."""
+    shown = _relative(path, root)
+    if not re.search(r"\s", shown):
+        return None
+    suggested = "/".join(re.sub(r"\s+", "-", part.strip()) for part in shown.lower().split("/"))
+    where = " (in `nav:` too)" if path.suffix == ".md" else ""
+    return Problem(shown, 0, "a space in this file's path: each catalog names its source in a `#:` line, where a space "
+                   "parts two files, so Poedit, Weblate, polib and Babel would read two files that do not exist",
+                   f"rename it `{suggested}`{where}, lowercase with hyphens, and run the update again")
+
+
 def check_sources(sources: Sources) -> None:
     """Refuse to extract from a source the build would refuse.
 
@@ -123,7 +137,8 @@ def check_sources(sources: Sources) -> None:
     """
     from .quiz.load import load_quiz
 
-    problems: list[Problem] = []
+    problems: list[Problem] = [problem for path in sources.files() for problem in [_reference_problem(path, sources.root)]
+                               if problem]
     if sources.quizzes.exists():
         for path in sorted(sources.quizzes.glob("*.yml")) + sorted(sources.quizzes.glob("*.yaml")):
             try:

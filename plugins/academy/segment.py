@@ -115,6 +115,7 @@ class _Splitter:
         self.blocks: list[str] = []  # open /// blocks, innermost last
         self.ids: set[str] = set()  # heading ids so far, made unique as toc does
         self.quoted = False  # inside a blockquote
+        self.inner = False  # inside a list item, an admonition or a blockquote (Markdown's raw HTML is read at the margin)
         self.refused: list[Refusal] = []
         self.misread: list[Refusal] = []  # what Markdown reads otherwise than it looks: an error in the English
 
@@ -196,8 +197,23 @@ class _Splitter:
         elif self.blocks:
             self.blocks.pop()
 
+    def comment_end(self, start: int) -> int | None:
+        """The index of the line that closes a comment opened at the start of line ``start``, or None (never closed)."""
+        rest = self.lines[start][4:]
+        for index in range(start, len(self.lines)):
+            if "-->" in rest:
+                return index
+            rest = self.lines[index + 1] if index + 1 < len(self.lines) else ""
+        return None
+
     def html_block(self, start: int) -> int:
         i = start
+        if not self.inner and self.lines[start].startswith("<!--"):
+            # Python-Markdown reads a comment that opens a block as one piece up to its `-->`, blank lines and all
+            # (an editor's way to hide a few paragraphs): none of it is shown, none of it is a message
+            end = self.comment_end(start)
+            if end is not None:
+                i = end
         while i < len(self.lines) and self.lines[i].strip():
             i += 1
         block = "".join(self.lines[start:i])
@@ -226,7 +242,7 @@ class _Splitter:
         if level == 1:
             kind = "page heading"
         keep_anchor = attrs or (" { #" + anchor + " }")
-        self.parts.append(Part(original, [Unit(content, kind, line)], lambda texts: rebuild(texts[0], keep_anchor)))
+        self.parts.append(Part(original, [Unit(_message(content), kind, line)], lambda texts: rebuild(texts[0], keep_anchor)))
 
     def heading(self, i: int) -> None:
         line = self.lines[i]
@@ -254,7 +270,7 @@ class _Splitter:
             def rebuild(texts: list[str]) -> str:
                 return f'{marker}{kinds}{open_quote}{texts[0]}{close_quote}{newline}'
 
-            self.parts.append(Part(line, [Unit(title, "admonition title", self.lineno(start))], rebuild))
+            self.parts.append(Part(line, [Unit(_message(title), "admonition title", self.lineno(start))], rebuild))
         else:
             self.verbatim(line)
         self.admonition_body(start)
@@ -312,11 +328,12 @@ class _Splitter:
         inner.blocks = list(self.blocks)
         inner.ids = self.ids
         inner.quoted = self.quoted or quoted
+        inner.inner = True
         inner.refused = self.refused
         inner.misread = self.misread
         position = 0
         for part in inner.run():
-            count = len(part.original.splitlines(keepends=True))
+            count = len(lines_of(part.original))
             original = "".join(body[position:position + count])
             position += count
             self.parts.append(_prefixed(part, original, prefix, blank_prefix))
@@ -328,7 +345,7 @@ class _Splitter:
         prefix, text = match.groups()
         newline = "\n" if line.endswith("\n") else ""
         self.parts.append(
-            Part(line, [Unit(text, "abbreviation", self.lineno(i))], lambda t: f"{prefix}{t[0]}{newline}")
+            Part(line, [Unit(_message(text), "abbreviation", self.lineno(i))], lambda t: f"{prefix}{t[0]}{newline}")
         )
 
     def starts_table(self, i: int) -> bool:
@@ -361,7 +378,7 @@ class _Splitter:
         newline = "\n" if line.endswith("\n") else ""
         cells = _split_cells(line.strip())
         units = [
-            Unit(cell, "table header" if header else "table cell", self.lineno(i))
+            Unit(_message(cell), "table header" if header else "table cell", self.lineno(i))
             for cell in cells
             if _is_translatable(cell)
         ]
@@ -461,6 +478,27 @@ class _Splitter:
         self.parts.append(Part(original, [Unit(content, kind, self.lineno(start))], lambda t: f"{t[0]}{newline}"))
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def lines_of(text: str) -> list[str]:
+    """The text's lines as Markdown reads them, each with its line end: `str.splitlines` also ends a line at a
+    line or paragraph separator (U+2028, U+2029) or U+0085, which a text pasted from a word processor holds and
+    Markdown keeps inside its line."""
+    return _LINE.findall(text)
+
+
+_SEPARATOR = re.compile(r"[ \t]*[\x85\u2028\u2029][ \t\x85\u2028\u2029]*")
+
+
+def _message(text: str) -> str:
+    """A block's text as a message: a pasted line separator (which a browser shows as a space) is a space, as a line
+    break inside a paragraph is, so that a translation stays attached to the text the reader sees."""
+    if not _SEPARATOR.search(text):
+        return text
+    return " ".join(piece for piece in _SEPARATOR.split(text) if piece)
+
+
 def _joined(lines: list[str]) -> str:
     """The lines of one block as one message; a hard line break (two trailing spaces) stays a line break."""
     text = ""
@@ -469,7 +507,7 @@ def _joined(lines: list[str]) -> str:
         if index and text:
             text += HARD_BREAK if lines[index - 1].rstrip("\r\n").endswith("  ") else " "
         text += piece
-    return text
+    return _message(text)
 
 
 def _prefixed(part: Part, original: str, prefix: str, blank_prefix: str) -> Part:
@@ -482,7 +520,7 @@ def _prefixed(part: Part, original: str, prefix: str, blank_prefix: str) -> Part
         original,
         part.units,
         lambda texts: "".join(
-            (prefix + line if line.strip() else blank_prefix + line) for line in inner(texts).splitlines(keepends=True)
+            (prefix + line if line.strip() else blank_prefix + line) for line in lines_of(inner(texts))
         ),
     )
 
@@ -503,7 +541,7 @@ def _split_cells(row: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _split(text: str, first_line: int) -> tuple[tuple[Part, ...], tuple[Refusal, ...], tuple[Refusal, ...]]:
-    splitter = _Splitter(text.splitlines(keepends=True), first_line)
+    splitter = _Splitter(lines_of(text), first_line)
     return tuple(splitter.run()), tuple(splitter.refused), tuple(splitter.misread)
 
 
