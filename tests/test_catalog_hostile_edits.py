@@ -7,6 +7,8 @@ text it does not translate, and files every gettext tool reads as written.
 
 from __future__ import annotations
 
+import unicodedata
+
 import polib
 
 import sitekit
@@ -57,3 +59,39 @@ def test_a_line_separator_pasted_from_a_word_processor_changes_no_message(projec
             ("| ZMOT | Reading reviews |", "| ZMOT | Reading\u2029reviews |"))
     update(project)
     assert snapshot(project) == before, [e.msgid for e in ru(project) if e.msgid and not e.translated()]
+
+
+def confirm(project, domain: str, msgid: str, msgstr: str) -> None:
+    """The Russian translator's save of a changed message: translated, and no longer fuzzy."""
+    catalog = polib.pofile(str(project / "locales" / "ru" / "LC_MESSAGES" / f"{domain}.po"))
+    entry = catalog.find(msgid)
+    assert entry is not None, msgid
+    entry.msgstr, entry.previous_msgid = msgstr, None
+    if "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+    catalog.save()
+
+
+def test_a_lesson_and_quiz_saved_again_in_decomposed_unicode_keep_their_translations(project, tmp_path):
+    # A Mac tool or a copy from a PDF can save "é" as "e" and a combining accent (NFD): the page reads the same,
+    # so the catalogs must not change (no fuzzy entry for the translator to confirm again) and the build must
+    # still find every translation
+    rewrite(project, LESSON, ("- Reviews matter.", "- Reviews matter, even at a café."))
+    rewrite(project, "quizzes/first-steps.yml", ("text: Which of these are touchpoints?",
+                                                 "text: Which of these are touchpoints at a café?"))
+    update(project)
+    confirm(project, "content/journey/first-steps", "Reviews matter, even at a café.",
+            "Отзывы важны, даже в кафе Decomposedmark.")
+    confirm(project, "quizzes/first-steps", "Which of these are touchpoints at a café?",
+            "Что из этого — точки контакта в кафе Decomposedquizmark?")
+    update(project)
+    before = snapshot(project)
+    for name in (LESSON, "quizzes/first-steps.yml"):
+        path = project / name
+        path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "cafe\u0301" in (project / LESSON).read_text(encoding="utf-8")
+    update(project)
+    assert snapshot(project) == before, [e.msgid for e in ru(project) if e.msgid and not e.translated()]
+    page = sitekit.build(project).site / "ru" / "journey" / "first-steps" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "Decomposedmark" in text and "Decomposedquizmark" in text

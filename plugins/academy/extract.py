@@ -7,6 +7,7 @@ are registered in the ``babel.extractors`` entry-point group, so
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -21,8 +22,9 @@ Extracted = Iterator[tuple[int, str | None, str, list[str]]]
 
 
 def _text(fileobj: IO[bytes]) -> str:
-    """The file as text with \\n line endings, as the build reads it (a lesson saved on Windows has \\r\\n)."""
-    return fileobj.read().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    """The file as text with \\n line endings (a lesson saved on Windows has \\r\\n) and in Unicode's composed
+    form NFC ("é" saved as "e" and a combining accent is the "é" it shows), as the build reads it."""
+    return unicodedata.normalize("NFC", fileobj.read().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
 
 
 NOTE_BACKSLASH_HINT = ("end the note with another word or sign (`keep C:\\ as it is`): PO files join a line that ends "

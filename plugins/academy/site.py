@@ -13,6 +13,7 @@ import math
 import os
 import re
 import stat
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -590,11 +591,13 @@ def _plain(value) -> str:
 
 
 def read_text(path: Path, shown: str) -> str:
-    """A source file's text (without a byte-order mark); one that cannot be read is a problem, not a traceback.
+    """A source file's text (without a byte-order mark, in Unicode's composed form NFC: an "é" saved as "e"
+    and a combining accent reads, and is translated, as the "é" it shows); one that cannot be read is a
+    problem, not a traceback.
 
     A file whose stat is what it was when last read is not read again (see `memo.unchanged_text`)."""
     try:
-        return unchanged_text(path, lambda: path.read_text(encoding="utf-8-sig"))
+        return unchanged_text(path, lambda: unicodedata.normalize("NFC", path.read_text(encoding="utf-8-sig")))
     except IsADirectoryError:
         raise ContentError(Problem(shown, 0, "this is a folder where a file is expected",
                                    "rename or remove the folder")) from None

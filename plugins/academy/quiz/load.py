@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from ..errors import ContentError, Problem, display_path
@@ -15,7 +16,7 @@ def load_quiz(path: Path, root: Path | None = None) -> Quiz:
     """The quiz of one file, or a ContentError listing every problem of the file."""
     shown = display_path(path, root)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))  # as the lessons are read (site.read_text)
     except UnicodeDecodeError as error:
         raise ContentError(Problem(shown, 1, f"quiz file is not UTF-8 text (byte {error.start})", "save it as UTF-8")) from None
     except OSError as error:
