@@ -95,3 +95,63 @@ def test_a_lesson_and_quiz_saved_again_in_decomposed_unicode_keep_their_translat
     page = sitekit.build(project).site / "ru" / "journey" / "first-steps" / "index.html"
     text = page.read_text(encoding="utf-8")
     assert "Decomposedmark" in text and "Decomposedquizmark" in text
+
+
+def test_a_line_of_only_a_no_break_space_keeps_a_paragraph_one_message_as_markdown_shows_it(project, tmp_path):
+    # a line that looks empty but holds a no-break space (or another Unicode space) is text to Python-Markdown: the
+    # paragraph, the item and the quotation around it stay one; only inside an admonition's indented text (which
+    # Markdown reads line by line as blank or not) it parts two paragraphs, as a reader sees them
+    rewrite(project, LESSON, ("A shopper reads reviews before buying.", "A shopper reads reviews\n\u00a0\nbefore buying."),
+            ("- Reviews matter.", "- Reviews\n\u2003\n  matter."),
+            ("    Answer every customer kindly.", "    Answer every customer kindly.\n\u00a0\n    Thank every customer."))
+    update(project)
+    shown = _template(project)
+    for msgid in ("A shopper reads reviews before buying.", "Reviews matter.", "Answer every customer kindly.",
+                  "Thank every customer."):
+        assert msgid in shown, shown
+    assert not [msgid for msgid in shown if msgid in ("A shopper reads reviews", "before buying.", "Reviews", "matter.")
+                or "Thank" in msgid and "kindly" in msgid], shown
+    for msgid in ("A shopper reads reviews before buying.", "Reviews matter."):
+        entry = ru(project).find(msgid)
+        assert entry.translated() and not entry.fuzzy, entry
+    assert_settled(project, tmp_path)
+    page = sitekit.build(project).site / "ru" / "journey" / "first-steps" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "Покупатель читает отзывы перед покупкой." in text and "Отзывы важны." in text, text
+
+
+def test_a_lesson_emptied_for_a_while_keeps_its_catalogs_and_is_not_said_to_be_gone(project, tmp_path):
+    lesson = project / LESSON
+    english = lesson.read_text(encoding="utf-8")
+    lesson.write_text("", encoding="utf-8")
+    result = update(project)
+    assert "no longer exists" not in result.stderr and "delete this file" not in result.stderr, result.stderr
+    assert ("locales/ru/LC_MESSAGES/content/journey/first-steps.po: its English source (content/journey/first-steps.md) "
+            "has no text to translate now; its translations are kept") in result.stderr, result.stderr
+    lesson.write_text(english, encoding="utf-8")
+    update(project)
+    entry = ru(project).find("A shopper reads reviews before buying.")
+    assert entry.msgstr == "Покупатель читает отзывы перед покупкой." and not entry.fuzzy, entry
+    assert_settled(project, tmp_path)
+
+
+def test_a_line_separator_in_a_lesson_front_matter_leaves_every_later_line_number_right(project):
+    # YAML reads U+2028 as a line break, an editor sees none: a mistake below it is still reported at its own line
+    rewrite(project, LESSON, ("title: First steps\n", 'title: "First\u2028steps"\n'),
+            ("description: How a customer meets a brand.\n", "description: How a customer meets a brand.\nsumary: Shops.\n"))
+    checked = sitekit.check(project)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert f"{LESSON}:4: unknown front matter key `sumary`" in checked.stdout + checked.stderr, checked.stderr
+    rewrite(project, LESSON, ('title: "First\u2028steps"\n', "title: First\u2028steps\n"), ("sumary: Shops.\n", ""))
+    result = update(project, check=False)
+    assert result.returncode == 1, result.stderr
+    assert f"{LESSON}:2: front matter is not valid YAML" in result.stderr and "U+2028" in result.stderr, result.stderr
+    rewrite(project, LESSON, ("title: First\u2028steps\n", 'title: "First\u2028steps"\n'))
+    update(project)
+    # the title reads "First steps" in a browser tab, as the heading does: one message, still translated
+    assert "First steps" in _template(project) and "First\u2028steps" not in _template(project), _template(project)
+    assert ru(project).find("First steps").msgstr == "Первые шаги" and not ru(project).find("First steps").fuzzy
+    # and the Russian page, its front matter written again with the translations, is built and shows them
+    page = sitekit.build(project).site / "ru" / "journey" / "first-steps" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "<title>Первые шаги" in text and "Как клиент знакомится с брендом." in text, text[:2000]

@@ -13,7 +13,7 @@ import yaml
 
 from .errors import ContentError, Problem
 from .plaintext import CONTROL_HINT, control_problem
-from .yaml_words import explain
+from .yaml_words import explain, file_line
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 BOM = "\ufeff"  # some Windows editors start UTF-8 files with it
@@ -75,7 +75,7 @@ def parse(text: str, path: str) -> Document:
 
 
 def line_of_key(doc: Document, key: str) -> int:
-    for number, line in enumerate(doc.header.splitlines(), start=1):
+    for number, line in enumerate(doc.header.split("\n"), start=1):  # not splitlines: a U+2028 ends no line
         if re.match(rf"{re.escape(key)}\s*:", line):
             return number
     return 1
@@ -83,7 +83,7 @@ def line_of_key(doc: Document, key: str) -> int:
 
 def replace_values(header: str, values: dict[str, str]) -> str:
     """The front matter with some one-line values replaced, everything else as it was."""
-    lines = header.splitlines(keepends=True)
+    lines = re.findall(r"[^\n]*\n|[^\n]+\Z", header)  # not splitlines: a U+2028 inside a value ends no line
     for key, value in values.items():
         for index, line in enumerate(lines):
             if re.match(rf"{re.escape(key)}\s*:", line):
@@ -220,10 +220,11 @@ def _shape_problems(text: str, doc: Document, path: str) -> list[Problem]:
                             "add a line `---` after its last `key: value` line")]
         return []
     problems = []
-    node = yaml.compose(doc.header.split("\n", 1)[1].rsplit("---", 1)[0], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    body = doc.header.split("\n", 1)[1].rsplit("---", 1)[0]
+    node = yaml.compose(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     seen: dict[str, int] = {}
     for key, _ in node.value if isinstance(node, yaml.MappingNode) else ():
-        line = key.start_mark.line + 2  # below the opening `---`
+        line = file_line(body, key.start_mark.line) + 1  # below the opening `---`
         name = str(key.value)
         if name in seen:
             problems.append(Problem(path, line, f"`{name}` is written twice (first on line {seen[name]}); "

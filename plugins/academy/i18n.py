@@ -26,7 +26,7 @@ from pathlib import Path
 import polib
 
 from . import diagrams, frontmatter, gnu_gettext, segment
-from .catalogs import UI_DOMAIN, domain_of, parse_po_text, po_path, pot_path, read_catalog, read_po_strictly
+from .catalogs import SOURCE_SUFFIXES, UI_DOMAIN, domain_of, parse_po_text, po_path, pot_path, read_catalog, read_po_strictly
 from .errors import ContentError, Problem
 from .extract import extractor_for
 from .interface import LMS_STRINGS, PAGE_PLURALS, PLURALS, STRING_NOTES, STRINGS, THEME_STRINGS, TRAINER_STRINGS
@@ -410,6 +410,13 @@ def _renames(sources: Sources, wanted: dict[str, polib.POFile], existing: dict[t
         moves.update(found)
         for orphan in sorted(present - set(wanted) - set(moves.values())):
             path = _relative(po_path(sources.locales, lang, orphan), sources.root)
+            source = next((sources.root / f"{orphan}{suffix}" for suffix in SOURCE_SUFFIXES
+                           if (sources.root / f"{orphan}{suffix}").is_file()), None)
+            if source is not None:  # emptied (for a while, or to be written again): not gone
+                result.notes.append(
+                    f"{path}: its English source ({_relative(source, sources.root)}) has no text to translate now; "
+                    "its translations are kept, and come back with the text they translate.")
+                continue
             result.notes.append(
                 f"{path}: its English source ({orphan}.*) no longer exists; its translations are kept. "
                 f"If the source was renamed, run `git mv {path} locales/{lang}/LC_MESSAGES/<new path>.po` "

@@ -106,7 +106,7 @@ def localize_page(text: str, path: str, catalog: Catalog, root=None, show_fuzzy:
     for key in TRANSLATED_META:
         value = doc.meta.get(key)
         if isinstance(value, str) and value.strip():
-            translated = translate(segment.Unit(value, f"page {key}", frontmatter.line_of_key(doc, key)))
+            translated = translate(segment.Unit(segment.as_message(value), f"page {key}", frontmatter.line_of_key(doc, key)))
             if translated is not None:
                 values[key] = translated
     header = frontmatter.replace_values(doc.header, values) if values else doc.header
@@ -127,7 +127,7 @@ def messages_of_page(text: str, path: str) -> list[segment.Unit]:
     for key in TRANSLATED_META:
         value = doc.meta.get(key)
         if isinstance(value, str) and value.strip():
-            found.append(segment.Unit(value, f"page {key}", frontmatter.line_of_key(doc, key)))
+            found.append(segment.Unit(segment.as_message(value), f"page {key}", frontmatter.line_of_key(doc, key)))
     note, note_line, line = "", 0, doc.body_line
     for part in segment.split(doc.body, doc.body_line):
         start, line = line, line + part.original.count("\n")

@@ -103,6 +103,12 @@ def _is_block_html(line: str) -> bool:
     return bool(match) and (match.group(1) is None or match.group(1).lower() in markdown.util.BLOCK_LEVEL_ELEMENTS)
 
 
+def _blank(line: str) -> bool:
+    """A line Python-Markdown reads as blank, the end of a paragraph: spaces and tabs only. A line of a no-break
+    space or another Unicode space looks empty but is text to it: the paragraph, item or quotation goes on."""
+    return not line.strip(" \t\r\n")
+
+
 def _is_translatable(text: str) -> bool:
     return bool(HAS_WORDS.search(text))
 
@@ -137,7 +143,7 @@ class _Splitter:
         while i < len(lines):
             line = lines[i]
             stripped = line.strip()
-            if not stripped:
+            if _blank(line):
                 self.verbatim(line)
                 i += 1
             elif FENCE.match(line):
@@ -214,7 +220,7 @@ class _Splitter:
             end = self.comment_end(start)
             if end is not None:
                 i = end
-        while i < len(self.lines) and self.lines[i].strip():
+        while i < len(self.lines) and not _blank(self.lines[i]):
             i += 1
         block = "".join(self.lines[start:i])
         shown = re.sub(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", "", block, flags=re.DOTALL | re.IGNORECASE)
@@ -242,7 +248,7 @@ class _Splitter:
         if level == 1:
             kind = "page heading"
         keep_anchor = attrs or (" { #" + anchor + " }")
-        self.parts.append(Part(original, [Unit(_message(content), kind, line)], lambda texts: rebuild(texts[0], keep_anchor)))
+        self.parts.append(Part(original, [Unit(as_message(content), kind, line)], lambda texts: rebuild(texts[0], keep_anchor)))
 
     def heading(self, i: int) -> None:
         line = self.lines[i]
@@ -270,7 +276,7 @@ class _Splitter:
             def rebuild(texts: list[str]) -> str:
                 return f'{marker}{kinds}{open_quote}{texts[0]}{close_quote}{newline}'
 
-            self.parts.append(Part(line, [Unit(_message(title), "admonition title", self.lineno(start))], rebuild))
+            self.parts.append(Part(line, [Unit(as_message(title), "admonition title", self.lineno(start))], rebuild))
         else:
             self.verbatim(line)
         self.admonition_body(start)
@@ -307,14 +313,16 @@ class _Splitter:
             i -= 1
             body.pop()
         if body:
-            dedented = [line[4:] if line.startswith("    ") else line[1:] if line.startswith("\t") else line for line in body]
+            # as Python-Markdown's own dedent: a line of Unicode spaces only (a no-break space) is blank in here
+            dedented = [line[4:] if line.startswith("    ") else line[1:] if line.startswith("\t")
+                        else line[len(line.rstrip("\r\n")):] if not line.strip() else line for line in body]
             self.nested(start, body, dedented, "    ", "")
         return i
 
     def blockquote(self, start: int) -> int:
         """A blockquote up to the next blank line (lazy lines included), split on its own inside."""
         i = start
-        while i < len(self.lines) and self.lines[i].strip():
+        while i < len(self.lines) and not _blank(self.lines[i]):
             i += 1
         body = self.lines[start:i]
         dedented = [line[QUOTE.match(line).end():] if QUOTE.match(line) else line for line in body]  # type: ignore[union-attr]
@@ -345,7 +353,7 @@ class _Splitter:
         prefix, text = match.groups()
         newline = "\n" if line.endswith("\n") else ""
         self.parts.append(
-            Part(line, [Unit(_message(text), "abbreviation", self.lineno(i))], lambda t: f"{prefix}{t[0]}{newline}")
+            Part(line, [Unit(as_message(text), "abbreviation", self.lineno(i))], lambda t: f"{prefix}{t[0]}{newline}")
         )
 
     def starts_table(self, i: int) -> bool:
@@ -356,7 +364,7 @@ class _Splitter:
     def table(self, start: int) -> int:
         i = start
         columns = _cell_count(self.lines[start])
-        while i < len(self.lines) and self.lines[i].strip():
+        while i < len(self.lines) and not _blank(self.lines[i]):
             line = self.lines[i]
             if i == start + 1:
                 self.verbatim(line)
@@ -378,7 +386,7 @@ class _Splitter:
         newline = "\n" if line.endswith("\n") else ""
         cells = _split_cells(line.strip())
         units = [
-            Unit(_message(cell), "table header" if header else "table cell", self.lineno(i))
+            Unit(as_message(cell), "table header" if header else "table cell", self.lineno(i))
             for cell in cells
             if _is_translatable(cell)
         ]
@@ -403,7 +411,7 @@ class _Splitter:
         i = start + 1
         while i < len(self.lines):
             nxt = self.lines[i]
-            if (not nxt.strip() or LIST_ITEM.match(nxt.lstrip()) or nxt.startswith("    ") or nxt.startswith("\t")
+            if (_blank(nxt) or LIST_ITEM.match(nxt.lstrip()) or nxt.startswith("    ") or nxt.startswith("\t")
                     or self.starts_block(nxt)):
                 break
             i += 1
@@ -423,7 +431,7 @@ class _Splitter:
             self.verbatim(original)
         # a continuation paragraph or a nested list, indented under the item
         j = i
-        while j < len(self.lines) and not self.lines[j].strip():
+        while j < len(self.lines) and _blank(self.lines[j]):
             j += 1
         if j < len(self.lines) and (self.lines[j].startswith("    ") or self.lines[j].startswith("\t")):
             self.verbatim("".join(self.lines[i:j]))
@@ -448,9 +456,9 @@ class _Splitter:
         i = start
         while i < len(self.lines):
             line = self.lines[i]
-            if not line.strip() or (i > start and (self.starts_block(line) or LIST_ITEM.match(line.lstrip()))):
+            if _blank(line) or (i > start and (self.starts_block(line) or LIST_ITEM.match(line.lstrip()))):
                 item = LIST_ITEM.match(line.lstrip())
-                if line.strip() and i > start and item and item.group(1) != ":" and not self.starts_block(line):
+                if not _blank(line) and i > start and item and item.group(1) != ":" and not self.starts_block(line):
                     self.misread.append(Refusal(
                         self.lineno(i), "this list has no empty line above it: Markdown prints it as part of the "
                         f"paragraph above, its `{item.group(1)}` marks and all",
@@ -491,7 +499,7 @@ def lines_of(text: str) -> list[str]:
 _SEPARATOR = re.compile(r"[ \t]*[\x85\u2028\u2029][ \t\x85\u2028\u2029]*")
 
 
-def _message(text: str) -> str:
+def as_message(text: str) -> str:
     """A block's text as a message: a pasted line separator (which a browser shows as a space) is a space, as a line
     break inside a paragraph is, so that a translation stays attached to the text the reader sees."""
     if not _SEPARATOR.search(text):
@@ -500,14 +508,16 @@ def _message(text: str) -> str:
 
 
 def _joined(lines: list[str]) -> str:
-    """The lines of one block as one message; a hard line break (two trailing spaces) stays a line break."""
-    text = ""
-    for index, line in enumerate(lines):
+    """The lines of one block as one message; a hard line break (two trailing spaces) stays a line break. A line
+    of Unicode spaces only (a no-break space), which Markdown keeps inside the block, adds nothing to it."""
+    text, hard = "", False
+    for line in lines:
         piece = line.strip()
-        if index and text:
-            text += HARD_BREAK if lines[index - 1].rstrip("\r\n").endswith("  ") else " "
-        text += piece
-    return _message(text)
+        if piece:
+            text += (HARD_BREAK if hard else " ") if text else ""
+            text += piece
+        hard = hard and not piece or line.rstrip("\r\n").endswith("  ")
+    return as_message(text)
 
 
 def _prefixed(part: Part, original: str, prefix: str, blank_prefix: str) -> Part:

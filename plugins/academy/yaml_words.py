@@ -35,8 +35,43 @@ def _odd_indent(line: str) -> str | None:
     return None
 
 
+_YAML_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
+_HIDDEN_BREAK = re.compile(r"[\x85\u2028\u2029]")
+
+
+def file_line(text: str, yaml_line: int) -> int:
+    """The line of `text` (counted from 1, as an editor counts) where YAML's line `yaml_line` (counted from 0, as
+    a YAML mark counts) starts: YAML also ends a line at U+2028, U+2029 and U+0085, which a word processor pastes
+    and an editor shows inside its line."""
+    if not _HIDDEN_BREAK.search(text):
+        return yaml_line + 1
+    line = 1
+    for count, found in enumerate(_YAML_BREAK.finditer(text)):
+        if count == yaml_line:
+            break
+        if not _HIDDEN_BREAK.fullmatch(found.group()):
+            line += 1
+    return line
+
+
 def explain(error: yaml.YAMLError, text: str) -> tuple[int, str, str]:
-    """(line in `text`, counted from 1; what is wrong; how to fix it) for a YAML error in `text`."""
+    """(line in `text`, counted from 1; what is wrong; how to fix it) for a YAML error in `text`; an error
+    next to a pasted line separator, which YAML reads as a line break the editor cannot see, is that separator."""
+    line, problem, hint = _explain(error, text)
+    line = file_line(text, line - 1)
+    lines = text.split("\n")
+    for number in (line, line - 1):
+        hidden = _HIDDEN_BREAK.search(lines[number - 1]) if 0 < number <= len(lines) else None
+        if hidden:
+            code = f"U+{ord(hidden.group()):04X}"
+            return number, (f"an invisible line separator ({code}, as a word processor pastes it) in this line: YAML "
+                            "reads it as a line break, and the rest of the line as a line of its own"), \
+                "replace it with a space (delete the gap and type a space), or put the whole value in quotes"
+    return line, problem, hint
+
+
+def _explain(error: yaml.YAMLError, text: str) -> tuple[int, str, str]:
+    """(line in YAML's count, from 1; what is wrong; how to fix it) for a YAML error in `text`."""
     mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or "invalid YAML"
