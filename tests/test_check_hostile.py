@@ -151,3 +151,28 @@ def test_a_lesson_without_a_title_is_refused_with_its_heading_as_the_hint(site: 
                                     "the page has no `title` in its front matter")
     assert "`title: First steps`" in hint, hint
     sitekit.refused_by_build(site, "content/journey/first-steps.md", 1)
+
+
+def test_a_line_separator_pasted_into_a_lesson_leaves_every_later_problem_at_its_own_line(tmp_path):
+    # Word and Google Docs paste a soft line break as U+2028 (U+2029, U+0085 alike): Markdown keeps it inside its
+    # line, so the lines an editor counts are the \n-separated ones, and every problem below it is at one of those
+    root = sitekit.write_project(tmp_path / "project")
+    lesson = root / "content" / "journey" / "first-steps.md"
+    text = lesson.read_text(encoding="utf-8").replace(
+        "Every customer meets the brand through a touchpoint.",
+        "Every customer meets\u2028the brand\u2029through a\u0085touchpoint.")
+    text = text.replace("A shopper reads reviews before buying.",
+                        "A shopper reads [reviews](missing-page.md) before buying.\n\n# A second title\n\n#### Deep heading")
+    lesson.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    expected = {next(i for i, line in enumerate(lines, 1) if needle in line): needle
+                for needle in ("missing-page.md", "# A second title", "#### Deep heading")}
+    checked = sitekit.check(root)
+    output = checked.stdout + checked.stderr
+    assert checked.returncode == 1 and "Traceback" not in output, output
+    said = [row for row in output.splitlines() if row.startswith("content/journey/first-steps.md:")]
+    assert len(said) >= 3, output
+    for row in said:
+        line = int(row.split(":")[1])
+        assert line in expected, f"{row!r}: not one of the lines {sorted(expected)} that hold a mistake\n{output}"
+    assert {int(row.split(":")[1]) for row in said} == set(expected), output

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem
+from .errors import Problem, source_lines
 
 DEFINITION = re.compile(r"^\*\[([^\]]+)\][ ]?:[ \t]*(.*)$")
 FORM = "write each abbreviation as `*[ABBR]: what it stands for`, one a line"
@@ -17,7 +17,7 @@ FORM = "write each abbreviation as `*[ABBR]: what it stands for`, one a line"
 def problems(text: str, shown: str) -> list[Problem]:
     found: list[Problem] = []
     first: dict[str, tuple[int, str]] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source_lines(text), start=1):
         if not line.strip():
             continue
         definition = DEFINITION.match(line.strip())
@@ -41,7 +41,7 @@ def problems(text: str, shown: str) -> list[Problem]:
 def meanings(text: str) -> list[tuple[str, str]]:
     """Every (abbreviation, meaning) of the file, in order."""
     found = []
-    for line in text.splitlines():
+    for line in source_lines(text):
         definition = DEFINITION.match(line.strip())
         if definition and definition.group(2).strip():
             found.append((definition.group(1), definition.group(2).strip()))

@@ -14,6 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 
 
+def source_lines(text: str) -> list[str]:
+    """A source's lines as its editor counts them: ended by \\n, \\r\\n or \\r only. A line separator a word
+    processor pasted (U+2028, U+2029, U+0085), which `str.splitlines` would also end a line at, stays inside
+    its line, as Markdown and the editor's own line numbers keep it."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
 @dataclass(frozen=True)
 class Problem:
     path: str

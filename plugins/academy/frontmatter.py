@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, source_lines
 from .plaintext import CONTROL_HINT, control_problem
 from .yaml_words import explain, file_line
 
@@ -151,7 +151,7 @@ def check_page(text: str, path: str) -> Document:
 
 def _first_heading(doc: Document) -> str:
     """The words of the page's `# ` heading, or empty."""
-    for line in doc.body.splitlines():
+    for line in source_lines(doc.body):
         found = re.match(r"#[ \t]+(.*?)[ \t#]*$", line)
         words = re.sub(r"[ \t]*\{[^}]*\}$", "", found.group(1)) if found else ""  # `{ #anchor }` aside
         if words:

@@ -23,7 +23,7 @@ from markdown.extensions.toc import slugify
 
 from . import abbreviations, frontmatter, markup, segment, source_lint
 from .catalogs import UI_DOMAIN, Catalog, Catalogs, domain_of
-from .errors import AcademyError, ContentError, Problem, Report, display_path
+from .errors import AcademyError, ContentError, Problem, Report, display_path, source_lines
 from .interface import Interface
 from .languages import SOURCE_LANGUAGE, Language
 from .localize import Localized, count_missing, handwritten_problems, localize_page, translate_text
@@ -86,7 +86,7 @@ class SourcePage:
         anchors: dict[str, int] = {}  # the anchor of every heading, with its line
         titles: list[int] = []  # the line of every `# ` heading: a page has one
         code = None  # the fence of the code block we are in: nothing in it is a block
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(source_lines(text), start=1):
             stripped = line.strip()
             if code or stripped.startswith(("```", "~~~")):
                 fence = stripped[:3]

@@ -17,7 +17,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .errors import Problem
+from .errors import Problem, source_lines
 from .segment import TABLE_DELIMITER, _cell_count, _is_block_html
 
 # Material's admonition types and their aliases (https://squidfunk.github.io/mkdocs-material/reference/admonitions/)
@@ -67,7 +67,7 @@ class Lint:
 def lint(body: str, first_line: int, shown: str, footnotes: bool | None = None) -> Lint:
     """The slips in a page's body (`first_line` is the file line of its first line). `footnotes` says whether
     the site reads footnotes (None: not known, and footnotes are not checked)."""
-    return _Pass(shown, footnotes).run(body.splitlines(), first_line)
+    return _Pass(shown, footnotes).run(source_lines(body), first_line)
 
 
 class _Pass:

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..errors import Problem, choices
+from ..errors import Problem, choices, source_lines
 
 PRIORITY = 25  # before inline Markdown (20): paragraphs still hold their lines as written
 FENCE = re.compile(r"^(/{3,})[ \t]+([\w-]+)(.*)$")
@@ -71,7 +71,7 @@ def _text_lines(element: etree.Element):
 
 def _source_line(text: str, wanted: str, used: set[int]) -> int:
     """The first line of the source not yet blamed that reads `wanted`."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source_lines(text), start=1):
         if number not in used and line.strip() == wanted:
             used.add(number)
             return number

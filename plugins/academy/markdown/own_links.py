@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..errors import Problem
+from ..errors import Problem, source_lines
 
 PRIORITY = 15  # after inline Markdown (20), which makes the links
 
@@ -52,7 +52,7 @@ class OwnSiteLinks(Treeprocessor):
 
 
 def _line_of(text: str, url: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source_lines(text), start=1):
         if url in line:
             return number
     return 1

@@ -27,7 +27,7 @@ from markdown import Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..errors import Problem
+from ..errors import Problem, source_lines
 
 PAGE_WIDE_TAG = re.compile(r"<(?:script|meta|base|link)(?![A-Za-z0-9-])", re.IGNORECASE)
 PAGE_WIDE_PRIORITY = 5  # a postprocessor: after the editor's HTML is back in place (30) and entities restored (20)
@@ -176,7 +176,7 @@ def _page_wide(tag: str, attributes: dict[str, str]) -> tuple[str, str] | None:
 
 def _line_of_tag(text: str, tag: str) -> int | None:
     opened = re.compile(rf"<{tag}(?![A-Za-z0-9-])", re.IGNORECASE)
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source_lines(text), start=1):
         if opened.search(line):
             return number
     return None
@@ -184,8 +184,8 @@ def _line_of_tag(text: str, tag: str) -> int | None:
 
 def _line_of(text: str, wanted: str) -> int | None:
     """The first line holding `wanted`, or its first line when the tag is written over several lines."""
-    first = wanted.splitlines()[0] if wanted else wanted
-    for number, line in enumerate(text.splitlines(), start=1):
+    first = source_lines(wanted)[0] if wanted else wanted
+    for number, line in enumerate(source_lines(text), start=1):
         if first and first in line:
             return number
     return None

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..errors import Problem
+from ..errors import Problem, source_lines
 
 PRIORITY = 14  # after inline Markdown (20), which makes the links and leaves the unresolved ones as text
 # `[text][label]` and `[text][]`: the forms that can only be meant as a link
@@ -69,7 +69,7 @@ def _texts(element: etree.Element):
 
 
 def _line_of(text: str, wanted: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source_lines(text), start=1):
         if wanted in line:
             return number
     return None

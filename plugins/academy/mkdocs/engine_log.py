@@ -12,7 +12,7 @@ import logging
 import re
 from pathlib import Path
 
-from ..errors import Problem, Report
+from ..errors import Problem, Report, source_lines
 from .config_file import line_of
 
 
@@ -108,7 +108,7 @@ def engine_problems(message: str, config_file: str, content: Path, content_shown
 
 def line_containing(path: Path, needle: str) -> int:
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for number, line in enumerate(source_lines(path.read_text(encoding="utf-8")), start=1):
             if needle and needle in line:
                 return number
     except OSError:

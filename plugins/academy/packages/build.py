@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import ContentError, Problem, display_path
+from ..errors import ContentError, Problem, display_path, source_lines
 from ..languages import KNOWN_LANGUAGES
 from ..site import Academy
 from . import activities, manifests, pages
@@ -110,7 +110,7 @@ def _course(project: Project, academy: Academy, outline: CourseOutline, problems
 
 
 def _line_of(path: Path, quiz: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(source_lines(path.read_text(encoding="utf-8")), start=1):
         if quiz in line and line.lstrip().startswith("///"):
             return number
     return 1
