@@ -387,6 +387,7 @@ def main(argv: list[str]) -> int:
     if not 1 <= len(positional) <= 2 or not Path(positional[0]).is_dir():
         print("usage: python -m academy.search SITE_FOLDER [LANGUAGE] [--leave-out=FOLDER]...", file=sys.stderr)
         return 2
+    signal.signal(signal.SIGINT, _stop_at_once)
     try:
         _ctrl_c(signal.SIG_UNBLOCK)  # held back while Python started (see above)
         build_index(Path(positional[0]), positional[1] if len(positional) > 1 else None, leave_out)
@@ -398,6 +399,13 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
     return 0
+
+
+def _stop_at_once(signum: int, frame: object) -> None:  # pragma: no cover - ends the process
+    """Ctrl-C while the index is made: the process ends there, as a shell reports a Ctrl-C, with
+    nothing said. Raised as KeyboardInterrupt instead, it could land inside an import of a C
+    module, which then fails with an unrelated error (exit 1 and a traceback) or kills the process."""
+    os._exit(128 + signal.SIGINT)
 
 
 def _ctrl_c(how: int) -> None:
