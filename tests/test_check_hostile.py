@@ -176,3 +176,31 @@ def test_a_line_separator_pasted_into_a_lesson_leaves_every_later_problem_at_its
         line = int(row.split(":")[1])
         assert line in expected, f"{row!r}: not one of the lines {sorted(expected)} that hold a mistake\n{output}"
     assert {int(row.split(":")[1]) for row in said} == set(expected), output
+
+
+HIDDEN = ["\x07", "\x1b", "\x00", "\x7f", "\ufffe", "\x9b"]  # a bell, an escape, a null, DEL, a noncharacter, a C1 control
+
+
+@pytest.mark.parametrize("char", HIDDEN, ids=lambda c: f"U+{ord(c):04X}")
+def test_a_hidden_character_pasted_into_a_quiz_is_named_at_its_line_and_column(char):
+    """YAML refuses to read past a control character at all: the quiz file was a traceback in `check`."""
+    text = QUIZ.replace("text: Which are touchpoints?", f"text: Which are{char} touchpoints?")
+    [(line, message, hint)] = problems(text)
+    column = text.split("\n")[line - 1].index(char) + 1
+    assert (line, column) == (line_of(text, "Which are"), len("    text: Which are") + 1)
+    assert f"(U+{ord(char):04X}) at column {column}" in message and "delete it" in hint, message
+
+
+def test_a_hidden_character_in_front_matter_or_mkdocs_yml_is_named_at_its_line(site: Path):
+    lesson = site / "content/journey/first-steps.md"
+    text = lesson.read_text(encoding="utf-8")
+    edit(lesson, "description: How a customer meets a brand.", "description: How a customer\x1b meets a brand.")
+    line = line_of(text, "description:")
+    hint = sitekit.refused_by_check(site, "content/journey/first-steps.md", line,
+                                    f"(U+001B) at column {len('description: How a customer') + 1}")
+    assert "delete it" in hint
+    sitekit.refused_by_build(site, "content/journey/first-steps.md", line)
+    lesson.write_text(text, encoding="utf-8")
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    edit(site / "mkdocs.yml", "docs_dir: content", "docs_dir: con\x07tent")
+    sitekit.refused_by_check(site, "mkdocs.yml", line_of(config, "docs_dir:"), "(U+0007) at column 14")

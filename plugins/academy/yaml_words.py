@@ -13,6 +13,8 @@ import unicodedata
 
 import yaml
 
+from .plaintext import CONTROL_HINT, described
+
 _CHARACTER = re.compile(r"found character '(.+)' that cannot start any token")
 _UNCLOSED = {"while scanning a quoted scalar": ("a quote opened here is never closed",
                                                 "close it at the end of the value, with the same quote mark"),
@@ -57,6 +59,11 @@ def file_line(text: str, yaml_line: int) -> int:
 def explain(error: yaml.YAMLError, text: str) -> tuple[int, str, str]:
     """(line in `text`, counted from 1; what is wrong; how to fix it) for a YAML error in `text`; an error
     next to a pasted line separator, which YAML reads as a line break the editor cannot see, is that separator."""
+    if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int) and 0 <= error.position <= len(text):
+        # a character YAML refuses to read at all (a control character, a noncharacter): named at its place
+        before = text[:error.position]
+        column = error.position - before.rfind("\n")
+        return before.count("\n") + 1, f"{described(chr(error.character))} at column {column}", CONTROL_HINT
     line, problem, hint = _explain(error, text)
     line = file_line(text, line - 1)
     lines = text.split("\n")

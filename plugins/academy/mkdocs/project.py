@@ -13,6 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 try:
     import mkdocs  # noqa: F401
 except ImportError:  # ProperDocs alone: it answers to the name `mkdocs`
@@ -24,6 +26,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..errors import AcademyError, Problem, Report, display_path
 from ..i18n import Sources, site_texts
+from ..yaml_words import explain
 from .config import AcademyConfig
 from .config_file import line_of
 from .plugin import AcademyPlugin
@@ -36,6 +39,20 @@ HINTS = {
 }
 
 
+def _unreadable(config_file: Path, shown: str, error: Exception) -> Problem:
+    """Why mkdocs.yml could not be read: a YAML mistake at its line, in the words used for every YAML file."""
+    if isinstance(error, MkDocsException):
+        try:
+            text = config_file.read_text(encoding="utf-8").removeprefix("\ufeff")
+            yaml.compose(text, Loader=yaml.SafeLoader)  # syntax only (MkDocs has tags of its own); positions in characters
+        except yaml.YAMLError as mistake:
+            line, problem, hint = explain(mistake, text)
+            return Problem(shown, line, f"mkdocs.yml is not valid YAML: {problem}", hint)
+        except (OSError, UnicodeDecodeError):
+            pass
+    return Problem(shown, 1, f"mkdocs.yml cannot be read: {error}", "it must be a YAML mapping such as `site_name: ...`")
+
+
 def load(config_file: Path, **options) -> MkDocsConfig:
     """The validated configuration, or a ContentError listing every mistake with its line."""
     shown = display_path(config_file, config_file.parent)
@@ -44,8 +61,7 @@ def load(config_file: Path, **options) -> MkDocsConfig:
         with config_file.open("rb") as handle:
             config.load_file(handle)
     except (OSError, MkDocsException) as error:
-        raise AcademyError(Problem(shown, 1, f"mkdocs.yml cannot be read: {error}",
-                                   "it must be a YAML mapping such as `site_name: ...`")) from None
+        raise AcademyError(_unreadable(config_file, shown, error)) from None
     config.load_dict(options)
     errors, warnings = config.validate()
     # paths as the editor wrote them, relative to mkdocs.yml

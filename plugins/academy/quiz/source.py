@@ -132,15 +132,17 @@ def read(text: str, path: str) -> Source:
         if fast is not None:
             source.data = _value(fast, (), source, yaml.SafeLoader(""))
         return source
-    composer = _Composer(text)
+    composer = None
     try:
+        composer = _Composer(text)  # reading starts here: a character YAML refuses stops it at once
         node = composer.get_single_node()
     except yaml.YAMLError as error:
         line, reason, hint = explain(error, text)
         source.problems.append(Problem(path, line, f"quiz file is not valid YAML: {reason}", hint))
         return source
     finally:
-        composer.dispose()
+        if composer is not None:
+            composer.dispose()
     if composer.refused:
         lines = sorted(set(composer.refused))
         others = lines[1:]
