@@ -204,3 +204,38 @@ def test_a_hidden_character_in_front_matter_or_mkdocs_yml_is_named_at_its_line(s
     config = (site / "mkdocs.yml").read_text(encoding="utf-8")
     edit(site / "mkdocs.yml", "docs_dir: content", "docs_dir: con\x07tent")
     sitekit.refused_by_check(site, "mkdocs.yml", line_of(config, "docs_dir:"), "(U+0007) at column 14")
+
+
+@pytest.mark.parametrize("value, words", [
+    ("1" + "0" * 5000, "(5,001 characters) cannot be read"),  # past Python's 4,300 digits for a number read from text
+    ("2024-02-30", "`2024-02-30` cannot be read"),  # a date YAML 1.1 reads, but no calendar has
+    ("[" * 3000 + "]" * 3000, "nested too deeply to be read"),
+])
+def test_a_front_matter_value_yaml_cannot_make_is_named_at_its_line(value, words):
+    from academy.frontmatter import FrontMatterError, parse
+    text = f"---\ndescription: A lesson.\ntitle: {value}\n---\n\n# First steps\n"
+    with pytest.raises(FrontMatterError) as raised:
+        parse(text, "content/x.md")
+    [problem] = raised.value.problems
+    line = 3 if "nested" not in words else 1 + 1
+    assert (problem.path, problem.line) == ("content/x.md", line) and words in problem.message, problem
+    assert "quotes" in problem.hint
+
+
+def test_quotes_nested_past_forty_levels_are_refused_at_their_line():
+    from academy import segment
+    body = "# Title\n\nA paragraph.\n\n" + "> " * 41 + "deep\n"
+    [found] = segment.misreadings(body, 5)
+    assert found.line == 5 + 4 and "more than 40 levels deep" in found.message
+    assert not segment.misreadings("# Title\n\n" + "> " * 40 + "deep\n")  # forty are read, and translated
+    assert segment.misreadings("> " * 5000 + "deep\n"), "no recursion error however deep"
+
+
+def test_lists_nested_deeper_than_markdown_can_read_are_refused_not_a_traceback(site: Path):
+    lesson = site / "content/journey/first-steps.md"
+    text = lesson.read_text(encoding="utf-8")
+    deep = "".join("    " * level + "- x\n" for level in range(400))
+    lesson.write_text(text + "\n" + deep, encoding="utf-8")
+    deepest = len(text.split("\n")) + 400
+    sitekit.refused_by_check(site, "content/journey/first-steps.md", deepest, "nested so deep that Markdown cannot read")
+    sitekit.refused_by_build(site, "content/journey/first-steps.md", deepest)

@@ -111,7 +111,7 @@ def _rendered(config, files, engine: MarkdownEngine | None, order: list[str]) ->
 def test_each_page_on_the_shared_engine_reads_as_on_a_new_engine(tmp_path, order):
     config, files = _project(tmp_path, EXTENSIONS)
     assert reusable(config["markdown_extensions"])
-    engine = MarkdownEngine()
+    engine = MarkdownEngine(_never_unreadable)
     shared = _rendered(config, files, engine, order)
     assert engine._md is not None  # the engine was shared, not made again
     for name in order:
@@ -126,7 +126,11 @@ def test_each_page_on_the_shared_engine_reads_as_on_a_new_engine(tmp_path, order
 def test_a_site_with_an_extension_that_keeps_state_renders_each_page_on_a_new_engine(tmp_path):
     config, files = _project(tmp_path, [*EXTENSIONS, "footnotes"])
     assert "footnotes" not in REUSABLE and not reusable(config["markdown_extensions"])
-    engine = MarkdownEngine()
+    engine = MarkdownEngine(_never_unreadable)
     order = ["a.md", "b.md", "a.md"]
     assert _rendered(config, files, engine, order) == {name: _rendered(config, files, None, [name])[name] for name in order}
     assert engine._md is None
+
+
+def _never_unreadable(page, line, problem, hint):
+    raise AssertionError(f"{page.file.src_uri}:{line}: {problem}")

@@ -68,10 +68,42 @@ def parse(text: str, path: str) -> Document:
             Problem(path, line + 1, f"front matter is not valid YAML: {problem}",  # below the opening `---`
                     f"{hint}; front matter is `key: value` lines between two `---` lines")
         ) from None
+    except (ValueError, OverflowError, RecursionError):  # a value YAML cannot make (a 5,000-digit number, say)
+        line, value = _unreadable_value(match.group(1) or "")
+        raise FrontMatterError(
+            Problem(path, line + 1, f"front matter value {value} cannot be read" if value else
+                    "front matter is nested too deeply to be read",
+                    "put text in quotes (`title: \"...\"`); front matter is `key: value` lines between two `---` lines")
+        ) from None
     if not isinstance(meta, dict):
         raise FrontMatterError(Problem(path, 2, "front matter must be `key: value` lines",
                                        "write e.g. `title: My lesson` between the `---` lines"))
     return Document(meta, header, text[match.end():], header.count("\n") + 1)
+
+
+def _unreadable_value(text: str) -> tuple[int, str]:
+    """(line in `text`, the value shortened) of the first plain value YAML cannot make; (1, "") if none is found."""
+    loader = yaml.SafeLoader(text)
+    try:
+        stack = [loader.get_single_node()]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node)
+                except (ValueError, OverflowError, yaml.YAMLError):
+                    shown = node.value if len(node.value) <= 40 else f"{node.value[:20]}…{node.value[-10:]}"
+                    return node.start_mark.line + 1, f"`{shown}` ({len(node.value):,} characters)" \
+                        if len(node.value) > 40 else f"`{shown}`"
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(reversed(node.value))
+            elif isinstance(node, yaml.MappingNode):
+                stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+    except (yaml.YAMLError, RecursionError):
+        pass
+    finally:
+        loader.dispose()
+    return 1, ""
 
 
 def line_of_key(doc: Document, key: str) -> int:

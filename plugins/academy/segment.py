@@ -113,6 +113,10 @@ def _is_translatable(text: str) -> bool:
     return bool(HAS_WORDS.search(text))
 
 
+MAX_NESTING = 40
+TOO_DEEP = "quotes, lists or admonitions nested inside one another"
+
+
 class _Splitter:
     def __init__(self, lines: list[str], first_line: int):
         self.lines = lines
@@ -124,6 +128,7 @@ class _Splitter:
         self.inner = False  # inside a list item, an admonition or a blockquote (Markdown's raw HTML is read at the margin)
         self.refused: list[Refusal] = []
         self.misread: list[Refusal] = []  # what Markdown reads otherwise than it looks: an error in the English
+        self.depth = 0  # containers (quotes, list items, admonitions, blocks) this text is inside
 
     def lineno(self, index: int) -> int:
         return self.first_line + index
@@ -332,7 +337,16 @@ class _Splitter:
     def nested(self, start: int, body: list[str], dedented: list[str], prefix: str, blank_prefix: str,
                quoted: bool = False) -> None:
         """Split a container's content; untranslated, its lines stay byte for byte as they were."""
+        if self.depth >= MAX_NESTING:
+            if not any(found.message.startswith(TOO_DEEP) for found in self.misread):
+                self.misread.append(Refusal(self.lineno(start), f"{TOO_DEEP} more than {MAX_NESTING} levels deep",
+                                            "a lesson nests a few levels at most: take the text out of the quotes, "
+                                            "lists or admonitions it is inside (`>` and indentation)"))
+            for line in body:
+                self.verbatim(line)
+            return
         inner = _Splitter(dedented, self.lineno(start))
+        inner.depth = self.depth + 1
         inner.blocks = list(self.blocks)
         inner.ids = self.ids
         inner.quoted = self.quoted or quoted

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 
 import markdown
 from markdown.extensions.toc import TocExtension, TocTreeprocessor
@@ -81,7 +82,8 @@ def _toc_where_marked(md: markdown.Markdown) -> None:
 class MarkdownEngine:
     """The engine of one build's configuration, made at its first page."""
 
-    def __init__(self) -> None:
+    def __init__(self, unreadable: Callable[[Page, int, str, str], None]) -> None:
+        self.unreadable = unreadable  # (page, line, what is wrong, how to fix it): a page Markdown cannot read
         self._config = None
         self._md: markdown.Markdown | None = None
 
@@ -119,9 +121,28 @@ class MarkdownEngine:
         extract_title_ext = engine_pages._ExtractTitleTreeprocessor()
         extract_title_ext._register(md)
 
-        page.content = md.convert(page.markdown)
+        try:
+            page.content = md.convert(page.markdown)
+        except RecursionError:  # Python-Markdown reads each level of nesting one call deeper
+            # reported, and the page goes on empty, so that every other problem is reported too
+            self.unreadable(page, deepest_line(page.file.content_string),
+                            "quotes, lists or admonitions nested so deep that Markdown cannot read the page",
+                            "a lesson nests a few levels at most: take the text out of the quotes, lists or "
+                            "admonitions it is inside (`>` and indentation)")
+            page.content = ""
         page.toc = get_toc(getattr(md, "toc_tokens", []))
         page._title_from_render = extract_title_ext.title
         page.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
         if engine_pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative_path_ext.links_to_anchors
+
+
+def deepest_line(text: str) -> int:
+    """The line of a Markdown file where it is nested deepest (quotes and indentation): the first such line."""
+    best, where = -1, 1
+    for number, line in enumerate(text.split("\n"), start=1):
+        margin = len(line) - len(line.lstrip(" >\t"))
+        depth = line.count(">", 0, margin) + (len(line) - len(line.lstrip(" \t"))) // 4
+        if depth > best:
+            best, where = depth, number
+    return where

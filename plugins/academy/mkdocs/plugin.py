@@ -104,7 +104,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.last_build: LastBuild | None = None  # under `serve --dirty`: for the next quick rebuild
         self.page_cache: PageCache | None = None  # under `mkdocs build`: pages kept from earlier builds
         self.results_version: str | None = None  # under `make site`: results kept for the next build (memo)
-        self.markdown_engine = MarkdownEngine()  # one Markdown engine per build, reset between pages
+        self.markdown_engine = MarkdownEngine(self._unreadable)  # one Markdown engine per build, reset between pages
 
     # -- configuration ------------------------------------------------------
 
@@ -467,6 +467,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                        "to lead trainees to it from elsewhere, link to it from a lesson")
 
     # -- pages -----------------------------------------------------------------
+
+    def _unreadable(self, page: Page, line: int, problem: str, hint: str) -> None:
+        self.report.add([Problem(display_path(Path(page.file.abs_src_path), self.root), line, problem, hint)])
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         self.markdown_engine.use_for(page)
