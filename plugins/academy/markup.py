@@ -158,19 +158,53 @@ _HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f"
 
 
 def _characters(msgid: str, msgstr: str) -> Refusal | None:
-    for found in _HIDDEN.finditer(msgstr):
+    # A character written as a reference (`&#x202E;`, `&lrm;`) is the character itself on the page:
+    # the browser decodes it in the text of a paragraph, a heading, a list item or a link.
+    written = _referenced(msgstr) if "&" in msgstr else msgstr
+    english = msgid + _referenced(msgid) if "&" in msgid else msgid
+    for found in _HIDDEN.finditer(written):
         char = found.group()
         if ord(char) > 0xFFFF and char not in _ASTRAL_HIDDEN:
             continue  # beyond the plane and visible (an emoji)
-        if char in SELECTORS and _selects(msgstr, found.start()):
+        if char in SELECTORS and _selects(written, found.start()):
             continue
-        if char not in msgid:
+        if char not in english:
+            spelt = "" if char in msgstr else f" (written as an HTML reference, {_reference_of(msgstr, char)})"
             if char in NONCHARACTERS:
-                return Refusal(f"the translation contains U+{ord(char):04X}, a noncharacter: it is not text, and a diagram "
-                               "or a package for an LMS (XML) cannot hold it; delete it")
+                return Refusal(f"the translation contains U+{ord(char):04X}{spelt}, a noncharacter: it is not text, and a "
+                               "diagram or a package for an LMS (XML) cannot hold it; delete it")
             what = "control character" if unicodedata.category(char) == "Cc" else "invisible character"
-            return Refusal(f"the translation contains the {what} U+{ord(char):04X}, which no reader can see")
+            return Refusal(f"the translation contains the {what} U+{ord(char):04X}{spelt}, which no reader can see")
     return None
+
+
+# Numeric references as a browser decodes them (the HTML standard's table for 0x80-0x9F, the bytes of
+# windows-1252; U+FFFD for 0, surrogates and numbers beyond Unicode). Python's html.unescape drops the
+# controls and noncharacters instead, which a browser shows (or hides) as the characters they are.
+_WINDOWS_1252 = {n: bytes([n]).decode("cp1252") for n in range(0x80, 0xA0) if n not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def _decoded_reference(found: re.Match) -> str:
+    name = found.group(1)
+    if not name.startswith("#"):
+        return html.unescape(found.group())  # a named reference (&lrm;, &ZeroWidthSpace;), or text
+    hexadecimal = name[1:2] in "xX"
+    digits = name[2:] if hexadecimal else name[1:]
+    significant = digits.lstrip("0") or "0"  # a long one is beyond Unicode (and too long for int())
+    number = int(significant, 16 if hexadecimal else 10) if len(significant) <= 8 else 0
+    if number == 0 or 0xD800 <= number <= 0xDFFF or number > 0x10FFFF:
+        return "\ufffd"
+    return _WINDOWS_1252.get(number, chr(number))
+
+
+def _referenced(text: str) -> str:
+    """The text with its character references decoded as the browser decodes them."""
+    return CHARACTER_REFERENCE.sub(_decoded_reference, text)
+
+
+def _reference_of(text: str, char: str) -> str:
+    """How the text writes `char` as a reference."""
+    return next((found.group() for found in CHARACTER_REFERENCE.finditer(text) if _decoded_reference(found) == char), "&...;")
 
 
 def _selects(text: str, at: int) -> bool:
@@ -189,10 +223,20 @@ LONGER = 10  # a translation may be this many times as long as its English, and 
 EXTRA_LENGTH = 2000
 
 
+# A numeric character reference of more digits than any character needs (U+10FFFF is `&#x10FFFF;` or
+# `&#1114111;`): Python refuses to read a number of more than 4,300 digits, and every reader of the text
+# after this check (the check for script, the table of contents, the glossary's order) would stop the
+# build with a traceback.
+LONG_REFERENCE = re.compile(r"&#(?:[xX][0-9a-fA-F]{9,}|[0-9]{9,})")
+
+
 def _size(msgid: str, msgstr: str) -> Refusal | None:
     if len(msgstr) > LONGER * len(msgid) + EXTRA_LENGTH:
         return Refusal(f"the translation is {len(msgstr)} characters long, its English {len(msgid)}: "
                        f"translate the message, at most {LONGER * len(msgid) + EXTRA_LENGTH} characters")
+    if "&#" in msgstr and Counter(LONG_REFERENCE.findall(msgstr)) - Counter(LONG_REFERENCE.findall(msgid)):
+        return Refusal("the translation writes a character as a number of more digits than any character has "
+                       "(&#...;); type the character itself")
     for char in NESTING_CHARACTERS:
         found = msgstr.count(char)
         allowed = 2 * msgid.count(char) + EXTRA_SYNTAX
