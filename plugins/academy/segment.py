@@ -385,7 +385,13 @@ class _Splitter:
             else:
                 self.table_row(i, header=i == start)
                 cells = _cell_count(line)
-                if i > start + 1 and cells != columns and "|" in line and not BLOCK_FENCE.match(line.strip()):
+                if i > start + 1 and "|" not in line and not BLOCK_FENCE.match(line.strip()):
+                    self.misread.append(Refusal(
+                        self.lineno(i), "this line has no `|` and no empty line above it: Markdown reads it as a row "
+                        "of the table above, its words squeezed into the first cell",
+                        "leave an empty line between the table and the text below it; or, if it is a row, "
+                        f"give it {columns} cells, each between `|` signs"))
+                elif i > start + 1 and cells != columns and "|" in line and not BLOCK_FENCE.match(line.strip()):
                     self.misread.append(Refusal(
                         self.lineno(i), f"this row has {cells} cell{'s' * (cells != 1)}, the table's header has "
                         f"{columns}: " + ("the cells it lacks are shown empty" if cells < columns else

@@ -36,6 +36,7 @@ WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 WORDS_PER_MINUTE = 200
 QUIZ_BLOCK = re.compile(r"^///[ \t]+quiz[ \t]*\|[ \t]*([^\s|]+(?:[ \t]+[^\s|]+)*)", re.MULTILINE)
 BLOCK_FENCE = re.compile(r"^(/{3,})(?:[ \t]+([\w-]+)\b.*?)?[ \t]*$")
+TIGHT_FENCE = re.compile(r"^(/{3,})([A-Za-z][\w-]*)[ \t]*(.*?)[ \t]*$")  # `///quiz|first-steps`: no space after the slashes
 FAQ_QUESTION = re.compile(r"^#{2,6}(?!#)")  # Python-Markdown needs no space after the #s
 HEADING = re.compile(r"^#{1,6}(?!#)[ \t]*(.*?)[ \t#]*$")
 ATTRIBUTE_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")  # `## Heading { #anchor .class }`
@@ -86,13 +87,24 @@ class SourcePage:
         anchors: dict[str, int] = {}  # the anchor of every heading, with its line
         titles: list[int] = []  # the line of every `# ` heading: a page has one
         code = None  # the fence of the code block we are in: nothing in it is a block
+        bare_term: tuple[str, int] | None = None  # a glossary term no meaning has followed yet
         for number, line in enumerate(source_lines(text), start=1):
             stripped = line.strip()
+            in_glossary = bool(blocks) and blocks[-1][1] == "glossary"
+            if in_glossary and stripped and not BLOCK_FENCE.match(stripped) and not HEADING.match(line):
+                bare_term = None
             if code or stripped.startswith(("```", "~~~")):
                 fence = stripped[:3]
                 code = None if code and stripped.startswith(code) else (code or fence)
                 continue
             fence = BLOCK_FENCE.match(stripped)
+            tight = None if fence else TIGHT_FENCE.match(stripped)
+            if tight:
+                slashes, name, rest = tight.groups()
+                rest = "| " + rest[1:].strip() if rest.startswith("|") else rest
+                problems.append(Problem(shown, number, f"`{stripped}` is not read as a block: Markdown needs a space "
+                                        f"between `{slashes}` and the block's name, and shows this line as text",
+                                        f"write it as `{slashes} {name}" + (f" {rest}`" if rest else "`")))
             if fence and fence.group(2) in OWN_LEVEL_BLOCKS and line[:1] in (" ", "\t"):
                 problems.append(Problem(shown, number, f"the `{fence.group(1)} {fence.group(2)}` line is indented: the "
                                         f"academy reads a {fence.group(2)} block only from the left margin (and four spaces "
@@ -106,6 +118,9 @@ class SourcePage:
             elif fence:
                 if blocks and blocks[-1][0] == fence.group(1):
                     _, name, opened = blocks.pop()
+                    if name == "glossary" and bare_term:
+                        problems.append(_bare_term(shown, *bare_term))
+                        bare_term = None
                     if name == "faq" and not questions[opened]:
                         problems.append(Problem(shown, opened, "this FAQ block has no question",
                                                 "start each question with `### ` (e.g. `### Can I get a refund?`), "
@@ -138,6 +153,16 @@ class SourcePage:
                 problems.extend(_anchor_problems(shown, number, HEADING.match(line).group(1), anchors))
             elif number >= doc.body_line and (heading := HEADING.match(line)):
                 problems.extend(_heading_problems(shown, number, heading.group(1), blocks, terms))
+                if in_glossary:
+                    if bare_term:
+                        problems.append(_bare_term(shown, *bare_term))
+                    level = len(line) - len(line.lstrip("#"))
+                    if level != GLOSSARY_LEVEL:
+                        problems.append(Problem(shown, number, f"this glossary term is a `{'#' * level}` heading: the "
+                                                "glossary's terms are `##` headings, and any other heading stays inside "
+                                                "the meaning above it, out of the alphabetical order and the row of letters",
+                                                f"write it as `## {heading.group(1)}`"))
+                    bare_term = (heading.group(1), number)
                 if not line.startswith("##"):
                     if titles:
                         problems.append(Problem(shown, number, "a second `# ` heading, after the page's title on line "
@@ -183,6 +208,14 @@ def _nesting_problems(shown: str, line: int, name: str, open_blocks: list[tuple[
     return [Problem(shown, line, f"a `/// {name}` block inside the `{outer[0]} {outer[1]}` block opened on line {outer[2]}",
                     f"close the {outer[1]} block with `{outer[0]}` before this one; "
                     "in an FAQ, every `### question` of the page's questions goes in one block")]
+
+
+GLOSSARY_LEVEL = 2  # `## Term` (AUTHORING.md)
+
+
+def _bare_term(shown: str, words: str, line: int) -> Problem:
+    return Problem(shown, line, f"the glossary term {words!r} has no meaning: the glossary would list it with nothing "
+                   "under it", "write what it means below the term, before the next `## ` term or the closing `///`")
 
 
 def _heading_problems(shown: str, line: int, words: str, open_blocks: list[tuple[str, str, int]],

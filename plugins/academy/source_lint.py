@@ -34,6 +34,7 @@ INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 BLOCK_FENCE = re.compile(r"^///(?:[ \t]+([\w-]+))?")
 BLOCK_TYPE_OPTION = re.compile(r"^[ \t]+type:[ \t]*[\"']?([\w-]+)")  # `/// admonition | Title` + `    type: tip`
 HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*(.*?)[ \t#]*$")
+SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ \t]*$")  # as Python-Markdown reads it: `-` or `=` alone, no spaces between
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # `[text](target "title")` and `![alt](target)`: the target is what Python-Markdown's inline links read
 INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)"
@@ -79,6 +80,7 @@ class _Pass:
         self.comment: int | None = None  # the line of an HTML comment not yet closed
         self.table = False
         self.after_text = False  # the line above is a paragraph's or a list item's text
+        self.in_list = False  # the paragraph is a list item's (a `---` under it is no heading's underline)
         self.blocks: list[str] = []  # the names of the open `///` blocks
         self.level, self.level_line = 1, 0  # the last heading outside an FAQ block (the title's, to begin with)
         self.tags: list[tuple[str, int]] = []  # inline tags open in the current paragraph
@@ -132,7 +134,13 @@ class _Pass:
         if not stripped:
             if not self.comment:
                 self.end_paragraph()
-                self.table = self.after_text = False
+                self.table = self.after_text = self.in_list = False
+            return
+        underline = SETEXT_UNDERLINE.match(stripped)
+        if underline and self.after_text and not self.in_list:
+            self.setext(underline.group(1), number)
+            self.end_paragraph()
+            self.after_text = False
             return
         self.links(visible, number)
         self.footnote_marks(visible, number)
@@ -141,6 +149,10 @@ class _Pass:
         admonition = ADMONITION.match(visible)
         if block or heading or admonition or LIST_ITEM.match(visible):
             self.end_paragraph()
+        if LIST_ITEM.match(visible):
+            self.in_list = True
+        elif block or heading or admonition:
+            self.in_list = False
         if block:
             self.block_fence(block.group(1))
             option = BLOCK_TYPE_OPTION.match(following)
@@ -185,6 +197,14 @@ class _Pass:
                 "readers present it as a section of a section that is not there",
                 f"write it as `{expected} {words}`, or add the `{expected}` section it belongs to above it"))
         self.level, self.level_line = level, number
+
+    def setext(self, underline: str, number: int) -> None:
+        level, mark = (1, "#") if underline[0] == "=" else (2, "##")
+        made = "the page's title heading" if level == 1 else "a section heading"
+        self.problem(number, f"this `{underline}` line straight under a paragraph makes the paragraph {made} "
+                     f"(`{mark}`), not a line across the page",
+                     "for a line across the page, leave an empty line above it; for a heading, write it as "
+                     f"`{mark} The words` and delete this line")
 
     def admonition(self, marker: str, rest: str, number: int) -> None:
         read = ADMONITION_REST.match(rest)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from html import escape
@@ -79,6 +81,20 @@ class Faq(AcademyBlock):
                                                   "write the answer below the question, before the next ### or ///"))
 
 
+def _missing_quiz_hint(quiz_id: str, folder: str, known: list[str]) -> str:
+    """How to name a quiz that is there: the id without `.yml` or quotes, a near spelling, or a file to create."""
+    bare = re.sub(r"\.ya?ml$", "", quiz_id.strip("\"'“”‘’"), flags=re.IGNORECASE)
+    if bare != quiz_id and bare in known:
+        return f"the id is the file name without `.yml` or quotes: `/// quiz | {bare}`"
+    if not quiz_id or any(c.isspace() for c in quiz_id):
+        return f"a quiz id is one word, the quiz's file name in {folder}/ without .yml: `/// quiz | first-steps`"
+    lowered = {name.lower(): name for name in known}
+    close = difflib.get_close_matches(bare.lower(), list(lowered), n=1, cutoff=0.75)
+    if close:
+        return f"did you mean `/// quiz | {lowered[close[0]]}`? or create {folder}/{quiz_id}.yml"
+    return f"create {folder}/{quiz_id}.yml or fix the id"
+
+
 class Quiz(AcademyBlock):
     NAME = "quiz"
     ARGUMENT = True
@@ -93,8 +109,7 @@ class Quiz(AcademyBlock):
         if quiz is None:
             source = self.page.source
             folder = self.academy.quizzes_dir.name
-            hint = (f"create {folder}/{quiz_id}.yml or fix the id" if quiz_id and not any(c.isspace() for c in quiz_id)
-                    else f"a quiz id is one word, the quiz's file name in {folder}/ without .yml: `/// quiz | first-steps`")
+            hint = _missing_quiz_hint(quiz_id, folder, sorted(self.academy.quizzes))
             self.page.problems.append(Problem(source.shown, source.quiz_line(quiz_id), f"no quiz {quiz_id!r} in {folder}/",
                                               hint))
             return etree.SubElement(parent, "div", {"class": "academy-quiz academy-quiz--missing"})

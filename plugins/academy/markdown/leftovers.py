@@ -18,6 +18,8 @@ from ..errors import Problem, choices, source_lines
 
 PRIORITY = 25  # before inline Markdown (20): paragraphs still hold their lines as written
 FENCE = re.compile(r"^(/{3,})[ \t]+([\w-]+)(.*)$")
+# `// quiz | ID`: a block's name after too few slashes (`///quiz` with no space is the source scan's, in site.py)
+SLIPPED = re.compile(r"^(/{1,2})[ \t]*([A-Za-z][\w-]*)(.*)$")
 UNREAD = {"pre", "code", "script", "style"}
 
 
@@ -34,10 +36,24 @@ class LeftoverFences(Treeprocessor):
         used: set[int] = set()
         for line in _text_lines(root):
             fence = FENCE.match(line.strip())
-            if not fence:
+            slipped = None if fence else SLIPPED.match(line.strip())
+            if slipped and slipped.group(2).lower() not in self.block_mgr.blocks:
+                slipped = None
+            if not (fence or slipped):
                 continue
             number = _source_line(build.source.text, line.strip(), used)
-            build.problems.append(self.problem(build.source.shown, number, fence))
+            shown = build.source.shown
+            build.problems.append(self.problem(shown, number, fence) if fence else self.slip(shown, number, slipped))
+
+    def slip(self, shown: str, line: int, fence: re.Match) -> Problem:
+        slashes, name, rest = fence.groups()
+        rest = rest.strip()
+        if rest.startswith("|"):
+            rest = "| " + rest[1:].strip()
+        written = f"/// {name.lower()}" + (f" {rest}" if rest else "")
+        return Problem(shown, line, f"`{fence.group(0).strip()}` is not read as a {name.lower()} block: a block opens with "
+                       "three slashes and its name, and this line would be published as text",
+                       f"write it as `{written}`, and close the block with `///`")
 
     def problem(self, shown: str, line: int, fence: re.Match) -> Problem:
         slashes, name, rest = fence.groups()

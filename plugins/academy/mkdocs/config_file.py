@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import Problem
+
 
 def compose(config_file: Path):
     """mkdocs.yml as YAML nodes (with their lines), whatever tags (`!ENV`, `!!python/name:`) it holds."""
@@ -70,3 +72,26 @@ def lines_of_value(config_file: Path, option: str, value: str) -> list[int]:
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
     return sorted(found)
+
+
+def duplicate_keys(config_file: Path, shown: str) -> list[Problem]:
+    """A key written twice in one mapping of mkdocs.yml: YAML keeps the last silently, so a second `nav:` or
+    `plugins:` drops the first one's pages or plugins without a word."""
+    node = compose(config_file)
+    problems, stack = [], [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                    line = key.start_mark.line + 1
+                    if key.value in seen:
+                        problems.append(Problem(shown, line, f"`{key.value}:` is written twice (first on line "
+                                                f"{seen[key.value]}): YAML keeps only this last one, and drops the first "
+                                                "without a word", f"merge the two `{key.value}:` into one"))
+                    seen.setdefault(key.value, line)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return sorted(problems, key=lambda p: p.line)

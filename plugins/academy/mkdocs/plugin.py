@@ -54,7 +54,7 @@ from ..urls import UrlScheme
 from . import material
 from .builds import CHILD, COMPLETE, HANDOVER, LANG, BuildOptions, LanguageBuilds, LanguageWorkers, engine, write_report
 from .config import AcademyConfig
-from .config_file import line_of, lines_of_value, theme_in_file
+from .config_file import duplicate_keys, line_of, lines_of_value, theme_in_file
 from .engine_log import EngineWarnings, watch_excluded_targets
 from .incremental import CompiledTemplates, Incremental, remember_installed_templates
 from .markdown_engine import MarkdownEngine
@@ -128,6 +128,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.faq_registry = FaqRegistry()
         shown = display_path(config_file, self.root)
         refuse_second_instance(config, config_file, shown)
+        if twice := duplicate_keys(config_file, shown):
+            raise fail(twice)
         self._capture_engine_warnings(shown, Path(config.docs_dir))
         settle_engine_options(config, config_file, shown)
         self.is_child = os.environ.get(CHILD) == "1"

@@ -28,7 +28,7 @@ from ..errors import AcademyError, Problem, Report, display_path
 from ..i18n import Sources, site_texts
 from ..yaml_words import explain
 from .config import AcademyConfig
-from .config_file import line_of
+from .config_file import duplicate_keys, line_of
 from .plugin import AcademyPlugin
 
 HINTS = {
@@ -48,7 +48,11 @@ def _unreadable(config_file: Path, shown: str, error: Exception) -> Problem:
         except yaml.YAMLError as mistake:
             line, problem, hint = explain(mistake, text)
             return Problem(shown, line, f"mkdocs.yml is not valid YAML: {problem}", hint)
-        except (OSError, UnicodeDecodeError):
+        except UnicodeDecodeError as mistake:  # a byte of another encoding: named at its line, not as YAML's reader says it
+            raw = config_file.read_bytes()
+            return Problem(shown, raw[:mistake.start].count(b"\n") + 1, "mkdocs.yml is not UTF-8 text",
+                           "save it as UTF-8 in your editor")
+        except OSError:
             pass
     return Problem(shown, 1, f"mkdocs.yml cannot be read: {error}", "it must be a YAML mapping such as `site_name: ...`")
 
@@ -62,6 +66,9 @@ def load(config_file: Path, **options) -> MkDocsConfig:
             config.load_file(handle)
     except (OSError, MkDocsException) as error:
         raise AcademyError(_unreadable(config_file, shown, error)) from None
+    duplicates = duplicate_keys(config_file, shown)
+    if duplicates:
+        raise AcademyError(duplicates)
     config.load_dict(options)
     errors, warnings = config.validate()
     # paths as the editor wrote them, relative to mkdocs.yml
