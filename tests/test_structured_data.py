@@ -148,3 +148,24 @@ def test_extruct_finds_the_same_json_ld_blocks(built_site):
         html = path.read_text(encoding="utf-8")
         found = extruct.extract(html, syntaxes=["json-ld"], errors="strict", uniform=False)["json-ld"]
         assert found == jsonld(doc), path
+
+
+def test_an_faq_answer_with_html_or_a_character_reference_reaches_the_faq_data_as_written(site: Path):
+    """Markdown sets raw HTML and character references aside while it renders and puts them back only in
+    the page's HTML text: read from the rendered elements, the answer in the FAQPage data held Markdown's
+    placeholders (\\x02wzxhzdk:N\\x03) where the page shows the text."""
+    import sitekit
+
+    sitekit.edit(site / "content/journey/first-steps.md", "Because shoppers trust other shoppers.",
+                 "Because shoppers trust other shoppers &mdash; <b>most</b> of them &amp; more.\n\n"
+                 "<div>A second paragraph.</div>")
+    built = sitekit.build(site)
+    doc = html5lib.parse((built.site / "journey/first-steps/index.html").read_text(encoding="utf-8"),
+                         namespaceHTMLElements=False)
+    [faq] = [block for block in jsonld(doc) if block["@type"] == "FAQPage"]
+    [entry] = faq["mainEntity"]
+    answer = entry["acceptedAnswer"]["text"]
+    assert "wzxhzdk" not in answer and "\x02" not in answer and "\x03" not in answer, answer
+    text = " ".join("".join(html5lib.parse(answer, namespaceHTMLElements=False).itertext()).split())
+    assert text == "Because shoppers trust other shoppers \u2014 most of them & more. A second paragraph.", text
+    assert "<b>most</b>" in answer and "<div>A second paragraph.</div>" in answer, answer

@@ -188,9 +188,6 @@ def test_text_that_looks_like_comments_or_script_ends_stays_inside_json_and_temp
     assert ["".join(c.itertext()) for c in cells] == ["Чтение | отзывов"]  # one cell, the pipe is text
 
 
-@pytest.mark.xfail(strict=True, reason="the FAQ's structured data is read from the Markdown tree before Python-Markdown "
-                   "puts back what it set aside: a character reference or inline HTML in an answer reaches the JSON-LD "
-                   "as a placeholder (\\x02wzxhzdk:N\\x03)")
 def test_the_faq_structured_data_holds_the_answer_as_written(inert_site):
     doc = _doc(inert_site, "ru/journey/first-steps/index.html")
     [faq] = [json.loads(s.text) for s in doc.iter("script") if s.get("type") == "application/ld+json"

@@ -277,6 +277,9 @@ class PageBuild:
     outdated: bool = False  # a fuzzy or stale translation is shown
     quizzes: list[str] = field(default_factory=list)
     faq: list = field(default_factory=list)  # (question heading, answer element), as rendered
+    # what Markdown set aside while rendering the page (raw HTML, character references): the elements above hold
+    # placeholders for it, put back only in the page's HTML text
+    set_aside: list = field(default_factory=list, repr=False, compare=False)
     problems: list[Problem] = field(default_factory=list)
     listing: bool = False  # lists other pages (home, progress): kept out of the search index
     noindex: bool = False  # for trainers (answer keys): kept from search engines and the sitemap

@@ -7,8 +7,11 @@ site, on the first page that asks it.
 
 from __future__ import annotations
 
+import copy
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem
@@ -26,8 +29,9 @@ def faq_entries(build: PageBuild) -> list[tuple[str, str, int]]:
     """(question text, answer HTML, English line) from the FAQ block's rendered elements."""
     entries = []
     for index, (heading, answer) in enumerate(build.faq):
-        question = " ".join("".join(heading.itertext()).split())
-        body = "".join(etree.tostring(child, encoding="unicode", method="html") for child in answer)
+        question = " ".join(_text(put_back(_html(heading), build.set_aside)).split())
+        body = put_back("".join(etree.tostring(child, encoding="unicode", method="html") for child in answer),
+                        build.set_aside)
         line = build.source.faq_lines[index] if index < len(build.source.faq_lines) else 1
         entries.append((question, body, line))
     return entries
@@ -40,6 +44,51 @@ class FaqRegistry:
     some pages (`serve --dirty`) sets it whole first, from every page (`incremental.py`)."""
 
     first: dict[str, str] = field(default_factory=dict)
+
+
+_SET_ASIDE = re.compile(r"<p>\x02wzxhzdk:(\d+)\x03</p>|\x02wzxhzdk:(\d+)\x03")  # markdown.util.HTML_PLACEHOLDER
+
+
+def put_back(html: str, set_aside: list) -> str:
+    """Rendered HTML with what Markdown set aside put back in place of its placeholders, as Markdown does for
+    the page itself (a block of raw HTML without the paragraph around its placeholder); a placeholder with
+    nothing set aside for it is dropped."""
+    def one(match: re.Match) -> str:
+        index = int(match.group(1) or match.group(2))
+        if index >= len(set_aside):
+            return ""
+        item = set_aside[index]
+        return item if isinstance(item, str) else etree.tostring(item, encoding="unicode", method="html")
+
+    for _ in range(8):  # what was set aside may hold placeholders of its own
+        html, count = _SET_ASIDE.subn(one, html)
+        if not count:
+            break
+    return _SET_ASIDE.sub("", html)
+
+
+def _html(element: etree.Element) -> str:
+    """The element's HTML, without the text that follows it."""
+    alone = copy.copy(element)
+    alone.tail = None
+    return etree.tostring(alone, encoding="unicode", method="html")
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _text(html: str) -> str:
+    """What a reader reads of some HTML: its text, character references read."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
 
 
 def faq_questions(build: PageBuild) -> list[str]:

@@ -53,6 +53,7 @@ class Faq(AcademyBlock):
         return etree.SubElement(parent, "div", {"class": "academy-faq"})
 
     def on_end(self, block: etree.Element) -> None:
+        self.page.set_aside = self.md.htmlStash.rawHtmlBlocks  # this page's: a new list at the next page's reset
         children = list(block)
         for child in children:
             block.remove(child)
