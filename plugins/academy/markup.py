@@ -160,9 +160,11 @@ _HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f"
 def _characters(msgid: str, msgstr: str) -> Refusal | None:
     # A character written as a reference (`&#x202E;`, `&lrm;`) is the character itself on the page:
     # the browser decodes it in the text of a paragraph, a heading, a list item or a link.
-    written = _referenced(msgstr) if "&" in msgstr else msgstr
+    # Markdown leaves a reference without its `;` as text (`&lt` shows as "&lt"), so the text is looked at
+    # as written too: a selector after "&lt" follows the "t" the reader sees.
     english = msgid + _referenced(msgid) if "&" in msgid else msgid
-    for found in _HIDDEN.finditer(written):
+    views = (msgstr, _referenced(msgstr)) if "&" in msgstr else (msgstr,)
+    for written, found in ((view, found) for view in views for found in _HIDDEN.finditer(view)):
         char = found.group()
         if ord(char) > 0xFFFF and char not in _ASTRAL_HIDDEN:
             continue  # beyond the plane and visible (an emoji)
