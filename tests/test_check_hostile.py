@@ -239,3 +239,20 @@ def test_lists_nested_deeper_than_markdown_can_read_are_refused_not_a_traceback(
     deepest = len(text.split("\n")) + 400
     sitekit.refused_by_check(site, "content/journey/first-steps.md", deepest, "nested so deep that Markdown cannot read")
     sitekit.refused_by_build(site, "content/journey/first-steps.md", deepest)
+
+
+def test_bold_left_open_is_refused_at_its_line_and_asterisks_meant_as_text_pass(site: Path):
+    """Python-Markdown publishes a `**` it cannot pair as two asterisks in the sentence."""
+    lesson = site / "content/journey/first-steps.md"
+    edit(lesson, "Every customer meets the brand through a touchpoint.",
+         "Every **customer meets the brand through a touchpoint.\n\nA paragraph with **bold** and \\*\\* shown "
+         "as asterisks, `**` in code and *one* star.\n\n```\nlet x = a ** b;\n```")
+    edit(lesson, "A shopper reads reviews before buying.", "A shopper reads reviews** before buying.")
+    text = lesson.read_text(encoding="utf-8")
+    checked = sitekit.check(site)
+    output = checked.stdout + checked.stderr
+    said = sorted(int(row.split(":")[1]) for row in output.splitlines()
+                  if row.startswith("content/journey/first-steps.md:") and "`**` that is never closed" in row)
+    assert said == [line_of(text, "Every **customer"), line_of(text, "reviews** before")], output
+    assert checked.returncode == 1 and "Traceback" not in output, output
+    sitekit.refused_by_build(site, "content/journey/first-steps.md", line_of(text, "Every **customer"))

@@ -12,8 +12,8 @@ from .blocks import AnswerKeys, Faq, Glossary, Lessons, Progress, Quiz
 from .glossary import PRIORITY, GlossaryOrder
 from .images import PRIORITY as IMAGES_PRIORITY
 from .images import LazyImages
+from .leftovers import EMPHASIS_PRIORITY, LeftoverEmphasis, LeftoverFences
 from .leftovers import PRIORITY as LEFTOVERS_PRIORITY
-from .leftovers import LeftoverFences
 from .own_links import PRIORITY as OWN_LINKS_PRIORITY
 from .own_links import OwnSiteLinks
 from .raw_html import PAGE_WIDE_PRIORITY, PageWideHtml, RawHtml
@@ -39,6 +39,7 @@ class AcademyExtension(BlocksExtension):
         md.treeprocessors.register(GlossaryOrder(md, self.academy.language.code), "academy_glossary", PRIORITY)
         md.treeprocessors.register(LeftoverFences(md, self.academy, block_mgr), "academy_leftover_fences",
                                    LEFTOVERS_PRIORITY)
+        md.treeprocessors.register(LeftoverEmphasis(md, self.academy), "academy_leftover_emphasis", EMPHASIS_PRIORITY)
         md.treeprocessors.register(OwnSiteLinks(md, self.academy, self.site_url), "academy_own_site_links",
                                    OWN_LINKS_PRIORITY)
         md.treeprocessors.register(RawHtml(md, self.academy), "academy_raw_html", RAW_HTML_PRIORITY)

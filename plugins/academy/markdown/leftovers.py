@@ -92,3 +92,46 @@ def _source_line(text: str, wanted: str, used: set[int]) -> int:
             used.add(number)
             return number
     return 1
+
+
+EMPHASIS_PRIORITY = 16  # after inline Markdown (20), which turns every `**` it can pair into bold
+LEFT_OPEN = re.compile(r"\*\*+")
+WORDS_AFTER = re.compile(r"\*\*+\s*([^*\s][^*]{0,30})")
+
+
+class LeftoverEmphasis(Treeprocessor):
+    """A `**` Markdown could not pair (bold opened and never closed, or closed and never opened) is
+    published as two asterisks in the sentence: a problem at its line in the English source."""
+
+    def __init__(self, md: Markdown, academy):
+        super().__init__(md)
+        self.academy = academy
+
+    def run(self, root: etree.Element) -> None:
+        build = self.academy.rendering
+        if build is None or not self.academy.is_source:  # a translation showing it is refused on its own
+            return
+        used: set[int] = set()
+        for line in _text_lines(root):
+            if not LEFT_OPEN.search(line):
+                continue
+            number = _emphasis_line(build.source.text, line, used)
+            build.problems.append(Problem(
+                build.source.shown, number,
+                "`**` that is never closed (or closes nothing): the reader would see the two asterisks",
+                "close the bold text on the same paragraph, as in `**take responsibility**`, "
+                "or write `\\*\\*` to show asterisks"))
+
+
+def _emphasis_line(text: str, rendered: str, used: set[int]) -> int:
+    """The first line of the source not yet blamed that holds the `**` left in `rendered`."""
+    after = WORDS_AFTER.search(rendered)
+    words = after.group(1).split() if after else []
+    lines = list(enumerate(source_lines(text), start=1))
+    for count in range(min(len(words), 4), -1, -1):
+        wanted = " ".join(words[:count])
+        for number, line in lines:
+            if number not in used and "**" in line and (not wanted or wanted in line):
+                used.add(number)
+                return number
+    return 1
